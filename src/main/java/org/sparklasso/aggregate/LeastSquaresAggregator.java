@@ -1,0 +1,105 @@
+package org.sparklasso.aggregate;
+
+import java.io.Serializable;
+import org.sparklasso.data.Block;
+
+/**
+ * Executor-side sums for the least-squares loss at k points at once: per point
+ * {@code Σ w r²}, {@code Σ w r}, {@code Σ w r ỹ} and the raw gradient {@code Xᵀ(w∘r)}, where
+ * {@code r = y − yCenter − (xᵀv − shift)}. Arrays are allocated on the first block, so the zero
+ * value shipped to tasks is small (Spark ML's aggregators do the same).
+ */
+public final class LeastSquaresAggregator implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What the driver broadcasts for one pass: V (p×k column-major) and per-point shifts. */
+    public record Payload(double[] v, double[] shift, int k, double yCenter) implements Serializable {
+    }
+
+    private final int p;
+    private final int k;
+    private double[] rawGradient;
+    private final double[] sumSquares;
+    private final double[] sumResiduals;
+    private final double[] sumResidualResponse;
+
+    public LeastSquaresAggregator(int p, int k) {
+        this.p = p;
+        this.k = k;
+        this.sumSquares = new double[k];
+        this.sumResiduals = new double[k];
+        this.sumResidualResponse = new double[k];
+    }
+
+    public LeastSquaresAggregator add(Block block, Payload payload) {
+        int n = block.rows();
+        if (n == 0) {
+            return this;
+        }
+        if (rawGradient == null) {
+            rawGradient = new double[p * k];
+        }
+        double[] m = new double[n * k];
+        block.multiply(payload.v(), k, m);
+        for (int q = 0; q < k; q++) {
+            int off = q * n;
+            double shift = payload.shift()[q];
+            double ss = 0;
+            double sr = 0;
+            double sry = 0;
+            for (int i = 0; i < n; i++) {
+                double yt = block.label(i) - payload.yCenter();
+                double r = yt - (m[off + i] - shift);
+                double wr = block.weight(i) * r;
+                ss += wr * r;
+                sr += wr;
+                sry += wr * yt;
+                m[off + i] = wr;
+            }
+            sumSquares[q] += ss;
+            sumResiduals[q] += sr;
+            sumResidualResponse[q] += sry;
+        }
+        block.addTransposeProduct(m, k, rawGradient);
+        return this;
+    }
+
+    public LeastSquaresAggregator merge(LeastSquaresAggregator other) {
+        if (other.rawGradient != null) {
+            if (rawGradient == null) {
+                rawGradient = other.rawGradient.clone();
+            } else {
+                for (int i = 0; i < rawGradient.length; i++) {
+                    rawGradient[i] += other.rawGradient[i];
+                }
+            }
+        }
+        for (int q = 0; q < k; q++) {
+            sumSquares[q] += other.sumSquares[q];
+            sumResiduals[q] += other.sumResiduals[q];
+            sumResidualResponse[q] += other.sumResidualResponse[q];
+        }
+        return this;
+    }
+
+    /** Xᵀ(w∘r) for point q (length p). */
+    public double[] rawGradient(int q) {
+        double[] g = new double[p];
+        if (rawGradient != null) {
+            System.arraycopy(rawGradient, q * p, g, 0, p);
+        }
+        return g;
+    }
+
+    public double sumSquares(int q) {
+        return sumSquares[q];
+    }
+
+    public double sumResiduals(int q) {
+        return sumResiduals[q];
+    }
+
+    public double sumResidualResponse(int q) {
+        return sumResidualResponse[q];
+    }
+}

@@ -1,0 +1,14 @@
+package org.sparklasso.aggregate;
+
+/** Counts distributed passes over the cached blocks (one per treeAggregate). */
+public final class PassCounter {
+    private int passes;
+
+    public void increment() {
+        passes++;
+    }
+
+    public int passes() {
+        return passes;
+    }
+}

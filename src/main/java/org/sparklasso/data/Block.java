@@ -1,0 +1,71 @@
+package org.sparklasso.data;
+
+import java.io.Serializable;
+
+/**
+ * A contiguous group of rows as held in Spark's cache: labels, optional weights and a feature
+ * matrix (dense row-major or CSR). The kernels here are the only per-row work executors do; each
+ * works on the whole block at once (BLAS level 2/3 for dense blocks).
+ *
+ * <p>Matrices exchanged with the kernels are column-major: {@code V} is p×k (k coefficient
+ * vectors), {@code M} and {@code R} are rows×k.
+ */
+public abstract class Block implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    protected final int numFeatures;
+    protected final double[] labels;
+    /** Observation weights, or null when every weight is 1. */
+    protected final double[] weights;
+    /** Set on the last block of each input partition: what the loader saw there. */
+    private PartitionAudit audit;
+
+    protected Block(int numFeatures, double[] labels, double[] weights) {
+        this.numFeatures = numFeatures;
+        this.labels = labels;
+        this.weights = weights;
+    }
+
+    public int rows() {
+        return labels.length;
+    }
+
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    public double label(int i) {
+        return labels[i];
+    }
+
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    public PartitionAudit audit() {
+        return audit;
+    }
+
+    void setAudit(PartitionAudit audit) {
+        this.audit = audit;
+    }
+
+    /** {@code M (rows×k) = X V} for V p×k. */
+    public abstract void multiply(double[] v, int k, double[] m);
+
+    /** {@code G (p×k) += Xᵀ R} for R rows×k. */
+    public abstract void addTransposeProduct(double[] r, int k, double[] g);
+
+    /** Adds this block's weighted column moments to {@code stats}. */
+    public abstract void addMoments(FeatureMoments stats);
+
+    /**
+     * Adds this block's centered, scaled coordinate statistics:
+     * {@code Σ w x̃ x̃ᵀ}, {@code Σ w x̃ ỹ}, {@code Σ w ỹ²} with {@code x̃ = (x − center) / scale} and
+     * {@code ỹ = y − yCenter}.
+     */
+    public abstract void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram);
+
+    /** Number of stored feature values (rows×p for dense blocks). */
+    public abstract long storedValues();
+}

@@ -1,0 +1,229 @@
+package org.sparklasso.data;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+
+/**
+ * Packs one partition's rows into blocks, rejecting (and auditing) bad rows. Numeric columns give
+ * dense blocks; a vector column gives CSR blocks, or dense ones where a block is mostly nonzero.
+ * Runs on executors.
+ */
+public final class BlockBuilder {
+    /** A block goes dense when at least this fraction of its entries are nonzero. */
+    private static final double DENSE_FILL = 0.25;
+    private static final int MAX_TEXT = 200;
+
+    private final RowLayout layout;
+    private final int blockRows;
+    private final PartitionAudit audit;
+    private final List<Block> out = new ArrayList<>();
+
+    private double[] labels;
+    private double[] weights;
+    private boolean allUnitWeights;
+    private int count;
+    // dense buffer
+    private double[] dense;
+    // sparse buffers
+    private int[] rowPtr;
+    private int[] colIdx;
+    private double[] vals;
+    private int nnz;
+
+    private BlockBuilder(RowLayout layout, int blockRows, int partition) {
+        this.layout = layout;
+        this.blockRows = blockRows;
+        this.audit = new PartitionAudit(partition);
+        reset();
+    }
+
+    /** Packs {@code rows} (one partition) into blocks; the last block carries the audit. */
+    public static Iterator<Block> pack(RowLayout layout, int blockRows, int partition, Iterator<Row> rows) {
+        BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
+        while (rows.hasNext()) {
+            b.add(rows.next());
+        }
+        return b.finish().iterator();
+    }
+
+    /** Rows per block so that a dense block holds about 8 MB (1M doubles), within [64, 16384]. */
+    public static int defaultBlockRows(int numFeatures) {
+        long rows = (1L << 20) / Math.max(1, numFeatures);
+        return (int) Math.max(64, Math.min(16384, rows));
+    }
+
+    private void reset() {
+        labels = new double[blockRows];
+        weights = new double[blockRows];
+        allUnitWeights = true;
+        count = 0;
+        if (layout.isVector()) {
+            rowPtr = new int[blockRows + 1];
+            colIdx = new int[16];
+            vals = new double[16];
+            nnz = 0;
+        } else {
+            dense = new double[blockRows * layout.numFeatures()];
+        }
+    }
+
+    private void add(Row row) {
+        String file = layout.fileName() >= 0 ? row.getString(layout.fileName()) : null;
+        audit.countRow(file);
+        String problem = check(row);
+        if (problem != null) {
+            audit.reject(file, problem, text(row));
+            return;
+        }
+        double w = layout.weight() >= 0 ? row.getDouble(layout.weight()) : 1.0;
+        labels[count] = row.getDouble(layout.label());
+        weights[count] = w;
+        allUnitWeights &= w == 1.0;
+        if (layout.isVector()) {
+            Vector v = (Vector) row.get(layout.vectorColumn());
+            if (v instanceof SparseVector sv) {
+                int[] idx = sv.indices();
+                double[] xs = sv.values();
+                for (int e = 0; e < idx.length; e++) {
+                    if (xs[e] != 0) {
+                        append(idx[e], xs[e]);
+                    }
+                }
+            } else {
+                double[] xs = v.toArray();
+                for (int j = 0; j < xs.length; j++) {
+                    if (xs[j] != 0) {
+                        append(j, xs[j]);
+                    }
+                }
+            }
+            rowPtr[count + 1] = nnz;
+        } else {
+            int p = layout.numFeatures();
+            int[] cols = layout.featureColumns();
+            int off = count * p;
+            for (int j = 0; j < p; j++) {
+                dense[off + j] = row.getDouble(cols[j]);
+            }
+        }
+        count++;
+        if (count == blockRows) {
+            emit();
+        }
+    }
+
+    private void append(int j, double x) {
+        if (nnz == vals.length) {
+            vals = java.util.Arrays.copyOf(vals, nnz * 2);
+            colIdx = java.util.Arrays.copyOf(colIdx, nnz * 2);
+        }
+        colIdx[nnz] = j;
+        vals[nnz] = x;
+        nnz++;
+    }
+
+    /** Returns the problem with a row, or null when it is usable. */
+    private String check(Row row) {
+        if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
+            return "malformed line (wrong number of fields or a non-numeric value)";
+        }
+        if (row.isNullAt(layout.label())) {
+            return "missing label";
+        }
+        if (!Double.isFinite(row.getDouble(layout.label()))) {
+            return "label is NaN or infinite";
+        }
+        if (layout.weight() >= 0) {
+            if (row.isNullAt(layout.weight())) {
+                return "missing weight";
+            }
+            double w = row.getDouble(layout.weight());
+            if (!Double.isFinite(w) || w < 0) {
+                return "weight must be finite and >= 0";
+            }
+        }
+        if (layout.isVector()) {
+            if (row.isNullAt(layout.vectorColumn())) {
+                return "missing feature vector";
+            }
+            Vector v = (Vector) row.get(layout.vectorColumn());
+            if (v.size() > layout.numFeatures()) {
+                return "feature vector longer than " + layout.numFeatures();
+            }
+            double[] xs = v instanceof SparseVector sv ? sv.values() : v.toArray();
+            for (double x : xs) {
+                if (!Double.isFinite(x)) {
+                    return "a feature is NaN or infinite";
+                }
+            }
+        } else {
+            for (int c : layout.featureColumns()) {
+                if (row.isNullAt(c)) {
+                    return "missing value in column " + row.schema().fields()[c].name();
+                }
+                if (!Double.isFinite(row.getDouble(c))) {
+                    return "NaN or infinite value in column " + row.schema().fields()[c].name();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String text(Row row) {
+        String s;
+        if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
+            s = row.getString(layout.corruptRecord());
+        } else {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.length(); i++) {
+                if (i == layout.corruptRecord() || i == layout.fileName()) {
+                    continue;
+                }
+                if (sb.length() > 0) {
+                    sb.append(',');
+                }
+                sb.append(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
+            }
+            s = sb.toString();
+        }
+        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "…" : s;
+    }
+
+    private void emit() {
+        if (count == 0) {
+            return;
+        }
+        double[] y = java.util.Arrays.copyOf(labels, count);
+        double[] w = allUnitWeights ? null : java.util.Arrays.copyOf(weights, count);
+        int p = layout.numFeatures();
+        if (!layout.isVector()) {
+            out.add(new DenseBlock(p, y, w, java.util.Arrays.copyOf(dense, count * p)));
+        } else if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
+            double[] values = new double[count * p];
+            for (int i = 0; i < count; i++) {
+                for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                    values[i * p + colIdx[e]] = vals[e];
+                }
+            }
+            out.add(new DenseBlock(p, y, w, values));
+        } else {
+            out.add(new SparseBlock(p, y, w, java.util.Arrays.copyOf(rowPtr, count + 1),
+                    java.util.Arrays.copyOf(colIdx, nnz), java.util.Arrays.copyOf(vals, nnz)));
+        }
+        audit.countStored(out.get(out.size() - 1).storedValues());
+        reset();
+    }
+
+    private List<Block> finish() {
+        emit();
+        if (out.isEmpty()) {
+            out.add(new DenseBlock(layout.numFeatures(), new double[0], null, new double[0]));
+        }
+        out.get(out.size() - 1).setAudit(audit);
+        return out;
+    }
+}

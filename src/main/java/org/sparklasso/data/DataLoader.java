@@ -1,0 +1,356 @@
+package org.sparklasso.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.sparklasso.job.JobConfig;
+import org.sparklasso.job.JobException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the input with Spark's own CSV, LIBSVM or Parquet reader, packs it into cached blocks
+ * in one pass and audits every row on the way (see {@link PartitionAudit}). Any bad row fails the
+ * load with exit code 3, naming the count, the file and the first offending row.
+ */
+public final class DataLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
+    private static final String CORRUPT = "_corrupt_record";
+    private static final String FILE = "_input_file";
+
+    private final SparkSession spark;
+    private final JobConfig config;
+
+    public DataLoader(SparkSession spark, JobConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** Reads, validates, packs and caches the input. */
+    public LoadedData load() {
+        checkInputExists();
+        Source source = read();
+        Dataset<Row> df = source.frame();
+        if (config.numPartitions() > 0) {
+            df = df.repartition(config.numPartitions());
+        }
+        RowLayout layout = source.layout();
+        int blockRows = config.blockRows() > 0 ? config.blockRows()
+                : BlockBuilder.defaultBlockRows(layout.numFeatures());
+        JavaRDD<Block> blocks = df.javaRDD()
+                .mapPartitionsWithIndex((idx, rows) -> BlockBuilder.pack(layout, blockRows, idx, rows), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<PartitionAudit> audits;
+        try {
+            audits = blocks.map(Block::audit).filter(a -> a != null).collect();
+        } catch (RuntimeException e) {
+            blocks.unpersist(false);
+            throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
+                    + " input " + config.input() + ": " + rootMessage(e), e);
+        }
+        long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
+        long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
+        long bad = audits.stream().mapToLong(PartitionAudit::badRows).sum();
+        if (bad > 0) {
+            blocks.unpersist(false);
+            throw JobException.input(describeBadRows(audits, bad, seen));
+        }
+        if (seen == 0) {
+            blocks.unpersist(false);
+            throw JobException.input("input " + config.input() + " has no data rows");
+        }
+        LOG.info("loaded {} rows × {} features into {} partitions", seen, layout.numFeatures(),
+                blocks.getNumPartitions());
+        return new LoadedData(blocks, source.featureNames(), seen, stored);
+    }
+
+    private void checkInputExists() {
+        try {
+            Path path = new Path(config.input());
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] matches = fs.globStatus(path);
+            if (matches == null || matches.length == 0) {
+                throw JobException.input("input not found: " + config.input());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw JobException.input("cannot access input " + config.input() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A DataFrame ready to be packed, its layout and feature names. */
+    private record Source(Dataset<Row> frame, RowLayout layout, List<String> featureNames) {
+    }
+
+    private Source read() {
+        try {
+            return switch (config.format()) {
+                case CSV -> config.header() ? readCsvWithHeader() : readCsvWithoutHeader();
+                case LIBSVM -> readLibsvm();
+                case PARQUET -> readParquet();
+            };
+        } catch (JobException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
+                    + " input " + config.input() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private Source readCsvWithHeader() {
+        String[] columns = spark.read().option("header", "true").csv(config.input()).columns();
+        String label = config.labelCol() != null ? config.labelCol() : "label";
+        requireColumn(columns, label, "labelCol");
+        String weight = config.weightCol();
+        if (weight != null) {
+            requireColumn(columns, weight, "weightCol");
+        }
+        if (config.featuresCol() != null) {
+            throw JobException.config("featuresCol: only for parquet input with a vector column; use featureCols for csv");
+        }
+        List<String> features = chooseFeatures(columns, label, weight);
+        Set<String> numeric = new HashSet<>(features);
+        numeric.add(label);
+        if (weight != null) {
+            numeric.add(weight);
+        }
+        checkDistinct(columns);
+        List<StructField> fields = new ArrayList<>();
+        for (String c : columns) {
+            fields.add(DataTypes.createStructField(c, numeric.contains(c) ? DataTypes.DoubleType
+                    : DataTypes.StringType, true));
+        }
+        return csvSource(new StructType(fields.toArray(new StructField[0])), true, label, weight, features,
+                features);
+    }
+
+    private Source readCsvWithoutHeader() {
+        int width = spark.read().option("header", "false").csv(config.input()).columns().length;
+        int label = columnNumber(config.labelCol(), "labelCol", width, 1);
+        int weight = config.weightCol() == null ? -1 : columnNumber(config.weightCol(), "weightCol", width, -1);
+        if (!config.featureCols().isEmpty() || config.featuresCol() != null) {
+            throw JobException.config("featureCols: a csv without header uses every column but label and "
+                    + "weight as features (x1…xp); name columns with a header line instead");
+        }
+        List<StructField> fields = new ArrayList<>();
+        List<String> featureColumns = new ArrayList<>();
+        List<String> featureNames = new ArrayList<>();
+        for (int c = 1; c <= width; c++) {
+            String name = "_c" + c;
+            fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
+            if (c != label && c != weight) {
+                featureColumns.add(name);
+                featureNames.add("x" + (featureNames.size() + 1));
+            }
+        }
+        return csvSource(new StructType(fields.toArray(new StructField[0])), false, "_c" + label,
+                weight > 0 ? "_c" + weight : null, featureColumns, featureNames);
+    }
+
+    private Source csvSource(StructType schema, boolean header, String label, String weight,
+                             List<String> featureColumns, List<String> featureNames) {
+        StructType withCorrupt = schema.add(CORRUPT, DataTypes.StringType, true);
+        Dataset<Row> df = spark.read()
+                .option("header", String.valueOf(header))
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT)
+                .option("enforceSchema", "true")
+                .schema(withCorrupt)
+                .csv(config.input());
+        df = df.withColumn(FILE, functions.input_file_name());
+        List<String> names = Arrays.asList(df.columns());
+        int[] feats = featureColumns.stream().mapToInt(names::indexOf).toArray();
+        RowLayout layout = new RowLayout(names.indexOf(label), weight == null ? -1 : names.indexOf(weight),
+                feats, -1, feats.length, names.indexOf(CORRUPT), names.indexOf(FILE));
+        return new Source(df, layout, featureNames);
+    }
+
+    private Source readLibsvm() {
+        if (config.weightCol() != null || !config.featureCols().isEmpty() || config.featuresCol() != null) {
+            throw JobException.config("weightCol/featureCols/featuresCol do not apply to libsvm input");
+        }
+        Dataset<Row> df = spark.read().format("libsvm").load(config.input());
+        int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
+        df = df.select(df.col("label"), df.col("features"), functions.input_file_name().as(FILE));
+        List<String> names = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            names.add("f" + (j + 1));
+        }
+        return new Source(df, new RowLayout(0, -1, new int[0], 1, p, -1, 2), names);
+    }
+
+    private Source readParquet() {
+        Dataset<Row> df = spark.read().parquet(config.input());
+        String[] columns = df.columns();
+        checkDistinct(columns);
+        String label = config.labelCol() != null ? config.labelCol() : "label";
+        requireNumeric(df.schema(), label, "labelCol");
+        String weight = config.weightCol();
+        if (weight != null) {
+            requireNumeric(df.schema(), weight, "weightCol");
+        }
+        List<Column> select = new ArrayList<>();
+        select.add(df.col(quote(label)).cast(DataTypes.DoubleType));
+        select.add(weight == null ? functions.lit(1.0) : df.col(quote(weight)).cast(DataTypes.DoubleType));
+        if (config.featuresCol() != null) {
+            String vec = config.featuresCol();
+            requireColumn(columns, vec, "featuresCol");
+            if (!(df.schema().apply(vec).dataType() instanceof VectorUDT)) {
+                throw JobException.input("featuresCol: column '" + vec + "' is not a Spark ML vector");
+            }
+            int p = AttributeGroup.fromStructField(df.schema().apply(vec)).size();
+            if (p < 0) {
+                Row first = df.select(quote(vec)).where(df.col(quote(vec)).isNotNull()).first();
+                p = first == null ? 0 : ((Vector) first.get(0)).size();
+            }
+            select.add(df.col(quote(vec)));
+            select.add(functions.input_file_name());
+            List<String> names = new ArrayList<>(p);
+            for (int j = 0; j < p; j++) {
+                names.add(vec + "_" + j);
+            }
+            return new Source(df.select(select.toArray(new Column[0])),
+                    new RowLayout(0, weight == null ? -1 : 1, new int[0], 2, p, -1, 3), names);
+        }
+        List<String> features = chooseFeatures(columns, label, weight);
+        int[] feats = new int[features.size()];
+        for (int j = 0; j < features.size(); j++) {
+            requireNumeric(df.schema(), features.get(j), "featureCols");
+            select.add(df.col(quote(features.get(j))).cast(DataTypes.DoubleType));
+            feats[j] = j + 2;
+        }
+        select.add(functions.input_file_name());
+        return new Source(df.select(select.toArray(new Column[0])),
+                new RowLayout(0, weight == null ? -1 : 1, feats, -1, feats.length, -1, feats.length + 2),
+                features);
+    }
+
+    private List<String> chooseFeatures(String[] columns, String label, String weight) {
+        if (!config.featureCols().isEmpty()) {
+            for (String f : config.featureCols()) {
+                requireColumn(columns, f, "featureCols");
+                if (f.equals(label) || f.equals(weight)) {
+                    throw JobException.config("featureCols: '" + f + "' is the label or weight column");
+                }
+            }
+            return config.featureCols();
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            if (!c.equals(label) && !c.equals(weight)) {
+                out.add(c);
+            }
+        }
+        if (out.isEmpty()) {
+            throw JobException.input("input " + config.input() + " has no feature columns besides the label");
+        }
+        return out;
+    }
+
+    private void requireColumn(String[] columns, String name, String key) {
+        if (!Arrays.asList(columns).contains(name)) {
+            throw JobException.input(key + ": column '" + name + "' not found in " + config.input()
+                    + " (columns: " + abbreviate(columns) + ")");
+        }
+    }
+
+    private void requireNumeric(StructType schema, String name, String key) {
+        requireColumn(schema.fieldNames(), name, key);
+        DataType type = schema.apply(name).dataType();
+        if (!(type instanceof NumericType)) {
+            throw JobException.input(key + ": column '" + name + "' in " + config.input() + " is "
+                    + type.simpleString() + ", not numeric");
+        }
+    }
+
+    private static void checkDistinct(String[] columns) {
+        Set<String> seen = new HashSet<>();
+        for (String c : columns) {
+            if (!seen.add(c)) {
+                throw JobException.input("input has two columns named '" + c + "'");
+            }
+        }
+    }
+
+    private static int columnNumber(String value, String key, int width, int dflt) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            int c = Integer.parseInt(value.trim());
+            if (c >= 1 && c <= width) {
+                return c;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw JobException.config(key + ": invalid value '" + value + "' (a csv without header takes a 1-based "
+                + "column number from 1 to " + width + ")");
+    }
+
+    private static String quote(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    private static String abbreviate(String[] columns) {
+        List<String> shown = Arrays.asList(columns).subList(0, Math.min(columns.length, 12));
+        return String.join(", ", shown) + (columns.length > 12 ? ", …" : "");
+    }
+
+    private String describeBadRows(List<PartitionAudit> audits, long bad, long seen) {
+        List<PartitionAudit> ordered = new ArrayList<>(audits);
+        ordered.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+        PartitionAudit first = ordered.stream().filter(a -> a.badRows() > 0).findFirst().orElseThrow();
+        String where;
+        if (config.numPartitions() > 0) {
+            where = "in " + display(first.firstBadFile());
+        } else {
+            long row = first.rowsOfFileBefore(first.firstBadFile(), first.firstBadRowInPartition()) + 1;
+            for (PartitionAudit a : ordered) {
+                if (a.partition() < first.partition()) {
+                    row += a.rowsOfFileBefore(first.firstBadFile(), a.rowsSeen());
+                }
+            }
+            where = "at data row " + row + (config.format() == InputFormat.CSV && config.header()
+                    ? " (line " + (row + 1) + ")" : "") + " of " + display(first.firstBadFile());
+        }
+        return bad + " bad row" + (bad == 1 ? "" : "s") + " of " + seen + " in " + config.input() + "; first "
+                + where + ": " + first.firstBadProblem() + ": '" + first.firstBadText() + "'";
+    }
+
+    private static String display(String file) {
+        return file == null || file.isEmpty() ? "the input" : file.replaceFirst("^file:(//)?", "");
+    }
+
+    /** The innermost cause's message, on one line. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        msg = msg.replaceAll("\\s+", " ").trim();
+        return msg.length() > 300 ? msg.substring(0, 300) + "…" : msg;
+    }
+}

@@ -1,0 +1,65 @@
+package org.sparklasso.data;
+
+import java.io.Serializable;
+
+/**
+ * Unnormalized coordinate statistics of a quadratic loss: {@code Σ w x̃ x̃ᵀ} (upper triangle,
+ * column-major p×p), {@code Σ w x̃ ỹ} and {@code Σ w ỹ²}. Arrays are allocated on first use so
+ * the zero value Spark ships to every task stays tiny.
+ */
+public final class GramStatistics implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int p;
+    private double[] gram;
+    private double[] xy;
+    private double yy;
+
+    public GramStatistics(int p) {
+        this.p = p;
+    }
+
+    public int numFeatures() {
+        return p;
+    }
+
+    public double[] gram() {
+        if (gram == null) {
+            gram = new double[p * p];
+        }
+        return gram;
+    }
+
+    public double[] xy() {
+        if (xy == null) {
+            xy = new double[p];
+        }
+        return xy;
+    }
+
+    public double yy() {
+        return yy;
+    }
+
+    public void addYy(double value) {
+        yy += value;
+    }
+
+    /** Combines two partial results. */
+    public GramStatistics merge(GramStatistics other) {
+        if (other.gram != null) {
+            double[] g = gram();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += other.gram[i];
+            }
+        }
+        if (other.xy != null) {
+            double[] v = xy();
+            for (int j = 0; j < p; j++) {
+                v[j] += other.xy[j];
+            }
+        }
+        yy += other.yy;
+        return this;
+    }
+}

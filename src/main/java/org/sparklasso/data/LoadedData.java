@@ -1,0 +1,19 @@
+package org.sparklasso.data;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Input packed into cached blocks, ready for training.
+ *
+ * @param blocks        cached blocks (call {@code unpersist} when done)
+ * @param featureNames  one name per feature, in feature-index order
+ * @param rows          number of usable rows
+ * @param storedValues  feature values held in the cache (rows×p for dense data)
+ */
+public record LoadedData(JavaRDD<Block> blocks, List<String> featureNames, long rows, long storedValues) {
+
+    public int numFeatures() {
+        return featureNames.size();
+    }
+}

@@ -1,0 +1,109 @@
+package org.sparklasso.data;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the loader saw in one input partition: rows read per file (in order), rows rejected and
+ * the first rejected row. Rows are rejected for a malformed line (wrong field count, non-numeric
+ * value), a missing value, a NaN or infinite number, or a negative weight.
+ */
+public final class PartitionAudit implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** A run of consecutive rows from one file. */
+    public record FileRun(String file, long rows) implements Serializable {
+    }
+
+    private final int partition;
+    private final List<FileRun> runs = new ArrayList<>();
+    private long rowsSeen;
+    private long storedValues;
+    private long badRows;
+    private long firstBadRowInPartition = -1;
+    private String firstBadFile;
+    private String firstBadProblem;
+    private String firstBadText;
+
+    public PartitionAudit(int partition) {
+        this.partition = partition;
+    }
+
+    /** Records one row read from {@code file} (null when unknown). */
+    public void countRow(String file) {
+        int last = runs.size() - 1;
+        if (last >= 0 && java.util.Objects.equals(runs.get(last).file(), file)) {
+            runs.set(last, new FileRun(file, runs.get(last).rows() + 1));
+        } else {
+            runs.add(new FileRun(file, 1));
+        }
+        rowsSeen++;
+    }
+
+    /** Records that the row just counted was rejected. */
+    public void reject(String file, String problem, String text) {
+        if (badRows == 0) {
+            firstBadRowInPartition = rowsSeen - 1;
+            firstBadFile = file;
+            firstBadProblem = problem;
+            firstBadText = text;
+        }
+        badRows++;
+    }
+
+    /** Records a finished block holding {@code values} feature values. */
+    public void countStored(long values) {
+        storedValues += values;
+    }
+
+    public long storedValues() {
+        return storedValues;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public List<FileRun> runs() {
+        return runs;
+    }
+
+    public long rowsSeen() {
+        return rowsSeen;
+    }
+
+    public long badRows() {
+        return badRows;
+    }
+
+    public long firstBadRowInPartition() {
+        return firstBadRowInPartition;
+    }
+
+    public String firstBadFile() {
+        return firstBadFile;
+    }
+
+    public String firstBadProblem() {
+        return firstBadProblem;
+    }
+
+    public String firstBadText() {
+        return firstBadText;
+    }
+
+    /** Rows of {@code file} seen in this partition before row {@code rowInPartition}. */
+    public long rowsOfFileBefore(String file, long rowInPartition) {
+        long seen = 0;
+        long count = 0;
+        for (FileRun run : runs) {
+            long take = Math.min(run.rows(), Math.max(0, rowInPartition - seen));
+            if (java.util.Objects.equals(run.file(), file)) {
+                count += take;
+            }
+            seen += run.rows();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,72 @@
+package org.sparklasso.job;
+
+import java.util.Arrays;
+import org.apache.spark.sql.SparkSession;
+import org.sparklasso.data.DataLoader;
+
+/**
+ * Entry point for {@code spark-submit}: {@code train [--config FILE] [--KEY VALUE]… [--verbose]}.
+ * Prints one line on stderr for any failure (the stack trace too with {@code --verbose}) and exits
+ * with the codes of {@link ExitCode}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (never calls System.exit). */
+    public static int run(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+                System.err.println(usage());
+                return args.length == 0 ? ExitCode.BAD_CONFIG : ExitCode.OK;
+            }
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "train" -> train(rest);
+                case "generate" -> org.sparklasso.data.SyntheticDataJob.run(rest);
+                default -> throw JobException.config("unknown command '" + args[0] + "'\n" + usage());
+            }
+            return ExitCode.OK;
+        } catch (JobException e) {
+            report(e.getMessage(), e, verbose);
+            return e.exitCode();
+        } catch (OutOfMemoryError e) {
+            report("out of memory; give the driver or executors more memory (--driver-memory, "
+                    + "--executor-memory)", e, verbose);
+            return ExitCode.FAILURE;
+        } catch (Throwable e) {
+            report(DataLoader.rootMessage(e), e, verbose);
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private static void train(String[] args) throws Exception {
+        JobConfig config = ConfigParser.parse(args);
+        SparkSession spark = SparkSession.builder().appName("spark-lasso train").getOrCreate();
+        boolean stop = !spark.sparkContext().conf().getBoolean("spark.lasso.keepSession", false);
+        try {
+            TrainJob.run(spark, config);
+        } finally {
+            if (stop) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static void report(String message, Throwable e, boolean verbose) {
+        System.err.println("spark-lasso: error: " + message);
+        if (verbose) {
+            e.printStackTrace();
+        }
+    }
+
+    static String usage() {
+        return "usage: submit.sh [spark-submit options] train [--config FILE.properties] [--KEY VALUE]... [--verbose]\n"
+                + "       submit.sh [spark-submit options] generate --output PATH [--rows N] [--features P] ...";
+    }
+}

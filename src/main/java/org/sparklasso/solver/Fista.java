@@ -1,0 +1,109 @@
+package org.sparklasso.solver;
+
+import org.sparklasso.penalty.Penalty;
+
+/**
+ * Accelerated proximal gradient (FISTA; Beck and Teboulle 2009) with backtracking on the step and
+ * function-value adaptive restart (O'Donoghue and Candès 2015).
+ *
+ * <p>Each iteration makes exactly one data pass, which evaluates two points at once: the new
+ * iterate x (its loss checks the backtracking condition of the step that produced it, and its
+ * gradient gives the duality gap) and the extrapolated point y the next step starts from. A failed
+ * backtracking check doubles L and repeats the step, wasting one pass. On restart the gradient at
+ * x is already known, so restarting costs nothing.
+ */
+public final class Fista {
+    private final double tol;
+    private final int maxIter;
+
+    public Fista(double tol, int maxIter) {
+        this.tol = tol;
+        this.maxIter = maxIter;
+    }
+
+    /**
+     * @param lipschitz initial estimate of the gradient's Lipschitz constant (1 is the mean
+     *                  eigenvalue of a standardized Gram matrix: a lower bound of the largest)
+     * @return the result; {@link #lastLipschitz()} gives the final L for the next warm start
+     */
+    public SolverResult solve(LeastSquaresOracle oracle, Penalty penalty, double[] warmStart, double lipschitz) {
+        int startPasses = oracle.passes();
+        double L = lipschitz;
+        double[] x = warmStart.clone();
+        penalty.prox(x, 0); // zero inactive coordinates
+        LeastSquaresOracle.Evaluation ex = oracle.evaluate(x)[0];
+        double fx = ex.loss() + penalty.value(x);
+        double gap = LeastSquaresGap.gap(ex.loss(), ex.rDotY(), ex.negGradient(), x, penalty);
+        double[] y = x;
+        LeastSquaresOracle.Evaluation ey = ex;
+        double t = 1;
+        int iter = 0;
+        while (gap > tol * fx && iter < maxIter) {
+            double[] xNew = step(y, ey.negGradient(), L, penalty);
+            double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+            double[] yNew = extrapolate(xNew, x, (t - 1) / tNew);
+            LeastSquaresOracle.Evaluation[] e = oracle.evaluate(xNew, yNew);
+            iter++;
+            if (!sufficientDecrease(e[0].loss(), ey, y, xNew, L)) {
+                L *= 2;
+                continue;
+            }
+            double fNew = e[0].loss() + penalty.value(xNew);
+            gap = LeastSquaresGap.gap(e[0].loss(), e[0].rDotY(), e[0].negGradient(), xNew, penalty);
+            if (fNew > fx) {
+                // restart the momentum from xNew, whose gradient we already have
+                t = 1;
+                y = xNew;
+                ey = e[0];
+            } else {
+                t = tNew;
+                y = yNew;
+                ey = e[1];
+            }
+            x = xNew;
+            ex = e[0];
+            fx = fNew;
+        }
+        lastLipschitz = L;
+        return new SolverResult(x, ex.loss(), fx, gap, gap <= tol * fx, iter, oracle.passes() - startPasses,
+                ex.negGradient());
+    }
+
+    private double lastLipschitz = Double.NaN;
+
+    /** The step constant L reached by the last solve (a good start for the next λ). */
+    public double lastLipschitz() {
+        return lastLipschitz;
+    }
+
+    private static double[] step(double[] y, double[] negGradient, double L, Penalty penalty) {
+        double[] x = new double[y.length];
+        for (int j = 0; j < y.length; j++) {
+            x[j] = y[j] + negGradient[j] / L;
+        }
+        penalty.prox(x, 1 / L);
+        return x;
+    }
+
+    private static double[] extrapolate(double[] x, double[] xPrev, double momentum) {
+        double[] y = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            y[j] = x[j] + momentum * (x[j] - xPrev[j]);
+        }
+        return y;
+    }
+
+    /** f(x) ≤ f(y) + ∇f(y)ᵀ(x−y) + L/2‖x−y‖², with a rounding allowance. */
+    private static boolean sufficientDecrease(double fxLoss, LeastSquaresOracle.Evaluation ey, double[] y,
+                                              double[] x, double L) {
+        double lin = 0;
+        double sq = 0;
+        for (int j = 0; j < x.length; j++) {
+            double d = x[j] - y[j];
+            lin -= ey.negGradient()[j] * d;
+            sq += d * d;
+        }
+        double bound = ey.loss() + lin + 0.5 * L * sq;
+        return fxLoss <= bound + 1e-12 * Math.abs(ey.loss());
+    }
+}

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+#
+# submit.sh — the single entry point for spark-lasso.
+#
+#   ./submit.sh [spark-submit options...] COMMAND [args...]
+#
+# COMMAND is one of: train, generate, bench. Everything before it goes to spark-submit unchanged;
+# everything from it on is passed to org.sparklasso.job.Main as the application's arguments.
+#
+# With $SPARK_HOME set (and $SPARK_HOME/bin/spark-submit present) that installation's spark-submit is
+# used. Otherwise the "embedded Spark runtime" (target/spark/jars, populated by `mvn package`) is
+# launched with real spark-submit semantics, the same way Spark's own bin/spark-class does it:
+# org.apache.spark.launcher.Main builds the final java command line, which this script then execs.
+
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi   # e.g. invoked as `sh submit.sh`
+set -o pipefail
+# Process substitution is needed below; it is unavailable in POSIX mode (e.g. when run as `sh`).
+set +o posix
+
+readonly MAIN_CLASS="org.sparklasso.job.Main"
+readonly COMMANDS_RE='^(train|generate|bench)$'
+
+# --- locate the project directory (through symlinks, from any cwd) --------------------------------
+resolve_self() {
+  local src="${BASH_SOURCE[0]}" dir
+  while [ -L "$src" ]; do
+    dir="$(cd -P "$(dirname "$src")" >/dev/null 2>&1 && pwd)"
+    src="$(readlink "$src")"
+    [[ "$src" != /* ]] && src="$dir/$src"
+  done
+  cd -P "$(dirname "$src")" >/dev/null 2>&1 && pwd
+}
+BASE_DIR="$(resolve_self)" || { echo "submit.sh: cannot locate the project directory" >&2; exit 1; }
+readonly BASE_DIR
+readonly APP_JAR="$BASE_DIR/target/spark-lasso.jar"
+readonly EMBEDDED_HOME="$BASE_DIR/target/spark"
+readonly LOG4J_CONF="$BASE_DIR/conf/log4j2.properties"
+
+usage() {
+  cat <<EOF
+Usage: $(basename "$0") [spark-submit options...] COMMAND [args...]
+
+Commands:
+  train      fit an L1-regularized (lasso) linear model
+  generate   generate a synthetic data set
+  bench      run the benchmark
+Run '$(basename "$0") COMMAND --help' for the options of a command.
+
+Everything before COMMAND is handed to spark-submit unchanged (e.g. --master yarn,
+--conf k=v, --driver-memory 4g; see 'spark-submit --help'). Defaults added unless overridden:
+  --master local[*]
+  --driver-java-options "-Dlog4j.configurationFile=conf/log4j2.properties -Djava.awt.headless=true"
+  OPENBLAS_NUM_THREADS=1 (exported, and as spark.executorEnv.OPENBLAS_NUM_THREADS)
+
+Spark runtime: \$SPARK_HOME/bin/spark-submit if \$SPARK_HOME is set, otherwise the embedded
+runtime in target/spark/jars (built, like target/spark-lasso.jar, by 'mvn package' on first use).
+EOF
+}
+
+# --- split the arguments: spark-submit options | COMMAND args... ----------------------------------
+# spark-submit options are scanned pairwise so that an option's value (e.g. `--name train`) is never
+# mistaken for the command. The switches below are spark-submit's value-less options
+# (org.apache.spark.launcher.SparkSubmitOptionParser); every other option takes one value, given
+# either as the next argument or inline as --opt=value.
+SUBMIT_OPTS=()
+APP_ARGS=()
+want_help=0
+args=("$@")
+n=${#args[@]}
+i=0
+while (( i < n )); do
+  a="${args[i]}"
+  if [[ "$a" =~ $COMMANDS_RE ]]; then
+    APP_ARGS=("${args[@]:i}")
+    break
+  fi
+  case "$a" in
+    --help|-h)
+      want_help=1; i=$((i + 1)) ;;
+    --verbose|-v|--supervise|--version|--usage-error|--load-spark-defaults)
+      SUBMIT_OPTS+=("$a"); i=$((i + 1)) ;;
+    --*=*)
+      SUBMIT_OPTS+=("$a"); i=$((i + 1)) ;;
+    -*)
+      SUBMIT_OPTS+=("$a")
+      if (( i + 1 < n )); then SUBMIT_OPTS+=("${args[i + 1]}"); fi
+      i=$((i + 2)) ;;
+    *)
+      echo "submit.sh: unknown command '$a' (expected train, generate or bench)" >&2
+      usage >&2
+      exit 2 ;;
+  esac
+done
+
+if (( want_help )); then
+  usage
+  exit 0
+fi
+if (( ${#APP_ARGS[@]} == 0 )); then
+  usage >&2
+  exit 2
+fi
+
+# --- inspect the user's spark-submit options -------------------------------------------------------
+has_master=0; has_driver_opts=0; has_executor_blas=0; load_defaults=0
+props_file=""; extra_props_file=""
+note_conf() {  # $1 = "key=value" given to --conf / -c
+  case "${1%%=*}" in
+    spark.master|spark.remote) has_master=1 ;;
+    spark.driver.extraJavaOptions) has_driver_opts=1 ;;
+    spark.executorEnv.OPENBLAS_NUM_THREADS) has_executor_blas=1 ;;
+  esac
+}
+j=0
+while (( j < ${#SUBMIT_OPTS[@]} )); do
+  o="${SUBMIT_OPTS[j]}"
+  v="${SUBMIT_OPTS[j + 1]-}"
+  step=2
+  case "$o" in
+    --verbose|-v|--supervise|--version|--usage-error) step=1 ;;
+    --load-spark-defaults) load_defaults=1; step=1 ;;
+    --*=*) v="${o#*=}"; o="${o%%=*}"; step=1 ;;
+  esac
+  case "$o" in
+    --master|--remote) has_master=1 ;;
+    --driver-java-options) has_driver_opts=1 ;;
+    --conf|-c) note_conf "$v" ;;
+    --properties-file) props_file="$v" ;;
+    --extra-properties-file) extra_props_file="$v" ;;
+  esac
+  j=$((j + step))
+done
+[ -n "${MASTER-}" ] && has_master=1   # spark-submit falls back to $MASTER
+
+# --- choose the Spark runtime ----------------------------------------------------------------------
+use_installed=0
+if [ -n "${SPARK_HOME-}" ]; then
+  if [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+    use_installed=1
+  else
+    echo "submit.sh: \$SPARK_HOME=$SPARK_HOME has no bin/spark-submit; using the embedded Spark runtime" >&2
+  fi
+fi
+if (( use_installed )); then spark_home="$SPARK_HOME"; else spark_home="$EMBEDDED_HOME"; fi
+
+# Properties files spark-submit will read (spark-defaults.conf only without --properties-file,
+# unless --load-spark-defaults): settings there count as the user's, too.
+prop_files=()
+[ -n "$props_file" ] && prop_files+=("$props_file")
+[ -n "$extra_props_file" ] && prop_files+=("$extra_props_file")
+if [ -z "$props_file" ] || (( load_defaults )); then
+  prop_files+=("${SPARK_CONF_DIR:-$spark_home/conf}/spark-defaults.conf")
+fi
+for f in "${prop_files[@]}"; do
+  [ -r "$f" ] || continue
+  grep -Eq '^[[:space:]]*spark\.(master|remote)([[:space:]=:]|$)' "$f" && has_master=1
+  grep -Eq '^[[:space:]]*spark\.driver\.extraJavaOptions([[:space:]=:]|$)' "$f" && has_driver_opts=1
+  grep -Eq '^[[:space:]]*spark\.executorEnv\.OPENBLAS_NUM_THREADS([[:space:]=:]|$)' "$f" && has_executor_blas=1
+done
+
+# --- defaults --------------------------------------------------------------------------------------
+# Spark runs one task per core; a multithreaded native BLAS inside each task would oversubscribe.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
+DEFAULT_OPTS=()
+(( has_master )) || DEFAULT_OPTS+=(--master "local[*]")
+if (( ! has_driver_opts )); then
+  log4j_path="$LOG4J_CONF"
+  # The option string is split by Spark's launcher, which honours double quotes.
+  [[ "$log4j_path" =~ [[:space:]] ]] && log4j_path="\"$log4j_path\""
+  DEFAULT_OPTS+=(--driver-java-options "-Dlog4j.configurationFile=$log4j_path -Djava.awt.headless=true")
+else
+  # Keep the user's driver options untouched; still run the driver headless.
+  case " ${SPARK_SUBMIT_OPTS-} " in
+    *" -Djava.awt.headless="*) ;;
+    *) export SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:+$SPARK_SUBMIT_OPTS }-Djava.awt.headless=true" ;;
+  esac
+fi
+(( has_executor_blas )) || DEFAULT_OPTS+=(--conf "spark.executorEnv.OPENBLAS_NUM_THREADS=$OPENBLAS_NUM_THREADS")
+
+# --- build on first use ----------------------------------------------------------------------------
+if [ ! -f "$APP_JAR" ] || { (( ! use_installed )) && [ ! -d "$EMBEDDED_HOME/jars" ]; }; then
+  echo "building spark-lasso…" >&2
+  (cd "$BASE_DIR" && mvn -B -q -DskipTests package) >&2 || {
+    rc=$?
+    echo "submit.sh: build failed (mvn exit code $rc)" >&2
+    exit "$rc"
+  }
+  if [ ! -f "$APP_JAR" ] || { (( ! use_installed )) && [ ! -d "$EMBEDDED_HOME/jars" ]; }; then
+    echo "submit.sh: build finished but $APP_JAR or $EMBEDDED_HOME/jars is missing" >&2
+    exit 1
+  fi
+fi
+
+SUBMIT_ARGS=(--class "$MAIN_CLASS" "${DEFAULT_OPTS[@]}" "${SUBMIT_OPTS[@]}" "$APP_JAR" "${APP_ARGS[@]}")
+
+# --- installed Spark -------------------------------------------------------------------------------
+if (( use_installed )); then
+  exec "$SPARK_HOME/bin/spark-submit" "${SUBMIT_ARGS[@]}"
+fi
+
+# --- embedded Spark: what bin/spark-submit -> bin/spark-class would do -----------------------------
+export SPARK_HOME="$EMBEDDED_HOME"
+export SPARK_SCALA_VERSION=2.13
+
+if [ -n "${JAVA_HOME-}" ]; then
+  RUNNER="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  RUNNER="java"
+else
+  echo "JAVA_HOME is not set" >&2
+  exit 1
+fi
+LAUNCH_CLASSPATH="$SPARK_HOME/jars/*"
+
+# The launcher prints any messages, then a NUL + newline, then the final command with its arguments
+# NUL-separated. The launcher's exit code is appended (NUL-terminated) so that it can be checked.
+build_command() {
+  # shellcheck disable=SC2086  # SPARK_LAUNCHER_OPTS is a list of JVM options, split on purpose
+  "$RUNNER" -Xmx128m $SPARK_LAUNCHER_OPTS -cp "$LAUNCH_CLASSPATH" org.apache.spark.launcher.Main \
+    org.apache.spark.deploy.SparkSubmit "$@"
+  printf "%d\0" $?
+}
+
+CMD=()
+DELIM=$'\n'
+CMD_START_FLAG="false"
+while IFS= read -d "$DELIM" -r _ARG; do
+  ARG=${_ARG//$'\r'}
+  if [ "$CMD_START_FLAG" == "true" ]; then
+    CMD+=("$ARG")
+  else
+    if [ "$ARG" == $'\0' ]; then
+      # After the NUL line is consumed, switch the delimiter to NUL and read the command.
+      DELIM=''
+      CMD_START_FLAG="true"
+    elif [ "$ARG" != "" ]; then
+      echo "$ARG"
+    fi
+  fi
+done < <(build_command "${SUBMIT_ARGS[@]}")
+
+COUNT=${#CMD[@]}
+if (( COUNT == 0 )); then
+  # The launcher failed before printing a command; its exit code is then the unterminated last
+  # "line" (read drops the NUL), left in _ARG when the loop ended.
+  echo "submit.sh: the Spark launcher failed to build the spark-submit command" >&2
+  if [[ "${_ARG-}" =~ ^[0-9]+$ ]] && [ "$_ARG" != 0 ]; then exit "$_ARG"; fi
+  exit 1
+fi
+LAST=$((COUNT - 1))
+LAUNCHER_EXIT_CODE=${CMD[$LAST]}
+
+# Certain JVM failures print errors to stdout, confusing the parsing above: if the last element is
+# not an integer, show what was read and fail.
+if ! [[ $LAUNCHER_EXIT_CODE =~ ^[0-9]+$ ]]; then
+  echo "${CMD[@]}" | head -n-1 1>&2
+  exit 1
+fi
+
+if [ "$LAUNCHER_EXIT_CODE" != 0 ]; then
+  exit "$LAUNCHER_EXIT_CODE"
+fi
+
+CMD=("${CMD[@]:0:$LAST}")
+exec "${CMD[@]}"

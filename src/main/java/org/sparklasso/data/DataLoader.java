@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
@@ -65,10 +66,14 @@ public final class DataLoader {
         List<PartitionAudit> audits;
         try {
             audits = blocks.map(Block::audit).filter(a -> a != null).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // A failed Spark job surfaces as the checked SparkException (thrown undeclared from Scala).
             blocks.unpersist(false);
-            throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
-                    + " input " + config.input() + ": " + rootMessage(e), e);
+            if (e instanceof RuntimeException || isReadFailure(e)) {
+                throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
+                        + " input " + config.input() + ": " + rootMessage(e), e);
+            }
+            throw e;
         }
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
         long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
@@ -112,7 +117,8 @@ public final class DataLoader {
             };
         } catch (JobException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Includes the checked SparkException of a failed job (e.g. reading Parquet footers).
             throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
                     + " input " + config.input() + ": " + rootMessage(e), e);
         }
@@ -341,6 +347,17 @@ public final class DataLoader {
 
     private static String display(String file) {
         return file == null || file.isEmpty() ? "the input" : file.replaceFirst("^file:(//)?", "");
+    }
+
+    /** Whether a failed Spark job failed because a task could not read or decode an input file. */
+    private static boolean isReadFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SparkThrowable st && st.getCondition() != null
+                    && st.getCondition().startsWith("FAILED_READ_FILE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause's message, on one line. */

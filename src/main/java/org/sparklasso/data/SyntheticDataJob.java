@@ -30,7 +30,7 @@ public final class SyntheticDataJob {
 
     /** Generator settings, with defaults. */
     record Settings(String output, String format, long rows, int features, int nonzeros, double correlation,
-                    double density, double noise, long seed, int partitions) {
+                    double density, double noise, long seed, int partitions) implements java.io.Serializable {
     }
 
     private SyntheticDataJob() {

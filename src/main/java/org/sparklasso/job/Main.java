@@ -29,7 +29,8 @@ public final class Main {
             switch (args[0]) {
                 case "train" -> train(rest);
                 case "generate" -> org.sparklasso.data.SyntheticDataJob.run(rest);
-                default -> throw JobException.config("unknown command '" + args[0] + "'\n" + usage());
+                default -> throw JobException.config("unknown command '" + args[0]
+                        + "' (expected train or generate; --help prints the usage)");
             }
             return ExitCode.OK;
         } catch (JobException e) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sparklasso.data.DataLoader;
+import org.sparklasso.job.ExitCode;
 import org.sparklasso.job.JobException;
 
 /**
@@ -30,12 +32,30 @@ public final class AtomicOutput implements AutoCloseable {
         this.staging = staging;
     }
 
-    /** Checks that {@code output} may be (re)placed, without creating anything. */
+    /**
+     * Checks that {@code output} may be (re)placed, without creating anything: exit 2 when the
+     * path cannot be an output (a file, a directory that is not ours, a file where a parent
+     * directory must go); exit 1 when the file system cannot be reached.
+     */
     public static void checkReplaceable(String output, Configuration conf) {
+        Path target;
         try {
-            Path target = new Path(output);
+            target = new Path(output);
+        } catch (IllegalArgumentException e) {
+            throw JobException.config("output: invalid path '" + output + "': " + e.getMessage());
+        }
+        try {
             FileSystem fs = target.getFileSystem(conf);
             if (!fs.exists(target)) {
+                for (Path p = target.getParent(); p != null; p = p.getParent()) {
+                    if (fs.exists(p)) {
+                        if (!fs.getFileStatus(p).isDirectory()) {
+                            throw JobException.config("output: " + p + " is a file, so " + output
+                                    + " cannot be created");
+                        }
+                        break;
+                    }
+                }
                 return;
             }
             if (!fs.getFileStatus(target).isDirectory()) {
@@ -46,8 +66,9 @@ public final class AtomicOutput implements AutoCloseable {
                 throw JobException.config("output: " + output + " exists and is not a spark-lasso output; "
                         + "refusing to replace it");
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw JobException.config("output: cannot access " + output + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new JobException(ExitCode.FAILURE, "output: cannot access " + output + ": "
+                    + DataLoader.rootMessage(e), e);
         }
     }
 

@@ -1,0 +1,40 @@
+package org.sparklasso;
+
+import java.nio.file.Path;
+import org.sparklasso.data.DataLoader;
+import org.sparklasso.data.LoadedData;
+import org.sparklasso.job.ConfigParser;
+import org.sparklasso.job.JobConfig;
+import org.sparklasso.path.GaussianTrainer;
+
+/** Runs the loader and trainer in the shared session, from train-style arguments. */
+public final class TestFits {
+    private TestFits() {
+    }
+
+    /** Repository root (Surefire sets sparklasso.basedir). */
+    public static Path root() {
+        return Path.of(System.getProperty("sparklasso.basedir", "."));
+    }
+
+    public static String resource(String relative) {
+        return root().resolve(relative).toString();
+    }
+
+    /** Parses {@code args} (an output is added when missing) and fits. */
+    public static GaussianTrainer.Result fit(String... args) {
+        String[] full = args;
+        if (!String.join(" ", args).contains("--output")) {
+            full = java.util.Arrays.copyOf(args, args.length + 2);
+            full[args.length] = "--output";
+            full[args.length + 1] = "/nonexistent/unused";
+        }
+        JobConfig config = ConfigParser.parse(full);
+        LoadedData data = new DataLoader(SparkTestSession.get(), config).load();
+        try {
+            return GaussianTrainer.train(data, config);
+        } finally {
+            data.blocks().unpersist(false);
+        }
+    }
+}

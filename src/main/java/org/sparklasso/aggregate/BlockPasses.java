@@ -1,6 +1,6 @@
 package org.sparklasso.aggregate;
 
-import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -8,139 +8,230 @@ import org.sparklasso.data.Block;
 import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.GramStatistics;
 import org.sparklasso.model.Standardization;
-import org.sparklasso.solver.LeastSquaresOracle;
-import org.sparklasso.solver.QuadraticForm;
+import org.sparklasso.solver.CovarianceStatistics;
+import org.sparklasso.solver.LeastSquaresOracle.Evaluation;
 
 /**
  * The distributed passes over cached blocks, each exactly one {@code treeAggregate}: feature
- * moments, coordinate statistics (Gram) and least-squares loss/gradient evaluations. Broadcasts
- * are destroyed after each pass; everything else happens on the driver.
+ * moments per fold, coordinate statistics per fold, and least-squares evaluations of any number of
+ * points of any number of models (the full model and the fold models share each pass).
+ * Broadcasts are destroyed after each pass; everything else happens on the driver.
  */
-public final class BlockPasses implements LeastSquaresOracle {
+public final class BlockPasses {
     private final JavaRDD<Block> blocks;
     private final int p;
+    private final int numFolds;
     private final int depth;
     private final PassCounter counter;
-    private Standardization standardization;
 
-    public BlockPasses(JavaRDD<Block> blocks, int numFeatures, int depth, PassCounter counter) {
+    /**
+     * @param numFolds folds K the rows carry (0 or 1: no cross-validation)
+     */
+    public BlockPasses(JavaRDD<Block> blocks, int numFeatures, int numFolds, int depth, PassCounter counter) {
         this.blocks = blocks;
         this.p = numFeatures;
+        this.numFolds = Math.max(1, numFolds);
         this.depth = Math.max(1, depth);
         this.counter = counter;
     }
 
-    /** Sets the coordinates the loss evaluations work in. */
-    public BlockPasses withStandardization(Standardization s) {
-        this.standardization = s;
-        return this;
+    public PassCounter counter() {
+        return counter;
     }
 
-    /** One pass: weighted means and variances of features and label. */
-    public FeatureMoments moments() {
+    /** One pass: weighted means and variances of features and label, per fold. */
+    public FeatureMoments[] moments() {
         int numFeatures = p;
-        FeatureMoments m = blocks.treeAggregate(new FeatureMoments(numFeatures),
+        int k = numFolds;
+        FeatureMoments[] zero = new FeatureMoments[k];
+        for (int f = 0; f < k; f++) {
+            zero[f] = new FeatureMoments(numFeatures);
+        }
+        FeatureMoments[] m = blocks.treeAggregate(zero,
                 (acc, block) -> {
-                    block.addMoments(acc);
+                    if (k == 1) {
+                        block.addMoments(acc[0]);
+                    } else {
+                        int[][] rows = block.rowsByFold(k);
+                        for (int f = 0; f < k; f++) {
+                            if (rows[f].length > 0) {
+                                block.subset(rows[f]).addMoments(acc[f]);
+                            }
+                        }
+                    }
                     return acc;
                 },
-                FeatureMoments::merge, depth);
+                (a, b) -> {
+                    for (int f = 0; f < a.length; f++) {
+                        a[f].merge(b[f]);
+                    }
+                    return a;
+                }, depth);
         counter.increment();
         return m;
     }
 
-    /** One pass: the normalized coordinate statistics of the centered, scaled problem. */
-    public QuadraticForm gram() {
-        Standardization s = standardization;
+    /** One pass: every fold's coordinate statistics in the global coordinates {@code s}. */
+    public CovarianceStatistics covariance(Standardization s) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<double[][]> bc = jsc.broadcast(new double[][] {s.center(), s.scale(), {s.yCenter()}});
         int numFeatures = p;
-        GramStatistics g;
+        int k = numFolds;
+        GramStatistics[] zero = new GramStatistics[k];
+        for (int f = 0; f < k; f++) {
+            zero[f] = new GramStatistics(numFeatures);
+        }
+        GramStatistics[] g;
         try {
-            g = blocks.treeAggregate(new GramStatistics(numFeatures),
+            g = blocks.treeAggregate(zero,
                     (acc, block) -> {
                         double[][] c = bc.value();
-                        block.addGram(c[0], c[1], c[2][0], acc);
+                        if (k == 1) {
+                            block.addGram(c[0], c[1], c[2][0], acc[0]);
+                        } else {
+                            int[][] rows = block.rowsByFold(k);
+                            for (int f = 0; f < k; f++) {
+                                if (rows[f].length > 0) {
+                                    block.subset(rows[f]).addGram(c[0], c[1], c[2][0], acc[f]);
+                                }
+                            }
+                        }
                         return acc;
                     },
-                    GramStatistics::merge, depth);
+                    (a, b) -> {
+                        for (int f = 0; f < a.length; f++) {
+                            a[f].merge(b[f]);
+                        }
+                        return a;
+                    }, depth);
         } finally {
             bc.destroy();
         }
         counter.increment();
-        double n = s.weightSum();
-        double[] gram = g.gram();
-        for (int col = 0; col < p; col++) {
-            for (int row = 0; row <= col; row++) {
-                double v = gram[row + col * p] / n;
-                gram[row + col * p] = v;
-                gram[col + row * p] = v;
-            }
+        for (GramStatistics stats : g) {
+            stats.gram();
+            stats.xy();
+            stats.xSum();
         }
-        boolean[] active = s.active();
-        for (int j = 0; j < p; j++) {
-            if (!active[j]) {
-                for (int k = 0; k < p; k++) {
-                    gram[j + k * p] = 0;
-                    gram[k + j * p] = 0;
-                }
-                gram[j + j * p] = 1;
-            }
-        }
-        double[] c = g.xy();
-        for (int j = 0; j < p; j++) {
-            c[j] = active[j] ? c[j] / n : 0;
-        }
-        return new QuadraticForm(p, gram, c, g.yy() / n);
+        return new CovarianceStatistics(s, g);
     }
 
-    @Override
-    public Evaluation[] evaluate(double[]... points) {
-        Standardization s = standardization;
-        int k = points.length;
+    /** A set of points (internal coordinates) of one model, to evaluate in a shared pass. */
+    public record Request(ModelSpec spec, double[][] points) {
+    }
+
+    /** One pass: loss and gradient at every point of every request. */
+    public Evaluation[][] evaluate(List<Request> requests) {
+        int k = requests.stream().mapToInt(r -> r.points().length).sum();
         double[] v = new double[p * k];
         double[] shift = new double[k];
-        for (int q = 0; q < k; q++) {
-            double[] beta = s.toOriginal(points[q]);
-            System.arraycopy(beta, 0, v, q * p, p);
-            for (int j = 0; j < p; j++) {
-                shift[q] += s.center()[j] * beta[j];
+        double[] yCenter = new double[k];
+        int[] excluded = new int[k];
+        int q = 0;
+        for (Request r : requests) {
+            Standardization s = r.spec().standardization();
+            for (double[] point : r.points()) {
+                double[] beta = s.toOriginal(point);
+                System.arraycopy(beta, 0, v, q * p, p);
+                for (int j = 0; j < p; j++) {
+                    shift[q] += s.center()[j] * beta[j];
+                }
+                yCenter[q] = s.yCenter();
+                excluded[q] = r.spec().excludedFold();
+                q++;
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<LeastSquaresAggregator.Payload> bc =
-                jsc.broadcast(new LeastSquaresAggregator.Payload(v, shift, k, s.yCenter()));
+                jsc.broadcast(new LeastSquaresAggregator.Payload(v, shift, yCenter, excluded, k));
         int numFeatures = p;
+        int columns = k;
         LeastSquaresAggregator agg;
         try {
-            agg = blocks.treeAggregate(new LeastSquaresAggregator(numFeatures, k),
+            agg = blocks.treeAggregate(new LeastSquaresAggregator(numFeatures, columns),
                     (acc, block) -> acc.add(block, bc.value()),
                     LeastSquaresAggregator::merge, depth);
         } finally {
             bc.destroy();
         }
         counter.increment();
-        double n = s.weightSum();
-        Evaluation[] out = new Evaluation[k];
-        for (int q = 0; q < k; q++) {
-            double[] raw = agg.rawGradient(q);
-            double sumR = agg.sumResiduals(q);
-            double[] u = new double[p];
-            for (int j = 0; j < p; j++) {
-                u[j] = s.active()[j] ? (raw[j] - s.center()[j] * sumR) / (n * s.scale()[j]) : 0;
+        Evaluation[][] out = new Evaluation[requests.size()][];
+        q = 0;
+        for (int r = 0; r < requests.size(); r++) {
+            ModelSpec spec = requests.get(r).spec();
+            Standardization s = spec.standardization();
+            double n = s.weightSum();
+            out[r] = new Evaluation[requests.get(r).points().length];
+            for (int i = 0; i < out[r].length; i++, q++) {
+                double[] raw = agg.rawGradient(q);
+                double sumR = agg.sumResiduals(q);
+                double[] u = new double[p];
+                for (int j = 0; j < p; j++) {
+                    u[j] = s.active()[j] ? (raw[j] - s.center()[j] * sumR) / (n * s.scale()[j]) : 0;
+                }
+                out[r][i] = new Evaluation(agg.sumSquares(q) / (2 * n), u, agg.sumResidualResponse(q) / n,
+                        spec.excludedFold() >= 0 ? agg.heldOut(q) : null);
             }
-            out[q] = new Evaluation(agg.sumSquares(q) / (2 * n), u, agg.sumResidualResponse(q) / n);
         }
         return out;
     }
 
-    @Override
-    public int passes() {
-        return counter.passes();
-    }
-
-    @Override
-    public String toString() {
-        return "BlockPasses" + Arrays.asList(p, depth);
+    /**
+     * One pass: each fold's held-out errors under its own models. {@code beta[k][l]} and
+     * {@code intercept[k][l]} are fold k's original-scale model at the l-th λ; returns
+     * {@code [k][l] = {Σ w r², Σ w |r|}} over fold k's rows.
+     */
+    public double[][][] heldOutErrors(double[][][] beta, double[][] intercept) {
+        int k = numFolds;
+        int numFeatures = p;
+        int models = intercept[0].length;
+        double[][] coef = new double[k][];
+        for (int f = 0; f < k; f++) {
+            coef[f] = new double[numFeatures * models];
+            for (int l = 0; l < models; l++) {
+                System.arraycopy(beta[f][l], 0, coef[f], l * numFeatures, numFeatures);
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
+        double[][][] sums;
+        try {
+            sums = blocks.treeAggregate(new double[k][models][2],
+                    (acc, block) -> {
+                        double[][] c = bc.value()[0];
+                        double[][] b0 = bc.value()[1];
+                        int[][] rows = block.rowsByFold(k);
+                        for (int f = 0; f < k; f++) {
+                            if (rows[f].length == 0) {
+                                continue;
+                            }
+                            Block sub = block.subset(rows[f]);
+                            int n = sub.rows();
+                            double[] m = new double[n * models];
+                            sub.multiply(c[f], models, m);
+                            for (int l = 0; l < models; l++) {
+                                for (int i = 0; i < n; i++) {
+                                    double r = sub.label(i) - b0[f][l] - m[l * n + i];
+                                    acc[f][l][0] += sub.weight(i) * r * r;
+                                    acc[f][l][1] += sub.weight(i) * Math.abs(r);
+                                }
+                            }
+                        }
+                        return acc;
+                    },
+                    (a, b) -> {
+                        for (int f = 0; f < a.length; f++) {
+                            for (int l = 0; l < a[f].length; l++) {
+                                a[f][l][0] += b[f][l][0];
+                                a[f][l][1] += b[f][l][1];
+                            }
+                        }
+                        return a;
+                    }, depth);
+        } finally {
+            bc.destroy();
+        }
+        counter.increment();
+        return sums;
     }
 }

@@ -17,13 +17,16 @@ public abstract class Block implements Serializable {
     protected final double[] labels;
     /** Observation weights, or null when every weight is 1. */
     protected final double[] weights;
+    /** Cross-validation fold of each row (0-based), or null without cross-validation. */
+    protected final int[] folds;
     /** Set on the last block of each input partition: what the loader saw there. */
     private PartitionAudit audit;
 
-    protected Block(int numFeatures, double[] labels, double[] weights) {
+    protected Block(int numFeatures, double[] labels, double[] weights, int[] folds) {
         this.numFeatures = numFeatures;
         this.labels = labels;
         this.weights = weights;
+        this.folds = folds;
     }
 
     public int rows() {
@@ -40,6 +43,51 @@ public abstract class Block implements Serializable {
 
     public double weight(int i) {
         return weights == null ? 1.0 : weights[i];
+    }
+
+    /** The row's fold (0-based); 0 without cross-validation. */
+    public int fold(int i) {
+        return folds == null ? 0 : folds[i];
+    }
+
+    /** Row indices of each fold 0..numFolds-1 (all rows in fold 0 without cross-validation). */
+    public int[][] rowsByFold(int numFolds) {
+        int[] counts = new int[numFolds];
+        for (int i = 0; i < rows(); i++) {
+            counts[fold(i)]++;
+        }
+        int[][] out = new int[numFolds][];
+        for (int k = 0; k < numFolds; k++) {
+            out[k] = new int[counts[k]];
+            counts[k] = 0;
+        }
+        for (int i = 0; i < rows(); i++) {
+            int k = fold(i);
+            out[k][counts[k]++] = i;
+        }
+        return out;
+    }
+
+    /** A block of the given rows (a copy), folds dropped. */
+    public abstract Block subset(int[] rows);
+
+    protected double[] subsetLabels(int[] rows) {
+        double[] y = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            y[r] = labels[rows[r]];
+        }
+        return y;
+    }
+
+    protected double[] subsetWeights(int[] rows) {
+        if (weights == null) {
+            return null;
+        }
+        double[] w = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            w[r] = weights[rows[r]];
+        }
+        return w;
     }
 
     public PartitionAudit audit() {

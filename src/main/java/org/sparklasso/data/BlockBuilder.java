@@ -16,6 +16,8 @@ public final class BlockBuilder {
     /** A block goes dense when at least this fraction of its entries are nonzero. */
     private static final double DENSE_FILL = 0.25;
     private static final int MAX_TEXT = 200;
+    /** Largest fold id a fold column may hold. */
+    public static final int MAX_FOLD = 1000;
 
     private final RowLayout layout;
     private final int blockRows;
@@ -24,7 +26,12 @@ public final class BlockBuilder {
 
     private double[] labels;
     private double[] weights;
+    private int[] folds;
     private boolean allUnitWeights;
+    /** Random fold assignment: a shuffled 0..K-1 for every K consecutive accepted rows. */
+    private final java.util.SplittableRandom foldRandom;
+    private final int[] foldCycle;
+    private long accepted;
     private int count;
     // dense buffer
     private double[] dense;
@@ -38,6 +45,8 @@ public final class BlockBuilder {
         this.layout = layout;
         this.blockRows = blockRows;
         this.audit = new PartitionAudit(partition);
+        this.foldRandom = new java.util.SplittableRandom(layout.seed() * 0x9E3779B97F4A7C15L + partition);
+        this.foldCycle = layout.foldColumn() < 0 && layout.nfolds() > 0 ? new int[layout.nfolds()] : null;
         reset();
     }
 
@@ -59,6 +68,7 @@ public final class BlockBuilder {
     private void reset() {
         labels = new double[blockRows];
         weights = new double[blockRows];
+        folds = layout.hasFolds() ? new int[blockRows] : null;
         allUnitWeights = true;
         count = 0;
         if (layout.isVector()) {
@@ -83,6 +93,11 @@ public final class BlockBuilder {
         labels[count] = row.getDouble(layout.label());
         weights[count] = w;
         allUnitWeights &= w == 1.0;
+        if (folds != null) {
+            int fold = nextFold(row);
+            folds[count] = fold - 1;
+            audit.countFold(fold);
+        }
         if (layout.isVector()) {
             Vector v = (Vector) row.get(layout.vectorColumn());
             if (v instanceof SparseVector sv) {
@@ -116,6 +131,27 @@ public final class BlockBuilder {
         }
     }
 
+    /** The row's 1-based fold id: from the fold column, or the next of a shuffled cycle. */
+    private int nextFold(Row row) {
+        if (layout.foldColumn() >= 0) {
+            return (int) row.getDouble(layout.foldColumn());
+        }
+        int k = foldCycle.length;
+        int pos = (int) (accepted++ % k);
+        if (pos == 0) {
+            for (int i = 0; i < k; i++) {
+                foldCycle[i] = i;
+            }
+            for (int i = k - 1; i > 0; i--) {
+                int j = foldRandom.nextInt(i + 1);
+                int t = foldCycle[i];
+                foldCycle[i] = foldCycle[j];
+                foldCycle[j] = t;
+            }
+        }
+        return foldCycle[pos] + 1;
+    }
+
     private void append(int j, double x) {
         if (nnz == vals.length) {
             vals = java.util.Arrays.copyOf(vals, nnz * 2);
@@ -144,6 +180,15 @@ public final class BlockBuilder {
             double w = row.getDouble(layout.weight());
             if (!Double.isFinite(w) || w < 0) {
                 return "weight must be finite and >= 0";
+            }
+        }
+        if (layout.foldColumn() >= 0) {
+            if (row.isNullAt(layout.foldColumn())) {
+                return "missing fold id";
+            }
+            double f = row.getDouble(layout.foldColumn());
+            if (!(f >= 1 && f <= MAX_FOLD && f == Math.rint(f))) {
+                return "fold id must be an integer from 1 to " + MAX_FOLD;
             }
         }
         if (layout.isVector()) {
@@ -199,9 +244,10 @@ public final class BlockBuilder {
         }
         double[] y = java.util.Arrays.copyOf(labels, count);
         double[] w = allUnitWeights ? null : java.util.Arrays.copyOf(weights, count);
+        int[] f = folds == null ? null : java.util.Arrays.copyOf(folds, count);
         int p = layout.numFeatures();
         if (!layout.isVector()) {
-            out.add(new DenseBlock(p, y, w, java.util.Arrays.copyOf(dense, count * p)));
+            out.add(new DenseBlock(p, y, w, f, java.util.Arrays.copyOf(dense, count * p)));
         } else if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
             double[] values = new double[count * p];
             for (int i = 0; i < count; i++) {
@@ -209,9 +255,9 @@ public final class BlockBuilder {
                     values[i * p + colIdx[e]] = vals[e];
                 }
             }
-            out.add(new DenseBlock(p, y, w, values));
+            out.add(new DenseBlock(p, y, w, f, values));
         } else {
-            out.add(new SparseBlock(p, y, w, java.util.Arrays.copyOf(rowPtr, count + 1),
+            out.add(new SparseBlock(p, y, w, f, java.util.Arrays.copyOf(rowPtr, count + 1),
                     java.util.Arrays.copyOf(colIdx, nnz), java.util.Arrays.copyOf(vals, nnz)));
         }
         audit.countStored(out.get(out.size() - 1).storedValues());
@@ -221,7 +267,7 @@ public final class BlockBuilder {
     private List<Block> finish() {
         emit();
         if (out.isEmpty()) {
-            out.add(new DenseBlock(layout.numFeatures(), new double[0], null, new double[0]));
+            out.add(new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]));
         }
         out.get(out.size() - 1).setAudit(audit);
         return out;

@@ -58,10 +58,14 @@ public final class DataLoader {
             df = df.repartition(config.numPartitions());
         }
         RowLayout layout = source.layout();
+        if (config.nfolds() > 0 && layout.foldColumn() < 0) {
+            layout = layout.withFolds(-1, config.nfolds(), config.seed());
+        }
+        final RowLayout packing = layout;
         int blockRows = config.blockRows() > 0 ? config.blockRows()
                 : BlockBuilder.defaultBlockRows(layout.numFeatures());
         JavaRDD<Block> blocks = df.javaRDD()
-                .mapPartitionsWithIndex((idx, rows) -> BlockBuilder.pack(layout, blockRows, idx, rows), true)
+                .mapPartitionsWithIndex((idx, rows) -> BlockBuilder.pack(packing, blockRows, idx, rows), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<PartitionAudit> audits;
         try {
@@ -86,9 +90,29 @@ public final class DataLoader {
             blocks.unpersist(false);
             throw JobException.input("input " + config.input() + " has no data rows");
         }
-        LOG.info("loaded {} rows × {} features into {} partitions", seen, layout.numFeatures(),
-                blocks.getNumPartitions());
-        return new LoadedData(blocks, source.featureNames(), seen, stored);
+        int numFolds = layout.hasFolds() ? checkFolds(audits) : 0;
+        LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
+                blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
+        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds);
+    }
+
+    /** Returns the number of folds K: fold ids must cover 1..K, each with rows, and K ≥ 3. */
+    private int checkFolds(List<PartitionAudit> audits) {
+        java.util.TreeMap<Integer, Long> rows = new java.util.TreeMap<>();
+        for (PartitionAudit a : audits) {
+            a.foldRows().forEach((fold, count) -> rows.merge(fold, count, Long::sum));
+        }
+        int k = rows.isEmpty() ? 0 : rows.lastKey();
+        String source = config.foldCol() != null ? "foldCol " + config.foldCol() : "nfolds";
+        for (int f = 1; f <= k; f++) {
+            if (!rows.containsKey(f)) {
+                throw JobException.input(source + ": fold " + f + " has no rows (fold ids must be 1.." + k + ")");
+            }
+        }
+        if (k < 3) {
+            throw JobException.input(source + ": " + k + " fold(s) found; cross-validation needs at least 3");
+        }
+        return k;
     }
 
     private void checkInputExists() {
@@ -132,14 +156,21 @@ public final class DataLoader {
         if (weight != null) {
             requireColumn(columns, weight, "weightCol");
         }
+        String fold = config.foldCol();
+        if (fold != null) {
+            requireColumn(columns, fold, "foldCol");
+        }
         if (config.featuresCol() != null) {
             throw JobException.config("featuresCol: only for parquet input with a vector column; use featureCols for csv");
         }
-        List<String> features = chooseFeatures(columns, label, weight);
+        List<String> features = chooseFeatures(columns, label, weight, fold);
         Set<String> numeric = new HashSet<>(features);
         numeric.add(label);
         if (weight != null) {
             numeric.add(weight);
+        }
+        if (fold != null) {
+            numeric.add(fold);
         }
         checkDistinct(columns);
         List<StructField> fields = new ArrayList<>();
@@ -147,7 +178,7 @@ public final class DataLoader {
             fields.add(DataTypes.createStructField(c, numeric.contains(c) ? DataTypes.DoubleType
                     : DataTypes.StringType, true));
         }
-        return csvSource(new StructType(fields.toArray(new StructField[0])), true, label, weight, features,
+        return csvSource(new StructType(fields.toArray(new StructField[0])), true, label, weight, fold, features,
                 features);
     }
 
@@ -155,6 +186,7 @@ public final class DataLoader {
         int width = spark.read().option("header", "false").csv(config.input()).columns().length;
         int label = columnNumber(config.labelCol(), "labelCol", width, 1);
         int weight = config.weightCol() == null ? -1 : columnNumber(config.weightCol(), "weightCol", width, -1);
+        int fold = config.foldCol() == null ? -1 : columnNumber(config.foldCol(), "foldCol", width, -1);
         if (!config.featureCols().isEmpty() || config.featuresCol() != null) {
             throw JobException.config("featureCols: a csv without header uses every column but label and "
                     + "weight as features (x1…xp); name columns with a header line instead");
@@ -165,16 +197,16 @@ public final class DataLoader {
         for (int c = 1; c <= width; c++) {
             String name = "_c" + c;
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
-            if (c != label && c != weight) {
+            if (c != label && c != weight && c != fold) {
                 featureColumns.add(name);
                 featureNames.add("x" + (featureNames.size() + 1));
             }
         }
         return csvSource(new StructType(fields.toArray(new StructField[0])), false, "_c" + label,
-                weight > 0 ? "_c" + weight : null, featureColumns, featureNames);
+                weight > 0 ? "_c" + weight : null, fold > 0 ? "_c" + fold : null, featureColumns, featureNames);
     }
 
-    private Source csvSource(StructType schema, boolean header, String label, String weight,
+    private Source csvSource(StructType schema, boolean header, String label, String weight, String fold,
                              List<String> featureColumns, List<String> featureNames) {
         StructType withCorrupt = schema.add(CORRUPT, DataTypes.StringType, true);
         Dataset<Row> df = spark.read()
@@ -188,13 +220,15 @@ public final class DataLoader {
         List<String> names = Arrays.asList(df.columns());
         int[] feats = featureColumns.stream().mapToInt(names::indexOf).toArray();
         RowLayout layout = new RowLayout(names.indexOf(label), weight == null ? -1 : names.indexOf(weight),
-                feats, -1, feats.length, names.indexOf(CORRUPT), names.indexOf(FILE));
+                feats, -1, feats.length, names.indexOf(CORRUPT), names.indexOf(FILE),
+                fold == null ? -1 : names.indexOf(fold), 0, 0L);
         return new Source(df, layout, featureNames);
     }
 
     private Source readLibsvm() {
-        if (config.weightCol() != null || !config.featureCols().isEmpty() || config.featuresCol() != null) {
-            throw JobException.config("weightCol/featureCols/featuresCol do not apply to libsvm input");
+        if (config.weightCol() != null || !config.featureCols().isEmpty() || config.featuresCol() != null
+                || config.foldCol() != null) {
+            throw JobException.config("weightCol/featureCols/featuresCol/foldCol do not apply to libsvm input");
         }
         Dataset<Row> df = spark.read().format("libsvm").load(config.input());
         int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
@@ -203,7 +237,7 @@ public final class DataLoader {
         for (int j = 0; j < p; j++) {
             names.add("f" + (j + 1));
         }
-        return new Source(df, new RowLayout(0, -1, new int[0], 1, p, -1, 2), names);
+        return new Source(df, new RowLayout(0, -1, new int[0], 1, p, -1, 2, -1, 0, 0L), names);
     }
 
     private Source readParquet() {
@@ -216,9 +250,15 @@ public final class DataLoader {
         if (weight != null) {
             requireNumeric(df.schema(), weight, "weightCol");
         }
+        String fold = config.foldCol();
+        if (fold != null) {
+            requireNumeric(df.schema(), fold, "foldCol");
+        }
         List<Column> select = new ArrayList<>();
         select.add(df.col(quote(label)).cast(DataTypes.DoubleType));
         select.add(weight == null ? functions.lit(1.0) : df.col(quote(weight)).cast(DataTypes.DoubleType));
+        select.add(fold == null ? functions.lit(0.0) : df.col(quote(fold)).cast(DataTypes.DoubleType));
+        int foldIndex = fold == null ? -1 : 2;
         if (config.featuresCol() != null) {
             String vec = config.featuresCol();
             requireColumn(columns, vec, "featuresCol");
@@ -237,34 +277,35 @@ public final class DataLoader {
                 names.add(vec + "_" + j);
             }
             return new Source(df.select(select.toArray(new Column[0])),
-                    new RowLayout(0, weight == null ? -1 : 1, new int[0], 2, p, -1, 3), names);
+                    new RowLayout(0, weight == null ? -1 : 1, new int[0], 3, p, -1, 4, foldIndex, 0, 0L), names);
         }
-        List<String> features = chooseFeatures(columns, label, weight);
+        List<String> features = chooseFeatures(columns, label, weight, fold);
         int[] feats = new int[features.size()];
         for (int j = 0; j < features.size(); j++) {
             requireNumeric(df.schema(), features.get(j), "featureCols");
             select.add(df.col(quote(features.get(j))).cast(DataTypes.DoubleType));
-            feats[j] = j + 2;
+            feats[j] = j + 3;
         }
         select.add(functions.input_file_name());
         return new Source(df.select(select.toArray(new Column[0])),
-                new RowLayout(0, weight == null ? -1 : 1, feats, -1, feats.length, -1, feats.length + 2),
+                new RowLayout(0, weight == null ? -1 : 1, feats, -1, feats.length, -1, feats.length + 3, foldIndex,
+                        0, 0L),
                 features);
     }
 
-    private List<String> chooseFeatures(String[] columns, String label, String weight) {
+    private List<String> chooseFeatures(String[] columns, String label, String weight, String fold) {
         if (!config.featureCols().isEmpty()) {
             for (String f : config.featureCols()) {
                 requireColumn(columns, f, "featureCols");
-                if (f.equals(label) || f.equals(weight)) {
-                    throw JobException.config("featureCols: '" + f + "' is the label or weight column");
+                if (f.equals(label) || f.equals(weight) || f.equals(fold)) {
+                    throw JobException.config("featureCols: '" + f + "' is the label, weight or fold column");
                 }
             }
             return config.featureCols();
         }
         List<String> out = new ArrayList<>();
         for (String c : columns) {
-            if (!c.equals(label) && !c.equals(weight)) {
+            if (!c.equals(label) && !c.equals(weight) && !c.equals(fold)) {
                 out.add(c);
             }
         }

@@ -12,8 +12,8 @@ public final class DenseBlock extends Block {
     /** Row-major values: feature j of row i at {@code i * p + j}. */
     private final double[] values;
 
-    public DenseBlock(int numFeatures, double[] labels, double[] weights, double[] values) {
-        super(numFeatures, labels, weights);
+    public DenseBlock(int numFeatures, double[] labels, double[] weights, int[] folds, double[] values) {
+        super(numFeatures, labels, weights, folds);
         if (values.length != labels.length * numFeatures) {
             throw new IllegalArgumentException("values has " + values.length + " entries, expected "
                     + labels.length + "×" + numFeatures);
@@ -97,20 +97,40 @@ public final class DenseBlock extends Block {
         }
         double[] a = new double[n * p];
         double[] yt = new double[n];
+        double[] xSum = gram.xSum();
         double yy = 0;
+        double wy = 0;
+        double wSum = 0;
         for (int i = 0; i < n; i++) {
-            double sw = Math.sqrt(weight(i));
+            double w = weight(i);
+            double sw = Math.sqrt(w);
             int off = i * p;
             for (int j = 0; j < p; j++) {
-                a[off + j] = (values[off + j] - center[j]) / scale[j] * sw;
+                double z = (values[off + j] - center[j]) / scale[j];
+                xSum[j] += w * z;
+                a[off + j] = z * sw;
             }
-            yt[i] = (labels[i] - yCenter) * sw;
-            yy += yt[i] * yt[i];
+            double t = labels[i] - yCenter;
+            yt[i] = t * sw;
+            yy += w * t * t;
+            wy += w * t;
+            wSum += w;
         }
+        gram.addSums(wy, wSum);
         BLAS blas = Blas.get();
         blas.dsyrk("U", "N", p, n, 1.0, a, p, 1.0, gram.gram(), p);
         blas.dgemv("N", p, n, 1.0, a, p, yt, 1, 1.0, gram.xy(), 1);
         gram.addYy(yy);
+    }
+
+    @Override
+    public Block subset(int[] rows) {
+        int p = numFeatures;
+        double[] v = new double[rows.length * p];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(values, rows[r] * p, v, r * p, p);
+        }
+        return new DenseBlock(p, subsetLabels(rows), subsetWeights(rows), null, v);
     }
 
     @Override

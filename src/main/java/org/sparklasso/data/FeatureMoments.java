@@ -58,6 +58,10 @@ public final class FeatureMoments implements Serializable {
         return this;
     }
 
+    public int numFeatures() {
+        return p;
+    }
+
     public long rows() {
         return rows;
     }

@@ -10,8 +10,10 @@ import org.apache.spark.api.java.JavaRDD;
  * @param featureNames  one name per feature, in feature-index order
  * @param rows          number of usable rows
  * @param storedValues  feature values held in the cache (rows×p for dense data)
+ * @param numFolds      cross-validation folds K (rows carry fold 0..K-1), or 0 without
  */
-public record LoadedData(JavaRDD<Block> blocks, List<String> featureNames, long rows, long storedValues) {
+public record LoadedData(JavaRDD<Block> blocks, List<String> featureNames, long rows, long storedValues,
+                         int numFolds) {
 
     public int numFeatures() {
         return featureNames.size();

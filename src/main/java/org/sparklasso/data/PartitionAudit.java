@@ -20,6 +20,7 @@ public final class PartitionAudit implements Serializable {
     private final List<FileRun> runs = new ArrayList<>();
     private long rowsSeen;
     private long storedValues;
+    private final java.util.TreeMap<Integer, Long> foldRows = new java.util.TreeMap<>();
     private long badRows;
     private long firstBadRowInPartition = -1;
     private String firstBadFile;
@@ -59,6 +60,16 @@ public final class PartitionAudit implements Serializable {
 
     public long storedValues() {
         return storedValues;
+    }
+
+    /** Records an accepted row of fold {@code fold} (1-based id). */
+    public void countFold(int fold) {
+        foldRows.merge(fold, 1L, Long::sum);
+    }
+
+    /** Accepted rows per fold id. */
+    public java.util.SortedMap<Integer, Long> foldRows() {
+        return foldRows;
     }
 
     public int partition() {

@@ -4,11 +4,23 @@ import java.io.Serializable;
 
 /**
  * Where the loader finds each piece of a Spark {@code Row}: label, weight, features (numeric
- * columns or one ML vector column), the CSV reader's corrupt-record column and the file name.
- * An index of -1 means "absent".
+ * columns or one ML vector column), the CSV reader's corrupt-record column, the file name and the
+ * fold column. An index of -1 means "absent". Without a fold column, {@code nfolds > 0} assigns
+ * folds at random from {@code seed}.
  */
 public record RowLayout(int label, int weight, int[] featureColumns, int vectorColumn, int numFeatures,
-                        int corruptRecord, int fileName) implements Serializable {
+                        int corruptRecord, int fileName, int foldColumn, int nfolds, long seed)
+        implements Serializable {
+
+    /** The same layout with cross-validation folds taken from a column or assigned at random. */
+    public RowLayout withFolds(int column, int folds, long randomSeed) {
+        return new RowLayout(label, weight, featureColumns, vectorColumn, numFeatures, corruptRecord, fileName,
+                column, folds, randomSeed);
+    }
+
+    public boolean hasFolds() {
+        return foldColumn >= 0 || nfolds > 0;
+    }
 
     public boolean isVector() {
         return vectorColumn >= 0;

@@ -11,9 +11,9 @@ public final class SparseBlock extends Block {
     private final int[] colIdx;
     private final double[] vals;
 
-    public SparseBlock(int numFeatures, double[] labels, double[] weights, int[] rowPtr, int[] colIdx,
-                       double[] vals) {
-        super(numFeatures, labels, weights);
+    public SparseBlock(int numFeatures, double[] labels, double[] weights, int[] folds, int[] rowPtr,
+                       int[] colIdx, double[] vals) {
+        super(numFeatures, labels, weights, folds);
         if (rowPtr.length != labels.length + 1 || colIdx.length != vals.length
                 || rowPtr[labels.length] != vals.length) {
             throw new IllegalArgumentException("inconsistent CSR arrays");
@@ -144,7 +144,32 @@ public final class SparseBlock extends Block {
             }
             xy[l] += (sxy[l] - center[l] * wy) / scale[l];
         }
+        double[] xSum = gram.xSum();
+        for (int j = 0; j < p; j++) {
+            xSum[j] += (s[j] - wSum * center[j]) / scale[j];
+        }
         gram.addYy(yy);
+        gram.addSums(wy, wSum);
+    }
+
+    @Override
+    public Block subset(int[] rows) {
+        int nnz = 0;
+        for (int r : rows) {
+            nnz += rowPtr[r + 1] - rowPtr[r];
+        }
+        int[] ptr = new int[rows.length + 1];
+        int[] idx = new int[nnz];
+        double[] v = new double[nnz];
+        int e = 0;
+        for (int r = 0; r < rows.length; r++) {
+            int len = rowPtr[rows[r] + 1] - rowPtr[rows[r]];
+            System.arraycopy(colIdx, rowPtr[rows[r]], idx, e, len);
+            System.arraycopy(vals, rowPtr[rows[r]], v, e, len);
+            e += len;
+            ptr[r + 1] = e;
+        }
+        return new SparseBlock(numFeatures, subsetLabels(rows), subsetWeights(rows), null, ptr, idx, v);
     }
 
     @Override

@@ -121,7 +121,35 @@ public final class ConfigParser {
             throw JobException.config("featureCols and featuresCol cannot both be set");
         }
         if (alpha == 0 && lambdas.isEmpty()) {
-            throw JobException.config("lambda: required when alpha = 0");
+            throw JobException.config("lambda: required when alpha = 0 (there is no λ_max for ridge)");
+        }
+        double minRatio = values.optional(ConfigKey.LAMBDA_MIN_RATIO).isPresent()
+                ? values.doubleIn(ConfigKey.LAMBDA_MIN_RATIO, Double.MIN_VALUE, 1) : Double.NaN;
+        if (minRatio == 1) {
+            throw bad(ConfigKey.LAMBDA_MIN_RATIO, v.get(ConfigKey.LAMBDA_MIN_RATIO), "a number in (0, 1)");
+        }
+        int nfolds = values.intAtLeast(ConfigKey.NFOLDS, 0);
+        if (nfolds > 0 && nfolds < 3) {
+            throw bad(ConfigKey.NFOLDS, v.get(ConfigKey.NFOLDS), "0 or an integer >= 3");
+        }
+        String typeMeasure = values.get(ConfigKey.TYPE_MEASURE).toLowerCase(Locale.ROOT);
+        if (!typeMeasure.equals("mse") && !typeMeasure.equals("mae")) {
+            throw bad(ConfigKey.TYPE_MEASURE, typeMeasure, "mse or mae");
+        }
+        String lambdaChoice = values.get(ConfigKey.LAMBDA_CHOICE);
+        if (!lambdaChoice.equals("lambda.min") && !lambdaChoice.equals("lambda.1se")) {
+            throw bad(ConfigKey.LAMBDA_CHOICE, lambdaChoice, "lambda.min or lambda.1se");
+        }
+        String screening = values.get(ConfigKey.SCREENING).toLowerCase(Locale.ROOT);
+        if (!screening.equals("strong") && !screening.equals("none")) {
+            throw bad(ConfigKey.SCREENING, screening, "strong or none");
+        }
+        String foldCol = values.optional(ConfigKey.FOLD_COL).orElse(null);
+        long seed;
+        try {
+            seed = Long.parseLong(values.get(ConfigKey.SEED).trim());
+        } catch (NumberFormatException e) {
+            throw bad(ConfigKey.SEED, values.get(ConfigKey.SEED), "an integer");
         }
         return new JobConfig(
                 input, format,
@@ -132,6 +160,8 @@ public final class ConfigParser {
                 output,
                 Family.GAUSSIAN,
                 alpha, lambdas,
+                values.intAtLeast(ConfigKey.NLAMBDA, 1), minRatio, nfolds, foldCol, seed, typeMeasure, lambdaChoice,
+                screening.equals("strong"), values.bool(ConfigKey.PLOTS),
                 values.bool(ConfigKey.STANDARDIZE),
                 values.bool(ConfigKey.FIT_INTERCEPT),
                 solver, tol,
@@ -241,8 +271,10 @@ public final class ConfigParser {
 
         List<Double> lambdas() {
             List<Double> out = new ArrayList<>();
-            String s = optional(ConfigKey.LAMBDA).orElseThrow(
-                    () -> JobException.config("lambda: required (one value > 0 or a comma list)"));
+            if (optional(ConfigKey.LAMBDA).isEmpty()) {
+                return out;
+            }
+            String s = optional(ConfigKey.LAMBDA).get();
             for (String part : s.split(",")) {
                 double d = number(ConfigKey.LAMBDA, part);
                 if (d <= 0) {

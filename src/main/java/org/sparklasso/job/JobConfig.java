@@ -9,7 +9,10 @@ import org.sparklasso.data.InputFormat;
  *
  * @param featureCols  explicit feature columns, or empty for "every column but label and weight"
  * @param featuresCol  a Spark ML vector column holding the features (Parquet), or null
- * @param lambdas      the λ values to fit, in the order given (solved from largest to smallest)
+ * @param lambdas      the λ values to fit (solved from largest to smallest); empty: a computed path
+ * @param lambdaMinRatio smallest path λ / λ_max, or NaN for glmnet's default
+ * @param nfolds       random cross-validation folds (0 = none); ignored when foldCol is set
+ * @param lambdaChoice "lambda.min" or "lambda.1se"
  * @param maxIter      iteration limit; 0 means the solver's default
  * @param numPartitions repartition the input to this many partitions; 0 keeps the reader's
  * @param blockRows    rows per cached block; 0 chooses from p (about 8 MB per dense block)
@@ -26,6 +29,15 @@ public record JobConfig(
         Family family,
         double alpha,
         List<Double> lambdas,
+        int nlambda,
+        double lambdaMinRatio,
+        int nfolds,
+        String foldCol,
+        long seed,
+        String typeMeasure,
+        String lambdaChoice,
+        boolean screening,
+        boolean plots,
         boolean standardize,
         boolean fitIntercept,
         SolverChoice solver,
@@ -36,4 +48,9 @@ public record JobConfig(
         int numPartitions,
         int blockRows,
         boolean verbose) {
+
+    /** Whether cross-validation runs. */
+    public boolean crossValidate() {
+        return nfolds > 0 || foldCol != null;
+    }
 }

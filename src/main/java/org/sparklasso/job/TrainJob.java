@@ -7,6 +7,8 @@ import org.sparklasso.data.DataLoader;
 import org.sparklasso.data.LoadedData;
 import org.sparklasso.model.AtomicOutput;
 import org.sparklasso.model.CoefficientsWriter;
+import org.sparklasso.model.PathWriter;
+import org.sparklasso.report.PlotWriter;
 import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.report.MetricsWriter;
 import org.sparklasso.report.TrainReport;
@@ -38,11 +40,21 @@ public final class TrainJob {
             }
             TrainReport report = new TrainReport(config.family().key(), config.alpha(), config.standardize(),
                     config.fitIntercept(), data.rows(), result.standardization().weightSum(), data.numFeatures(),
-                    active, result.solver().key(), config.tol(), result.lambdaMax(), result.fits(),
-                    result.passes(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, data.blocks().getNumPartitions(),
-                    Blas.implementation());
+                    active, result.solver().key(), config.tol(), result.lambdaMax(), result.fits(), result.chosen(),
+                    result.computedGrid(), result.cv(), config.lambdaChoice(), result.passes(), (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation());
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
-                CoefficientsWriter.write(spark, result.fits(), data.featureNames(), out.path("coefficients"));
+                CoefficientsWriter.write(spark, report.written(), data.featureNames(), out.path("coefficients"));
+                if (result.fits().size() > 1) {
+                    PathWriter.writePath(spark, result.fits(), data.featureNames(), out.path("path"));
+                    PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));
+                }
+                if (result.cv() != null) {
+                    PathWriter.writeCv(spark, result.cv(), out.path("cv"));
+                }
+                if (config.plots()) {
+                    PlotWriter.write(report, data.featureNames(), out);
+                }
                 out.writeText("metrics.json", MetricsWriter.toJson(report));
                 out.commit();
             }

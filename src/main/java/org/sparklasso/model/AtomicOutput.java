@@ -101,6 +101,11 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
+    /** Copies a local file (e.g. a plot rendered on the driver) into the staging directory. */
+    public void copyFromLocal(java.nio.file.Path local, String child) throws IOException {
+        fs.copyFromLocalFile(false, true, new Path(local.toUri()), new Path(staging, child));
+    }
+
     /** Writes {@code _SUCCESS} and moves the staged output into place. */
     public void commit() throws IOException {
         writeText("_SUCCESS", "");

@@ -1,26 +1,40 @@
 package org.sparklasso.path;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.sparklasso.aggregate.BlockPasses;
+import org.sparklasso.aggregate.ModelSpec;
+import org.sparklasso.aggregate.PassBatcher;
 import org.sparklasso.aggregate.PassCounter;
+import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.LoadedData;
 import org.sparklasso.job.JobConfig;
+import org.sparklasso.job.JobException;
 import org.sparklasso.job.SolverChoice;
 import org.sparklasso.model.FittedModel;
 import org.sparklasso.model.Standardization;
 import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.solver.CoordinateDescent;
+import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.LeastSquaresOracle;
 import org.sparklasso.solver.QuadraticForm;
-import org.sparklasso.solver.SolverResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits the Gaussian family at the configured λ values: one pass of feature moments, then either
- * one pass of coordinate statistics and coordinate descent on the driver ({@code cd}), or one pass
- * per FISTA step ({@code fista}).
+ * Fits the Gaussian family: one pass of feature moments (per fold), then the λ path (given list
+ * or glmnet's default grid) with warm starts and strong rules, and cross-validation when asked.
+ *
+ * <p>{@code cd}: one more pass gives every fold's coordinate statistics, and the full path and
+ * every fold's path run on the driver with no further pass (a mae pass at the end, if asked).
+ * {@code fista}: every step is a pass; the fold models run in lockstep threads so that one pass
+ * serves every fold ({@link PassBatcher}), and their held-out errors come from the same passes.
  */
 public final class GaussianTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(GaussianTrainer.class);
@@ -28,56 +42,252 @@ public final class GaussianTrainer {
     static final int CD_MAX_SWEEPS = 100_000;
     static final int FISTA_MAX_STEPS = 10_000;
 
-    /** The fits and how they were obtained. */
+    /**
+     * The fits and how they were obtained.
+     *
+     * @param fits       the path's models, largest λ first
+     * @param chosen     index in {@code fits} of the model for coefficients/ (lambdaChoice), or -1
+     *                   when every fit is written (no cross-validation)
+     * @param cv         cross-validation, or null
+     */
     public record Result(Standardization standardization, List<FittedModel> fits, SolverChoice solver,
-                         double lambdaMax, int passes) {
+                         double lambdaMax, int passes, boolean computedGrid, CrossValidationResult cv, int chosen) {
     }
 
     private GaussianTrainer() {
     }
 
-    public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures) {
+    /** Doubles of per-fold p×p statistics one aggregator may hold in auto mode (256 MB). */
+    static final long CD_MAX_GRAM_DOUBLES = 32L << 20;
+
+    /**
+     * {@code auto}: cd when p ≤ cdMaxFeatures and the K per-fold p×p statistics of one
+     * aggregator fit in 256 MB; fista otherwise.
+     */
+    public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds) {
         if (choice != SolverChoice.AUTO) {
             return choice;
         }
-        return p <= cdMaxFeatures ? SolverChoice.CD : SolverChoice.FISTA;
+        boolean fits = (long) Math.max(1, folds) * p * p <= CD_MAX_GRAM_DOUBLES;
+        return p <= cdMaxFeatures && fits ? SolverChoice.CD : SolverChoice.FISTA;
+    }
+
+    /** One model's path problem: its coordinates, penalty, gradient at zero and solver. */
+    private record PathProblem(Standardization standardization, ElasticNet penalty, double[] gradientAtZero,
+                               RegularizationPath.Solver solver) {
     }
 
     public static Result train(LoadedData data, JobConfig config) {
         long start = System.nanoTime();
+        int p = data.numFeatures();
+        int folds = data.numFolds();
         PassCounter counter = new PassCounter();
-        BlockPasses passes = new BlockPasses(data.blocks(), data.numFeatures(), config.aggregationDepth(), counter);
-        Standardization s = Standardization.of(passes.moments(), config.fitIntercept(), config.standardize());
-        passes.withStandardization(s);
-        ElasticNet penalty = new ElasticNet(config.lambdas().get(0), config.alpha(), s.penaltyWeight(), s.active());
-        SolverChoice solver = resolve(config.solver(), data.numFeatures(), config.cdMaxFeatures());
-        BiFunction<ElasticNet, double[], SolverResult> solve;
-        double lambdaMax;
-        if (solver == SolverChoice.CD) {
-            QuadraticForm q = passes.gram();
-            lambdaMax = config.alpha() > 0 ? penalty.lambdaMax(q.c()) : Double.NaN;
-            CoordinateDescent cd = new CoordinateDescent(config.tol(),
-                    config.maxIter() > 0 ? config.maxIter() : CD_MAX_SWEEPS);
-            solve = (pen, warm) -> cd.solve(q, pen, warm);
-        } else {
-            lambdaMax = config.alpha() > 0
-                    ? penalty.lambdaMax(passes.evaluate(new double[data.numFeatures()])[0].negGradient())
-                    : Double.NaN;
-            Fista fista = new Fista(config.tol(), config.maxIter() > 0 ? config.maxIter() : FISTA_MAX_STEPS);
-            double[] lipschitz = {1.0};
-            solve = (pen, warm) -> {
-                SolverResult r = fista.solve(passes, pen, warm, lipschitz[0]);
-                lipschitz[0] = fista.lastLipschitz();
-                return r;
-            };
+        BlockPasses passes = new BlockPasses(data.blocks(), p, folds, config.aggregationDepth(), counter);
+        FeatureMoments[] byFold = passes.moments();
+        Standardization s = standardization(byFold, -1, config);
+        SolverChoice solver = resolve(config.solver(), p, config.cdMaxFeatures(), folds);
+        CovarianceStatistics cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
+        PathProblem full = solver == SolverChoice.CD ? cdProblem(cov, -1, s, config)
+                : fistaProblem(new PassBatcher(passes, 1).oracle(ModelSpec.full(s)), s, config, true);
+        double lambdaMax = config.alpha() > 0 ? full.penalty().lambdaMax(full.gradientAtZero()) : Double.NaN;
+        boolean computed = config.lambdas().isEmpty();
+        double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, config) : sortedDescending(config);
+        LOG.info("solver {}: n={} p={} lambdaMax={} {} λ values{}", solver.key(), data.rows(), p,
+                String.format("%.6g", lambdaMax), grid.length, computed ? " (path)" : "");
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(), full.gradientAtZero(),
+                lambdaMax, 0.5 * s.responseSquareMean(), config.screening(), computed, full.solver(),
+                progress(grid.length, counter, start));
+        List<FittedModel> fits = new ArrayList<>();
+        for (RegularizationPath.Step st : steps) {
+            fits.add(FittedModel.of(st.lambda(), st.result(), s));
         }
-        LOG.info("solver {}: n={} p={} lambdaMax={}", solver.key(), data.rows(), data.numFeatures(),
-                String.format("%.6g", lambdaMax));
-        List<FittedModel> fits = LambdaSequence.solve(config.lambdas(), penalty, s, solve, m -> LOG.info(
-                "lambda={} nnz={} r2={} relGap={} converged={} iterations={} passes={} elapsed={}s",
-                String.format("%.6g", m.lambda()), m.nnz(), String.format("%.4f", m.r2()),
-                String.format("%.2e", m.solve().relativeGap()), m.solve().converged(), m.solve().iterations(),
-                counter.passes(), String.format("%.2f", (System.nanoTime() - start) / 1e9)));
-        return new Result(s, fits, solver, lambdaMax, counter.passes());
+        CrossValidationResult cv = null;
+        int chosen = -1;
+        if (folds > 0) {
+            cv = crossValidate(passes, byFold, cov, solver, fits, config, counter, start);
+            chosen = config.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
+            LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", folds,
+                    cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
+                    String.format("%.6g", cv.summary().lambda1se()), config.lambdaChoice(),
+                    String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
+        }
+        return new Result(s, fits, solver, lambdaMax, counter.passes(), computed, cv, chosen);
+    }
+
+    private static Standardization standardization(FeatureMoments[] byFold, int excluded, JobConfig config) {
+        FeatureMoments m = new FeatureMoments(byFold[0].numFeatures());
+        for (int k = 0; k < byFold.length; k++) {
+            if (k != excluded) {
+                m.merge(byFold[k]);
+            }
+        }
+        return Standardization.of(m, config.fitIntercept(), config.standardize());
+    }
+
+    private static double[] computedGrid(double lambdaMax, long n, int p, JobConfig config) {
+        if (!(lambdaMax > 0)) {
+            throw JobException.input("lambda: λ_max is 0 (the label is constant or no feature varies), so there "
+                    + "is no path to compute; give lambda explicitly");
+        }
+        double ratio = Double.isNaN(config.lambdaMinRatio()) ? LambdaGrid.defaultMinRatio(n, p)
+                : config.lambdaMinRatio();
+        return LambdaGrid.logSpaced(lambdaMax, ratio, config.nlambda());
+    }
+
+    private static double[] sortedDescending(JobConfig config) {
+        return config.lambdas().stream().mapToDouble(Double::doubleValue).boxed()
+                .sorted((a, b) -> Double.compare(b, a)).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static ElasticNet penalty(Standardization s, JobConfig config) {
+        return new ElasticNet(1.0, config.alpha(), s.penaltyWeight(), s.active());
+    }
+
+    private static PathProblem cdProblem(CovarianceStatistics cov, int excluded, Standardization s,
+                                         JobConfig config) {
+        QuadraticForm q = cov.quadraticForm(excluded, s);
+        CoordinateDescent cd = new CoordinateDescent(config.tol(),
+                config.maxIter() > 0 ? config.maxIter() : CD_MAX_SWEEPS);
+        return new PathProblem(s, penalty(s, config), q.c(), (pen, warm) -> cd.solve(q, pen, warm));
+    }
+
+    /**
+     * @param evaluateAtZero spend one pass at b = 0 for λ_max and the first strong set (the full
+     *                       model); fold models skip it and screen from their second λ on
+     */
+    private static PathProblem fistaProblem(LeastSquaresOracle oracle, Standardization s, JobConfig config,
+                                            boolean evaluateAtZero) {
+        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        Fista fista = new Fista(config.tol(), config.maxIter() > 0 ? config.maxIter() : FISTA_MAX_STEPS);
+        double[] lipschitz = {1.0};
+        return new PathProblem(s, penalty(s, config), u0, (pen, warm) -> {
+            var r = fista.solve(oracle, pen, warm, lipschitz[0]);
+            lipschitz[0] = fista.lastLipschitz();
+            return r;
+        });
+    }
+
+    private static Consumer<RegularizationPath.Step> progress(int gridLength, PassCounter counter, long start) {
+        int every = gridLength <= 20 ? 1 : 10;
+        int[] index = {0};
+        return st -> {
+            int k = index[0]++;
+            if (k % every == 0 || k == gridLength - 1) {
+                LOG.info("lambda {}/{}={} nnz={} devRatio={} relGap={} converged={} passes={} elapsed={}s", k + 1,
+                        gridLength, String.format("%.5g", st.lambda()), nnz(st), String.format("%.4f", st.devRatio()),
+                        String.format("%.1e", st.result().relativeGap()), st.result().converged(), counter.passes(),
+                        String.format("%.2f", (System.nanoTime() - start) / 1e9));
+            }
+        };
+    }
+
+    private static int nnz(RegularizationPath.Step st) {
+        int n = 0;
+        for (double b : st.result().coefficients()) {
+            n += b != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Every fold's path at the full path's λ values, and cv.glmnet's summary of their errors. */
+    private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold,
+                                                       CovarianceStatistics cov, SolverChoice solver,
+                                                       List<FittedModel> fits, JobConfig config, PassCounter counter,
+                                                       long start) {
+        int folds = byFold.length;
+        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
+        boolean mae = config.typeMeasure().equals("mae");
+        double[][] errors = new double[folds][lambdas.length];
+        double[] weights = new double[folds];
+        FittedModel[][] foldFits = new FittedModel[folds][];
+        if (solver == SolverChoice.CD) {
+            for (int k = 0; k < folds; k++) {
+                Standardization sk = standardization(byFold, k, config);
+                PathProblem problem = cdProblem(cov, k, sk, config);
+                foldFits[k] = solveFold(problem, lambdas, config, k, folds, counter, start);
+                weights[k] = cov.foldWeight(k);
+                for (int l = 0; l < lambdas.length; l++) {
+                    errors[k][l] = cov.heldOutSquaredError(k, foldFits[k][l].intercept(),
+                            foldFits[k][l].coefficients()) / weights[k];
+                }
+            }
+            if (mae) {
+                double[][][] beta = new double[folds][lambdas.length][];
+                double[][] b0 = new double[folds][lambdas.length];
+                for (int k = 0; k < folds; k++) {
+                    for (int l = 0; l < lambdas.length; l++) {
+                        beta[k][l] = foldFits[k][l].coefficients();
+                        b0[k][l] = foldFits[k][l].intercept();
+                    }
+                }
+                double[][][] sums = passes.heldOutErrors(beta, b0);
+                for (int k = 0; k < folds; k++) {
+                    for (int l = 0; l < lambdas.length; l++) {
+                        errors[k][l] = sums[k][l][1] / weights[k];
+                    }
+                }
+            }
+        } else {
+            PassBatcher batcher = new PassBatcher(passes, folds);
+            ExecutorService pool = Executors.newFixedThreadPool(folds, r -> {
+                Thread t = new Thread(r, "cv-fold");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FittedModel[]>> futures = new ArrayList<>();
+                for (int k = 0; k < folds; k++) {
+                    int fold = k;
+                    futures.add(pool.submit(() -> {
+                        try {
+                            Standardization sk = standardization(byFold, fold, config);
+                            PathProblem problem = fistaProblem(batcher.oracle(new ModelSpec(sk, fold)), sk, config,
+                                    false);
+                            return solveFold(problem, lambdas, config, fold, folds, counter, start);
+                        } finally {
+                            batcher.leave();
+                        }
+                    }));
+                }
+                for (int k = 0; k < folds; k++) {
+                    foldFits[k] = futures.get(k).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during cross-validation", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int k = 0; k < folds; k++) {
+                weights[k] = foldFits[k][0].solve().heldOut()[2];
+                for (int l = 0; l < lambdas.length; l++) {
+                    double[] held = foldFits[k][l].solve().heldOut();
+                    errors[k][l] = (mae ? held[1] : held[0]) / held[2];
+                }
+            }
+        }
+        int[] nnz = fits.stream().mapToInt(FittedModel::nnz).toArray();
+        return new CrossValidationResult(config.typeMeasure(), folds,
+                CrossValidationSummary.of(lambdas, errors, weights), nnz, errors, weights);
+    }
+
+    private static FittedModel[] solveFold(PathProblem problem, double[] lambdas, JobConfig config, int fold,
+                                           int folds, PassCounter counter, long start) {
+        double lambdaMax = config.alpha() > 0 && problem.gradientAtZero() != null
+                ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
+                problem.gradientAtZero(), lambdaMax, 0.5 * problem.standardization().responseSquareMean(),
+                config.screening(), false, problem.solver(), st -> { });
+        FittedModel[] out = new FittedModel[steps.size()];
+        boolean converged = true;
+        for (int l = 0; l < out.length; l++) {
+            out[l] = FittedModel.of(steps.get(l).lambda(), steps.get(l).result(), problem.standardization());
+            converged &= steps.get(l).result().converged();
+        }
+        LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds, out.length, converged,
+                counter.passes(), String.format("%.2f", (System.nanoTime() - start) / 1e9));
+        return out;
     }
 }

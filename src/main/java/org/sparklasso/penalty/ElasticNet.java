@@ -31,6 +31,24 @@ public final class ElasticNet implements SeparablePenalty {
         return new ElasticNet(newLambda, alpha, weights, active);
     }
 
+    /** The same penalty with every coordinate outside {@code keep} held at zero (screening). */
+    public ElasticNet restrictedTo(boolean[] keep) {
+        boolean[] both = new boolean[active.length];
+        for (int j = 0; j < both.length; j++) {
+            both[j] = active[j] && keep[j];
+        }
+        return new ElasticNet(lambda, alpha, weights, both);
+    }
+
+    public int size() {
+        return weights.length;
+    }
+
+    /** The L1 threshold per unit λ of coordinate j: α·wⱼ. */
+    public double l1Weight(int j) {
+        return alpha * weights[j];
+    }
+
     private double l1(int j) {
         return lambda * alpha * weights[j];
     }

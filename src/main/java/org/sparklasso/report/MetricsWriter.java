@@ -11,9 +11,10 @@ import java.util.function.Function;
 import org.sparklasso.model.FittedModel;
 
 /**
- * Renders {@code metrics.json}. Run-level keys first; per-λ keys ({@code lambda}, {@code nnz},
- * {@code objective}, …) are scalars when one λ was fitted and arrays (largest λ first) when
- * several were; {@code fits} always lists one object per λ with the same keys.
+ * Renders {@code metrics.json}. Run-level keys first; then the per-λ keys ({@code lambda},
+ * {@code nnz}, {@code objective}, …) of the models in coefficients/: scalars for one model (the
+ * one chosen by cross-validation, or a single λ), arrays (largest λ first) for several. {@code fits}
+ * always lists every fitted λ of the path as one object each, with the same keys.
  */
 public final class MetricsWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,13 +35,31 @@ public final class MetricsWriter {
         m.put("solver", r.solver());
         m.put("tol", r.tol());
         m.put("lambdaMax", finiteOrNull(r.lambdaMax()));
+        m.put("pathLength", r.fits().size());
+        m.put("computedPath", r.computedPath());
+        if (r.cv() != null) {
+            m.put("nfolds", r.cv().nfolds());
+            m.put("typeMeasure", r.cv().typeMeasure());
+            m.put("lambdaMin", r.cv().summary().lambdaMin());
+            m.put("lambda1se", r.cv().summary().lambda1se());
+            m.put("lambdaChoice", r.lambdaChoice());
+            m.put("lambdaChosen", r.fits().get(r.chosen()).lambda());
+            m.put("cvMeanChosen", r.cv().summary().cvm()[r.chosen()]);
+            m.put("cvStdChosen", r.cv().summary().cvsd()[r.chosen()]);
+        } else {
+            m.put("nfolds", 0);
+        }
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (FittedModel f : r.written()) {
+            written.add(perLambda(f));
+        }
+        for (String key : written.isEmpty() ? List.<String>of() : written.get(0).keySet()) {
+            Function<Map<String, Object>, Object> get = fit -> fit.get(key);
+            m.put(key, written.size() == 1 ? get.apply(written.get(0)) : written.stream().map(get).toList());
+        }
         List<Map<String, Object>> fits = new ArrayList<>();
         for (FittedModel f : r.fits()) {
             fits.add(perLambda(f));
-        }
-        for (String key : fits.isEmpty() ? List.<String>of() : fits.get(0).keySet()) {
-            Function<Map<String, Object>, Object> get = fit -> fit.get(key);
-            m.put(key, fits.size() == 1 ? get.apply(fits.get(0)) : fits.stream().map(get).toList());
         }
         m.put("dataPasses", r.dataPasses());
         m.put("loadSeconds", r.loadSeconds());
@@ -69,6 +88,7 @@ public final class MetricsWriter {
         m.put("solverPasses", f.solve().passes());
         m.put("mse", f.mse());
         m.put("r2", f.r2());
+        m.put("devRatio", f.devRatio());
         return m;
     }
 

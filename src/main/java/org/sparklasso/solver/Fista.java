@@ -66,7 +66,7 @@ public final class Fista {
         }
         lastLipschitz = L;
         return new SolverResult(x, ex.loss(), fx, gap, gap <= tol * fx, iter, oracle.passes() - startPasses,
-                ex.negGradient());
+                ex.negGradient(), ex.heldOut());
     }
 
     private double lastLipschitz = Double.NaN;

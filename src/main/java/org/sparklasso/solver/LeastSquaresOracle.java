@@ -6,8 +6,11 @@ package org.sparklasso.solver;
  */
 public interface LeastSquaresOracle {
 
-    /** Loss, −gradient and (1/n)Σwrỹ at one point. */
-    record Evaluation(double loss, double[] negGradient, double rDotY) {
+    /**
+     * Loss, −gradient and (1/n)Σwrỹ at one point over the training rows; for a cross-validation
+     * fold model also {Σ w r², Σ w |r|, Σ w} over its held-out fold (null otherwise).
+     */
+    record Evaluation(double loss, double[] negGradient, double rDotY, double[] heldOut) {
     }
 
     /** Evaluates every point in a single data pass. */

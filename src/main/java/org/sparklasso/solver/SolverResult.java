@@ -11,9 +11,17 @@ package org.sparklasso.solver;
  * @param iterations   sweeps (cd) or proximal steps (fista)
  * @param passes       distributed passes over the data spent on this λ
  * @param gradient     −∇loss at b (the residual correlations u = X̃ᵀWr/n)
+ * @param heldOut      for a fold model solved by passes: {Σ w r², Σ w |r|, Σ w} on its held-out
+ *                     fold at b; null otherwise
  */
 public record SolverResult(double[] coefficients, double loss, double objective, double gap, boolean converged,
-                           int iterations, int passes, double[] gradient) {
+                           int iterations, int passes, double[] gradient, double[] heldOut) {
+
+    /** The same result with more iterations and passes (a re-solve after a KKT check). */
+    public SolverResult plus(int moreIterations, int morePasses) {
+        return new SolverResult(coefficients, loss, objective, gap, converged, iterations + moreIterations,
+                passes + morePasses, gradient, heldOut);
+    }
 
     /** gap / objective (0 when the objective is 0). */
     public double relativeGap() {

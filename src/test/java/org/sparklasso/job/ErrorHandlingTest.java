@@ -66,9 +66,19 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void crossValidationSettingsAreChecked() {
+        run("train", "--input", good, "--labelCol", "y", "--nfolds", "2", "--output", out("cv"))
+                .assertError(ExitCode.BAD_CONFIG, "nfolds", "'2'");
+        run("train", "--input", good, "--labelCol", "y", "--typeMeasure", "auc", "--output", out("cv"))
+                .assertError(ExitCode.BAD_CONFIG, "typeMeasure", "auc");
+        run("train", "--input", good, "--labelCol", "y", "--foldCol", "nope", "--output", out("cv"))
+                .assertError(ExitCode.BAD_INPUT, "foldCol", "nope");
+    }
+
+    @Test
     void missingRequiredKeysAreNamed() {
-        run("train", "--input", good, "--labelCol", "y", "--output", out("m"))
-                .assertError(ExitCode.BAD_CONFIG, "lambda", "required");
+        run("train", "--input", good, "--labelCol", "y", "--alpha", "0", "--output", out("m"))
+                .assertError(ExitCode.BAD_CONFIG, "lambda", "required when alpha = 0");
         run("train", "--labelCol", "y", "--lambda", "1", "--output", out("m"))
                 .assertError(ExitCode.BAD_CONFIG, "input", "required");
         run("train", "--input", good, "--labelCol", "y", "--lambda", "1")

@@ -1,0 +1,118 @@
+package org.sparklasso.path;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.solver.SolverResult;
+
+/**
+ * Solves a decreasing λ sequence with warm starts and sequential strong rules (Tibshirani et
+ * al. 2012, "Strong rules for discarding predictors in lasso-type problems", JRSS B): at λₖ,
+ * feature j is screened out when {@code |uⱼ(λₖ₋₁)| < αwⱼ(2λₖ − λₖ₋₁)} and it was zero; the
+ * restricted problem is solved, then every screened-out feature is checked against the KKT
+ * condition {@code |uⱼ| ≤ λαwⱼ} and the violators are brought back and the problem re-solved.
+ * Optionally stops early as glmnet does (from the 5th λ on, when the deviance ratio gains less
+ * than 1e-5 relative, or exceeds 0.999).
+ */
+public final class RegularizationPath {
+    /** glmnet.control defaults: fdev, devmax, mnlam. */
+    static final double MIN_DEV_GAIN = 1e-5;
+    static final double MAX_DEV_RATIO = 0.999;
+    static final int MIN_LAMBDAS = 5;
+
+    /** A solver of the (possibly restricted) problem at one λ. */
+    public interface Solver {
+        SolverResult solve(ElasticNet penalty, double[] warmStart);
+    }
+
+    /**
+     * One solved λ.
+     *
+     * @param devRatio   fraction of the null deviance explained, 1 − loss(b)/loss(0)
+     * @param kktRounds  re-solves needed because screened-out features violated KKT
+     * @param screened   features held out by the strong rule at the final solve
+     */
+    public record Step(double lambda, SolverResult result, double devRatio, int kktRounds, int screened) {
+    }
+
+    private RegularizationPath() {
+    }
+
+    /**
+     * @param base           the penalty (its λ is ignored)
+     * @param gradientAtZero u at b = 0 (for the first strong set), or null to keep every feature
+     * @param lambdaMax      λ to treat as the one before the first (for the first strong set)
+     * @param nullLoss       loss at b = 0 (for the deviance ratio)
+     */
+    public static List<Step> solve(double[] lambdas, ElasticNet base, double[] gradientAtZero, double lambdaMax,
+                                   double nullLoss, boolean screening, boolean earlyStop, Solver solver,
+                                   Consumer<Step> progress) {
+        int p = base.size();
+        double[] warm = new double[p];
+        double[] prevU = gradientAtZero;
+        double prevLambda = lambdaMax;
+        List<Step> steps = new ArrayList<>();
+        for (int k = 0; k < lambdas.length; k++) {
+            double lambda = lambdas[k];
+            ElasticNet penalty = base.withLambda(lambda);
+            boolean[] keep = strongSet(penalty, warm, prevU, lambda, prevLambda, screening);
+            SolverResult r = solver.solve(penalty.restrictedTo(keep), warm);
+            int rounds = 0;
+            while (true) {
+                List<Integer> violators = kktViolators(penalty, keep, r.gradient());
+                if (violators.isEmpty()) {
+                    break;
+                }
+                for (int j : violators) {
+                    keep[j] = true;
+                }
+                SolverResult again = solver.solve(penalty.restrictedTo(keep), r.coefficients());
+                r = again.plus(r.iterations(), r.passes());
+                rounds++;
+            }
+            int screened = 0;
+            for (int j = 0; j < p; j++) {
+                screened += penalty.isActive(j) && !keep[j] ? 1 : 0;
+            }
+            double devRatio = nullLoss > 0 ? 1 - r.loss() / nullLoss : 0;
+            Step step = new Step(lambda, r, devRatio, rounds, screened);
+            steps.add(step);
+            progress.accept(step);
+            warm = r.coefficients();
+            prevU = r.gradient();
+            prevLambda = lambda;
+            if (earlyStop && k + 1 >= MIN_LAMBDAS) {
+                double gain = devRatio - steps.get(k - 1).devRatio();
+                if (gain < MIN_DEV_GAIN * devRatio || devRatio > MAX_DEV_RATIO) {
+                    break;
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** The strong set: nonzero at the warm start, or |uⱼ| ≥ αwⱼ(2λ − λprev). */
+    static boolean[] strongSet(ElasticNet penalty, double[] warm, double[] prevU, double lambda, double prevLambda,
+                               boolean screening) {
+        int p = penalty.size();
+        boolean[] keep = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            keep[j] = !screening || prevU == null || warm[j] != 0
+                    || Math.abs(prevU[j]) >= penalty.l1Weight(j) * (2 * lambda - prevLambda);
+        }
+        return keep;
+    }
+
+    /** Screened-out features with |uⱼ| > λαwⱼ (beyond rounding). */
+    static List<Integer> kktViolators(ElasticNet penalty, boolean[] keep, double[] u) {
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < keep.length; j++) {
+            if (!keep[j] && penalty.isActive(j)
+                    && Math.abs(u[j]) > penalty.lambda() * penalty.l1Weight(j) * (1 + 1e-9) + 1e-300) {
+                out.add(j);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.sparklasso.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sparklasso.model.AtomicOutput;
+import org.sparklasso.model.FittedModel;
+
+/**
+ * Renders the run's plots on the driver (headless) and copies them into {@code plots/} of the
+ * output: coefficient paths (when more than one λ was fitted), the cross-validation curve (with
+ * cross-validation) and the nonzero coefficients of the chosen model (or of the smallest λ).
+ */
+public final class PlotWriter {
+    private PlotWriter() {
+    }
+
+    public static void write(TrainReport r, List<String> featureNames, AtomicOutput out) throws IOException {
+        Path dir = Files.createTempDirectory("spark-lasso-plots");
+        try {
+            List<FittedModel> fits = r.fits();
+            if (fits.size() > 1) {
+                double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
+                double[][] coefs = fits.stream().map(FittedModel::coefficients).toArray(double[][]::new);
+                PathPlots.coefficientPaths(lambdas, coefs, featureNames, dir.resolve("coefficient_paths.png"));
+            }
+            if (r.cv() != null) {
+                var s = r.cv().summary();
+                PathPlots.cvCurve(s.lambdas(), s.cvm(), s.cvsd(), s.lambdaMin(), s.lambda1se(),
+                        r.cv().typeMeasure().equals("mae") ? "mean absolute error" : "mean squared error",
+                        dir.resolve("cv_curve.png"));
+            }
+            FittedModel shown = r.chosen() >= 0 ? fits.get(r.chosen()) : fits.get(fits.size() - 1);
+            PathPlots.nonzeroCoefficients(featureNames, shown.coefficients(), shown.lambda(),
+                    dir.resolve("nonzero_coefficients.png"));
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    out.copyFromLocal(f, "plots/" + f.getFileName());
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -55,9 +55,10 @@ class SubmitScriptIT {
 
         Dataset<Row> coefs = SparkTestSession.get().read().parquet(out.resolve("coefficients").toString());
         StructField[] fields = coefs.schema().fields();
-        assertEquals(List.of("feature", "index", "coefficient", "lambda"),
+        assertEquals(List.of("feature", "index", "coefficient", "lambda", "class"),
                 Arrays.stream(fields).map(StructField::name).toList());
-        assertEquals(List.of(DataTypes.StringType, DataTypes.IntegerType, DataTypes.DoubleType, DataTypes.DoubleType),
+        assertEquals(List.of(DataTypes.StringType, DataTypes.IntegerType, DataTypes.DoubleType, DataTypes.DoubleType,
+                        DataTypes.StringType),
                 Arrays.stream(fields).map(StructField::dataType).toList());
         List<Row> rows = coefs.collectAsList();
         assertEquals(22, rows.size());

@@ -6,6 +6,7 @@ import org.sparklasso.data.LoadedData;
 import org.sparklasso.job.ConfigParser;
 import org.sparklasso.job.JobConfig;
 import org.sparklasso.path.GaussianTrainer;
+import org.sparklasso.path.Training;
 
 /** Runs the loader and trainer in the shared session, from train-style arguments. */
 public final class TestFits {
@@ -32,7 +33,7 @@ public final class TestFits {
         JobConfig config = ConfigParser.parse(full);
         LoadedData data = new DataLoader(SparkTestSession.get(), config).load();
         try {
-            return GaussianTrainer.train(data, config);
+            return Training.train(data, config);
         } finally {
             data.blocks().unpersist(false);
         }

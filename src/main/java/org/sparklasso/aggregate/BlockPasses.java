@@ -9,7 +9,7 @@ import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.GramStatistics;
 import org.sparklasso.model.Standardization;
 import org.sparklasso.solver.CovarianceStatistics;
-import org.sparklasso.solver.LeastSquaresOracle.Evaluation;
+import org.sparklasso.solver.LossOracle.Evaluation;
 
 /**
  * The distributed passes over cached blocks, each exactly one {@code treeAggregate}: feature
@@ -118,6 +118,26 @@ public final class BlockPasses {
 
     /** A set of points (internal coordinates) of one model, to evaluate in a shared pass. */
     public record Request(ModelSpec spec, double[][] points) {
+    }
+
+    /** A batcher of least-squares requests over this data (for {@code participants} solvers). */
+    public PassBatcher<Request, Evaluation[]> leastSquaresBatcher(int participants) {
+        return new PassBatcher<>(requests -> java.util.Arrays.asList(evaluate(requests)), participants);
+    }
+
+    /** A solver's view of a least-squares batcher: its evaluations go through the shared passes. */
+    public org.sparklasso.solver.LossOracle oracle(PassBatcher<Request, Evaluation[]> batcher, ModelSpec spec) {
+        return new org.sparklasso.solver.LossOracle() {
+            @Override
+            public Evaluation[] evaluate(double[]... points) {
+                return batcher.submit(new Request(spec, points));
+            }
+
+            @Override
+            public int passes() {
+                return counter.passes();
+            }
+        };
     }
 
     /** One pass: loss and gradient at every point of every request. */
@@ -233,5 +253,187 @@ public final class BlockPasses {
         }
         counter.increment();
         return sums;
+    }
+
+    /**
+     * Points of one generalized-linear model to evaluate in a shared pass. Each point is laid out
+     * as K blocks of p internal coefficients then K intercepts; with a working set, the pass also
+     * returns the per-class Hessian of the first point restricted to it (plus the intercept).
+     */
+    public record GlmRequest(ModelSpec spec, double[][] points, int[] workingSet) {
+    }
+
+    /**
+     * Evaluations of a request's points; Hessian blocks ((m+1)×(m+1), /n) indexed [c·K + c2]
+     * for classes c, c2 (rows: class c's coordinates), or null.
+     */
+    public record GlmResponse(Evaluation[] evaluations, double[][] hessians) {
+    }
+
+    /** A batcher of GLM requests over this data. */
+    public PassBatcher<GlmRequest, GlmResponse> glmBatcher(org.sparklasso.datafit.Datafit datafit,
+                                                          int participants) {
+        return new PassBatcher<>(requests -> evaluateGlm(datafit, requests), participants);
+    }
+
+    /** One pass: loss, gradient (and Hessians where asked) at every point of every request. */
+    public List<GlmResponse> evaluateGlm(org.sparklasso.datafit.Datafit datafit, List<GlmRequest> requests) {
+        int k = datafit.margins();
+        int points = requests.stream().mapToInt(r -> r.points().length).sum();
+        double[] v = new double[p * k * points];
+        double[] intercepts = new double[k * points];
+        int[] excluded = new int[points];
+        int[][] hessianColumns = new int[points][];
+        double[][] centers = new double[points][];
+        double[][] scales = new double[points][];
+        int q = 0;
+        for (GlmRequest r : requests) {
+            Standardization s = r.spec().standardization();
+            for (int i = 0; i < r.points().length; i++, q++) {
+                double[] x = r.points()[i];
+                for (int c = 0; c < k; c++) {
+                    double a = x[p * k + c];
+                    for (int j = 0; j < p; j++) {
+                        double beta = s.active()[j] ? x[c * p + j] / s.scale()[j] : 0;
+                        v[(q * k + c) * p + j] = beta;
+                        a -= s.center()[j] * beta;
+                    }
+                    intercepts[q * k + c] = a;
+                }
+                excluded[q] = r.spec().excludedFold();
+                if (i == 0 && r.workingSet() != null) {
+                    hessianColumns[q] = r.workingSet();
+                    centers[q] = s.center();
+                    scales[q] = s.scale();
+                }
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<GlmAggregator.Payload> bc = jsc.broadcast(new GlmAggregator.Payload(datafit, v, intercepts,
+                excluded, points, hessianColumns, centers, scales));
+        int numFeatures = p;
+        int total = points;
+        GlmAggregator agg;
+        try {
+            agg = blocks.treeAggregate(new GlmAggregator(numFeatures, k, total),
+                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, depth);
+        } finally {
+            bc.destroy();
+        }
+        counter.increment();
+        List<GlmResponse> out = new java.util.ArrayList<>();
+        q = 0;
+        for (GlmRequest r : requests) {
+            Standardization s = r.spec().standardization();
+            double n = s.weightSum();
+            Evaluation[] evals = new Evaluation[r.points().length];
+            double[][] hessians = null;
+            for (int i = 0; i < evals.length; i++, q++) {
+                double[] u = new double[(p + 1) * k];
+                for (int c = 0; c < k; c++) {
+                    double[] raw = agg.rawGradient(q, c);
+                    double sumR = agg.sumResiduals(q, c);
+                    for (int j = 0; j < p; j++) {
+                        u[c * p + j] = s.active()[j] ? (raw[j] - s.center()[j] * sumR) / (n * s.scale()[j]) : 0;
+                    }
+                    u[p * k + c] = sumR / n;
+                }
+                evals[i] = new Evaluation(agg.loss(q) / n, u, Double.NaN, agg.heldOut(q));
+                if (i == 0 && r.workingSet() != null) {
+                    int m1 = r.workingSet().length + 1;
+                    hessians = new double[k * k][];
+                    for (int c = 0; c < k; c++) {
+                        for (int c2 = 0; c2 < k; c2++) {
+                            double[] block = agg.hessian(q, c, c2, m1);
+                            for (int e = 0; e < block.length; e++) {
+                                block[e] /= n;
+                            }
+                            hessians[c * k + c2] = block;
+                        }
+                    }
+                }
+            }
+            out.add(new GlmResponse(evals, hessians));
+        }
+        return out;
+    }
+
+    /** Largest number of held-out scores {@link #heldOutAuc} collects on the driver. */
+    public static final long MAX_AUC_SCORES = 50_000_000L;
+
+    /**
+     * One pass: each fold's held-out rows scored by that fold's binomial models at every λ
+     * ({@code beta[k][l]}, {@code intercept[k][l]}, original scale), collected on the driver, and
+     * the weighted AUC of each (fold, λ) computed exactly (ties count one half).
+     */
+    public double[][] heldOutAuc(double[][][] beta, double[][] intercept) {
+        return auc(beta, intercept, false);
+    }
+
+    /** One pass: the training-data AUC of binomial models ({@code beta[l]}, {@code intercept[l]}). */
+    public double[] trainingAuc(double[][] beta, double[] intercept) {
+        return auc(new double[][][] {beta}, new double[][] {intercept}, true)[0];
+    }
+
+    private double[][] auc(double[][][] beta, double[][] intercept, boolean allRows) {
+        int k = allRows ? 1 : numFolds;
+        int foldsInBlocks = numFolds;
+        int models = intercept[0].length;
+        int numFeatures = p;
+        long rows = blocks.map(Block::rows).fold(0, Integer::sum);
+        if (rows * (long) models > MAX_AUC_SCORES) {
+            throw org.sparklasso.job.JobException.config("typeMeasure: auc collects " + rows + " × " + models
+                    + " held-out scores on the driver, more than " + MAX_AUC_SCORES + "; use deviance or class");
+        }
+        double[][] coef = new double[k][numFeatures * models];
+        for (int f = 0; f < k; f++) {
+            for (int l = 0; l < models; l++) {
+                System.arraycopy(beta[f][l], 0, coef[f], l * numFeatures, numFeatures);
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
+        List<double[]> scored;
+        try {
+            scored = blocks.flatMap(block -> {
+                double[][] c = bc.value()[0];
+                double[][] b0 = bc.value()[1];
+                int[][] byFold = allRows ? new int[][] {java.util.stream.IntStream.range(0, block.rows()).toArray()}
+                        : block.rowsByFold(foldsInBlocks);
+                List<double[]> out = new java.util.ArrayList<>();
+                for (int f = 0; f < k; f++) {
+                    if (byFold[f].length == 0) {
+                        continue;
+                    }
+                    Block sub = block.subset(byFold[f]);
+                    int n = sub.rows();
+                    double[] m = new double[n * models];
+                    sub.multiply(c[f], models, m);
+                    for (int i = 0; i < n; i++) {
+                        double[] row = new double[3 + models];
+                        row[0] = f;
+                        row[1] = sub.label(i);
+                        row[2] = sub.weight(i);
+                        for (int l = 0; l < models; l++) {
+                            row[3 + l] = m[l * n + i] + b0[f][l];
+                        }
+                        out.add(row);
+                    }
+                }
+                return out.iterator();
+            }).collect();
+        } finally {
+            bc.destroy();
+        }
+        counter.increment();
+        double[][] auc = new double[k][models];
+        for (int f = 0; f < k; f++) {
+            int fold = f;
+            List<double[]> rowsOfFold = scored.stream().filter(r -> r[0] == fold).toList();
+            for (int l = 0; l < models; l++) {
+                auc[f][l] = org.sparklasso.report.Auc.weighted(rowsOfFold, 3 + l);
+            }
+        }
+        return auc;
     }
 }

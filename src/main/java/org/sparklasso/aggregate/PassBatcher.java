@@ -2,55 +2,46 @@ package org.sparklasso.aggregate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparklasso.solver.LeastSquaresOracle;
-import org.sparklasso.solver.LeastSquaresOracle.Evaluation;
+import java.util.function.Function;
 
 /**
  * Lets several solvers, each running in its own driver thread (the full model and every
- * cross-validation fold model), share data passes: each solver asks for its points and waits;
- * when every live solver has asked, one pass evaluates all the points and wakes them. The
+ * cross-validation fold model), share data passes: each solver submits its request and waits;
+ * when every live solver has submitted, one pass serves all the requests and wakes them. The
  * solvers stay plain sequential code, and K folds cost the passes of the slowest fold, not K
  * times as many.
+ *
+ * @param <Q> request (points of one model)
+ * @param <R> response
  */
-public final class PassBatcher {
-    private final BlockPasses passes;
+public final class PassBatcher<Q, R> {
+    private final Function<List<Q>, List<R>> pass;
     private int participants;
-    private final List<Pending> pending = new ArrayList<>();
+    private final List<Pending<Q, R>> pending = new ArrayList<>();
 
-    private static final class Pending {
-        final BlockPasses.Request request;
-        Evaluation[] result;
+    private static final class Pending<Q, R> {
+        final Q request;
+        R result;
         RuntimeException failure;
         boolean done;
 
-        Pending(BlockPasses.Request request) {
+        Pending(Q request) {
             this.request = request;
         }
     }
 
-    /** @param participants number of solvers that will call {@link #oracle} until they {@link #leave}. */
-    public PassBatcher(BlockPasses passes, int participants) {
-        this.passes = passes;
+    /**
+     * @param pass         one data pass answering a batch of requests, in order
+     * @param participants number of solvers that will submit until they {@link #leave}
+     */
+    public PassBatcher(Function<List<Q>, List<R>> pass, int participants) {
+        this.pass = pass;
         this.participants = participants;
     }
 
-    /** A solver's view: its evaluations go through the shared passes. */
-    public LeastSquaresOracle oracle(ModelSpec spec) {
-        return new LeastSquaresOracle() {
-            @Override
-            public Evaluation[] evaluate(double[]... points) {
-                return submit(new BlockPasses.Request(spec, points));
-            }
-
-            @Override
-            public int passes() {
-                return passes.counter().passes();
-            }
-        };
-    }
-
-    private synchronized Evaluation[] submit(BlockPasses.Request request) {
-        Pending mine = new Pending(request);
+    /** Submits a request and waits until a pass has answered it. */
+    public synchronized R submit(Q request) {
+        Pending<Q, R> mine = new Pending<>(request);
         pending.add(mine);
         if (pending.size() >= participants) {
             runPass();
@@ -78,19 +69,19 @@ public final class PassBatcher {
     }
 
     private void runPass() {
-        List<Pending> batch = new ArrayList<>(pending);
+        List<Pending<Q, R>> batch = new ArrayList<>(pending);
         pending.clear();
         try {
-            Evaluation[][] results = passes.evaluate(batch.stream().map(b -> b.request).toList());
+            List<R> results = pass.apply(batch.stream().map(b -> b.request).toList());
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result = results[i];
+                batch.get(i).result = results.get(i);
             }
         } catch (RuntimeException e) {
-            for (Pending b : batch) {
+            for (Pending<Q, R> b : batch) {
                 b.failure = e;
             }
         }
-        for (Pending b : batch) {
+        for (Pending<Q, R> b : batch) {
             b.done = true;
         }
         notifyAll();

@@ -114,6 +114,12 @@ public abstract class Block implements Serializable {
      */
     public abstract void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram);
 
+    /**
+     * Writes the columns {@code cols}, centered and scaled, as a rows×(|cols|+1) column-major
+     * matrix whose last column is all ones: {@code out[i + c·rows] = (x_{i,cols[c]} − center)/scale}.
+     */
+    public abstract void gatherColumns(int[] cols, double[] center, double[] scale, double[] out);
+
     /** Number of stored feature values (rows×p for dense blocks). */
     public abstract long storedValues();
 }

@@ -90,7 +90,8 @@ public final class BlockBuilder {
             return;
         }
         double w = layout.weight() >= 0 ? row.getDouble(layout.weight()) : 1.0;
-        labels[count] = row.getDouble(layout.label());
+        labels[count] = layout.classes() == null ? row.getDouble(layout.label())
+                : layout.classes().classOf(row.getString(layout.label()));
         weights[count] = w;
         allUnitWeights &= w == 1.0;
         if (folds != null) {
@@ -170,7 +171,11 @@ public final class BlockBuilder {
         if (row.isNullAt(layout.label())) {
             return "missing label";
         }
-        if (!Double.isFinite(row.getDouble(layout.label()))) {
+        if (layout.classes() != null) {
+            if (layout.classes().classOf(row.getString(layout.label())) < 0) {
+                return "label is not one of the classes";
+            }
+        } else if (!Double.isFinite(row.getDouble(layout.label()))) {
             return "label is NaN or infinite";
         }
         if (layout.weight() >= 0) {

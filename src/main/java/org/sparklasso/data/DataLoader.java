@@ -61,6 +61,11 @@ public final class DataLoader {
         if (config.nfolds() > 0 && layout.foldColumn() < 0) {
             layout = layout.withFolds(-1, config.nfolds(), config.seed());
         }
+        LabelEncoder classes = null;
+        if (config.family().isClassification()) {
+            classes = discoverClasses(source);
+            layout = layout.withClasses(classes);
+        }
         final RowLayout packing = layout;
         int blockRows = config.blockRows() > 0 ? config.blockRows()
                 : BlockBuilder.defaultBlockRows(layout.numFeatures());
@@ -93,7 +98,40 @@ public final class DataLoader {
         int numFolds = layout.hasFolds() ? checkFolds(audits) : 0;
         LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
-        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds);
+        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes);
+    }
+
+    /**
+     * One pass over the label column for its distinct values (at most {@link LabelEncoder#MAX_CLASSES}
+     * + 1 are fetched), so rows can be packed with class indices.
+     */
+    private LabelEncoder discoverClasses(Source source) {
+        String column = source.frame().columns()[source.layout().label()];
+        List<String> distinct;
+        int cap = LabelEncoder.MAX_CLASSES + 1;
+        try {
+            // a set per partition, merged up a tree: no shuffle (Spark's distinct() would use 200 tasks)
+            java.util.HashSet<String> values = source.frame()
+                    .select(source.frame().col(quote(column)).cast(DataTypes.StringType)).javaRDD()
+                    .treeAggregate(new java.util.HashSet<String>(), (set, row) -> {
+                        if (set.size() < cap && !row.isNullAt(0)) {
+                            set.add(row.getString(0).trim());
+                        }
+                        return set;
+                    }, (a, b) -> {
+                        for (String v : b) {
+                            if (a.size() < cap) {
+                                a.add(v);
+                            }
+                        }
+                        return a;
+                    }, 2);
+            distinct = new ArrayList<>(values);
+        } catch (RuntimeException e) {
+            throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
+                    + " input " + config.input() + ": " + rootMessage(e), e);
+        }
+        return LabelEncoder.of(distinct, config.family() == org.sparklasso.job.Family.BINOMIAL, config.input());
     }
 
     /** Returns the number of folds K: fold ids must cover 1..K, each with rows, and K ≥ 3. */
@@ -165,7 +203,9 @@ public final class DataLoader {
         }
         List<String> features = chooseFeatures(columns, label, weight, fold);
         Set<String> numeric = new HashSet<>(features);
-        numeric.add(label);
+        if (!config.family().isClassification()) {
+            numeric.add(label);
+        }
         if (weight != null) {
             numeric.add(weight);
         }
@@ -196,7 +236,9 @@ public final class DataLoader {
         List<String> featureNames = new ArrayList<>();
         for (int c = 1; c <= width; c++) {
             String name = "_c" + c;
-            fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
+            boolean stringLabel = c == label && config.family().isClassification();
+            fields.add(DataTypes.createStructField(name, stringLabel ? DataTypes.StringType : DataTypes.DoubleType,
+                    true));
             if (c != label && c != weight && c != fold) {
                 featureColumns.add(name);
                 featureNames.add("x" + (featureNames.size() + 1));
@@ -232,7 +274,8 @@ public final class DataLoader {
         }
         Dataset<Row> df = spark.read().format("libsvm").load(config.input());
         int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
-        df = df.select(df.col("label"), df.col("features"), functions.input_file_name().as(FILE));
+        df = df.select(config.family().isClassification() ? df.col("label").cast(DataTypes.StringType)
+                : df.col("label"), df.col("features"), functions.input_file_name().as(FILE));
         List<String> names = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
             names.add("f" + (j + 1));
@@ -245,7 +288,11 @@ public final class DataLoader {
         String[] columns = df.columns();
         checkDistinct(columns);
         String label = config.labelCol() != null ? config.labelCol() : "label";
-        requireNumeric(df.schema(), label, "labelCol");
+        if (config.family().isClassification()) {
+            requireColumn(columns, label, "labelCol");
+        } else {
+            requireNumeric(df.schema(), label, "labelCol");
+        }
         String weight = config.weightCol();
         if (weight != null) {
             requireNumeric(df.schema(), weight, "weightCol");
@@ -255,7 +302,8 @@ public final class DataLoader {
             requireNumeric(df.schema(), fold, "foldCol");
         }
         List<Column> select = new ArrayList<>();
-        select.add(df.col(quote(label)).cast(DataTypes.DoubleType));
+        select.add(df.col(quote(label)).cast(config.family().isClassification() ? DataTypes.StringType
+                : DataTypes.DoubleType));
         select.add(weight == null ? functions.lit(1.0) : df.col(quote(weight)).cast(DataTypes.DoubleType));
         select.add(fold == null ? functions.lit(0.0) : df.col(quote(fold)).cast(DataTypes.DoubleType));
         int foldIndex = fold == null ? -1 : 2;

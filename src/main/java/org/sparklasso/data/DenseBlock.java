@@ -124,6 +124,20 @@ public final class DenseBlock extends Block {
     }
 
     @Override
+    public void gatherColumns(int[] cols, double[] center, double[] scale, double[] out) {
+        int n = rows();
+        int p = numFeatures;
+        for (int c = 0; c < cols.length; c++) {
+            int j = cols[c];
+            int off = c * n;
+            for (int i = 0; i < n; i++) {
+                out[off + i] = (values[i * p + j] - center[j]) / scale[j];
+            }
+        }
+        java.util.Arrays.fill(out, cols.length * n, (cols.length + 1) * n, 1.0);
+    }
+
+    @Override
     public Block subset(int[] rows) {
         int p = numFeatures;
         double[] v = new double[rows.length * p];

@@ -11,9 +11,10 @@ import org.apache.spark.api.java.JavaRDD;
  * @param rows          number of usable rows
  * @param storedValues  feature values held in the cache (rows×p for dense data)
  * @param numFolds      cross-validation folds K (rows carry fold 0..K-1), or 0 without
+ * @param classes       the label's classes (labels are class indices), or null for regression
  */
 public record LoadedData(JavaRDD<Block> blocks, List<String> featureNames, long rows, long storedValues,
-                         int numFolds) {
+                         int numFolds, LabelEncoder classes) {
 
     public int numFeatures() {
         return featureNames.size();

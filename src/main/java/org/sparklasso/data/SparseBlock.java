@@ -153,6 +153,26 @@ public final class SparseBlock extends Block {
     }
 
     @Override
+    public void gatherColumns(int[] cols, double[] center, double[] scale, double[] out) {
+        int n = rows();
+        int[] position = new int[numFeatures];
+        java.util.Arrays.fill(position, -1);
+        for (int c = 0; c < cols.length; c++) {
+            position[cols[c]] = c;
+            java.util.Arrays.fill(out, c * n, (c + 1) * n, -center[cols[c]] / scale[cols[c]]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                int c = position[colIdx[e]];
+                if (c >= 0) {
+                    out[c * n + i] += vals[e] / scale[colIdx[e]];
+                }
+            }
+        }
+        java.util.Arrays.fill(out, cols.length * n, (cols.length + 1) * n, 1.0);
+    }
+
+    @Override
     public Block subset(int[] rows) {
         int nnz = 0;
         for (int r : rows) {

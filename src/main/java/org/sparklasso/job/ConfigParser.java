@@ -104,13 +104,21 @@ public final class ConfigParser {
                         "format: cannot infer the format of input '" + input
                                 + "' from its extension; set format=csv|libsvm|parquet")));
         String output = values.required(ConfigKey.OUTPUT);
-        String family = values.get(ConfigKey.FAMILY).toLowerCase(Locale.ROOT);
-        if (!family.equals("gaussian")) {
-            throw bad(ConfigKey.FAMILY, family, "gaussian (the only family implemented so far)");
+        Family family = values.choice(ConfigKey.FAMILY, Family.class);
+        String typeMultinomial = values.get(ConfigKey.TYPE_MULTINOMIAL).toLowerCase(Locale.ROOT);
+        if (!typeMultinomial.equals("ungrouped") && !typeMultinomial.equals("grouped")) {
+            throw bad(ConfigKey.TYPE_MULTINOMIAL, typeMultinomial, "ungrouped or grouped");
         }
         double alpha = values.doubleIn(ConfigKey.ALPHA, 0, 1);
         List<Double> lambdas = values.lambdas();
         SolverChoice solver = values.choice(ConfigKey.SOLVER, SolverChoice.class);
+        if (family == Family.GAUSSIAN && solver == SolverChoice.NEWTON) {
+            throw bad(ConfigKey.SOLVER, "newton", "auto, cd or fista for family gaussian (its Newton step is cd)");
+        }
+        if (family != Family.GAUSSIAN && solver == SolverChoice.CD) {
+            throw bad(ConfigKey.SOLVER, "cd", "auto, newton or fista for family " + family.key()
+                    + " (newton runs coordinate descent on each quadratic approximation)");
+        }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {
             throw bad(ConfigKey.TOL, v.get(ConfigKey.TOL), "a number in (0, 1)");
@@ -132,9 +140,16 @@ public final class ConfigParser {
         if (nfolds > 0 && nfolds < 3) {
             throw bad(ConfigKey.NFOLDS, v.get(ConfigKey.NFOLDS), "0 or an integer >= 3");
         }
-        String typeMeasure = values.get(ConfigKey.TYPE_MEASURE).toLowerCase(Locale.ROOT);
-        if (!typeMeasure.equals("mse") && !typeMeasure.equals("mae")) {
-            throw bad(ConfigKey.TYPE_MEASURE, typeMeasure, "mse or mae");
+        String typeMeasure = values.optional(ConfigKey.TYPE_MEASURE).orElse(
+                family == Family.GAUSSIAN ? "mse" : "deviance").toLowerCase(Locale.ROOT);
+        List<String> measures = switch (family) {
+            case GAUSSIAN -> List.of("mse", "mae");
+            case BINOMIAL -> List.of("deviance", "class", "auc", "mse", "mae");
+            case MULTINOMIAL -> List.of("deviance", "class", "mse", "mae");
+        };
+        if (!measures.contains(typeMeasure)) {
+            throw bad(ConfigKey.TYPE_MEASURE, typeMeasure, String.join(", ", measures) + " for family "
+                    + family.key());
         }
         String lambdaChoice = values.get(ConfigKey.LAMBDA_CHOICE);
         if (!lambdaChoice.equals("lambda.min") && !lambdaChoice.equals("lambda.1se")) {
@@ -158,7 +173,7 @@ public final class ConfigParser {
                 featureCols, featuresCol,
                 values.optional(ConfigKey.WEIGHT_COL).orElse(null),
                 output,
-                Family.GAUSSIAN,
+                family, typeMultinomial.equals("grouped"),
                 alpha, lambdas,
                 values.intAtLeast(ConfigKey.NLAMBDA, 1), minRatio, nfolds, foldCol, seed, typeMeasure, lambdaChoice,
                 screening.equals("strong"), values.bool(ConfigKey.PLOTS),

@@ -2,9 +2,14 @@ package org.sparklasso.job;
 
 /** The model family (glmnet's {@code family}). */
 public enum Family {
-    GAUSSIAN;
+    GAUSSIAN, BINOMIAL, MULTINOMIAL;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the label is a class (binomial, multinomial). */
+    public boolean isClassification() {
+        return this != GAUSSIAN;
     }
 }

@@ -27,6 +27,7 @@ public record JobConfig(
         String weightCol,
         String output,
         Family family,
+        boolean groupedMultinomial,
         double alpha,
         List<Double> lambdas,
         int nlambda,

@@ -1,6 +1,7 @@
 package org.sparklasso.job;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.sparklasso.data.Blas;
 import org.sparklasso.data.DataLoader;
@@ -10,6 +11,7 @@ import org.sparklasso.model.CoefficientsWriter;
 import org.sparklasso.model.PathWriter;
 import org.sparklasso.report.PlotWriter;
 import org.sparklasso.path.GaussianTrainer;
+import org.sparklasso.path.Training;
 import org.sparklasso.report.MetricsWriter;
 import org.sparklasso.report.TrainReport;
 import org.slf4j.Logger;
@@ -32,7 +34,7 @@ public final class TrainJob {
         LoadedData data = new DataLoader(spark, config).load();
         try {
             long t1 = System.nanoTime();
-            GaussianTrainer.Result result = GaussianTrainer.train(data, config);
+            GaussianTrainer.Result result = Training.train(data, config);
             long t2 = System.nanoTime();
             int active = 0;
             for (boolean a : result.standardization().active()) {
@@ -42,11 +44,14 @@ public final class TrainJob {
                     config.fitIntercept(), data.rows(), result.standardization().weightSum(), data.numFeatures(),
                     active, result.solver().key(), config.tol(), result.lambdaMax(), result.fits(), result.chosen(),
                     result.computedGrid(), result.cv(), config.lambdaChoice(), result.passes(), (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation());
+                    (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation(),
+                    data.classes() == null ? null : data.classes().classNames());
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
-                CoefficientsWriter.write(spark, report.written(), data.featureNames(), out.path("coefficients"));
+                List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
+                CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames,
+                        out.path("coefficients"));
                 if (result.fits().size() > 1) {
-                    PathWriter.writePath(spark, result.fits(), data.featureNames(), out.path("path"));
+                    PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
                     PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));
                 }
                 if (result.cv() != null) {

@@ -10,8 +10,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes {@code coefficients/} as Parquet: per λ, an intercept row ({@code (Intercept)}, index
- * -1) and one row per feature, zeros included; columns feature, index, coefficient, lambda.
+ * Writes {@code coefficients/} as Parquet: per λ (and per class for multinomial), an intercept
+ * row ({@code (Intercept)}, index -1) and one row per feature, zeros included; columns feature,
+ * index, coefficient, lambda, class (the class name for multinomial, null otherwise).
  */
 public final class CoefficientsWriter {
     public static final String INTERCEPT = "(Intercept)";
@@ -19,18 +20,24 @@ public final class CoefficientsWriter {
             .add("feature", DataTypes.StringType, false)
             .add("index", DataTypes.IntegerType, false)
             .add("coefficient", DataTypes.DoubleType, false)
-            .add("lambda", DataTypes.DoubleType, false);
+            .add("lambda", DataTypes.DoubleType, false)
+            .add("class", DataTypes.StringType, true);
 
     private CoefficientsWriter() {
     }
 
-    public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames, String path) {
+    /** @param classNames the class of each coefficient block for multinomial, else null */
+    public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
+                             List<String> classNames, String path) {
         List<Row> rows = new ArrayList<>();
         for (FittedModel m : models) {
-            rows.add(RowFactory.create(INTERCEPT, -1, m.intercept(), m.lambda()));
-            double[] beta = m.coefficients();
-            for (int j = 0; j < beta.length; j++) {
-                rows.add(RowFactory.create(featureNames.get(j), j, beta[j], m.lambda()));
+            int p = m.numFeatures();
+            for (int k = 0; k < m.classes(); k++) {
+                String cls = classNames == null ? null : classNames.get(k);
+                rows.add(RowFactory.create(INTERCEPT, -1, m.intercepts()[k], m.lambda(), cls));
+                for (int j = 0; j < p; j++) {
+                    rows.add(RowFactory.create(featureNames.get(j), j, m.coefficients()[k * p + j], m.lambda(), cls));
+                }
             }
         }
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);

@@ -1,33 +1,81 @@
 package org.sparklasso.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sparklasso.solver.SolverResult;
 
 /**
  * One fitted model at one λ, on the original scale of the features, with how the solve went.
+ * K = 1 for gaussian and binomial (binomial: the coefficients of the second class, as glmnet),
+ * K classes for multinomial.
  *
- * @param mse      weighted training mean squared error Σwr²/Σw
- * @param r2       1 − Σwr² / Σw(y − ȳ)²
- * @param devRatio fraction of the null deviance explained (glmnet's dev.ratio; equals r2 with an
- *                 intercept, uses the uncentered Σwy² without)
+ * @param intercepts   one per class (K)
+ * @param coefficients K blocks of p original-scale coefficients (class-major)
+ * @param devRatio     fraction of the null deviance explained (glmnet's dev.ratio)
+ * @param quality      training-data measures: mse and r2 (gaussian), logLoss and accuracy
+ *                     (binomial, multinomial), auc (binomial), in insertion order
  */
-public record FittedModel(double lambda, double intercept, double[] coefficients, SolverResult solve,
-                          double mse, double r2, double devRatio) {
+public record FittedModel(double lambda, double[] intercepts, double[] coefficients, int classes, SolverResult solve,
+                          double devRatio, Map<String, Double> quality) {
 
-    /** Maps an internal solution back to the original scale. */
+    /** A Gaussian model from an internal least-squares solution. */
     public static FittedModel of(double lambda, SolverResult r, Standardization s) {
         double[] beta = s.toOriginal(r.coefficients());
         double mse = 2 * r.loss();
         double r2 = s.labelVariance() > 0 ? 1 - mse / s.labelVariance() : 0;
         double null2 = s.responseSquareMean();
-        double devRatio = null2 > 0 ? 1 - mse / null2 : 0;
-        return new FittedModel(lambda, s.intercept(beta), beta, r, mse, r2, devRatio);
+        double devRatio = null2 > 0 ? Math.max(0, 1 - mse / null2) : 0;
+        Map<String, Double> quality = new LinkedHashMap<>();
+        quality.put("mse", mse);
+        quality.put("r2", r2);
+        return new FittedModel(lambda, new double[] {s.intercept(beta)}, beta, 1, r, devRatio, quality);
     }
 
+    /**
+     * A binomial/multinomial model from an internal solution laid out as K blocks of p
+     * coefficients then K intercepts (on centered, scaled features).
+     */
+    public static FittedModel ofClasses(double lambda, SolverResult r, Standardization s, int classes,
+                                        double devRatio, Map<String, Double> quality) {
+        double[] x = r.coefficients();
+        int p = s.numFeatures();
+        double[] beta = new double[p * classes];
+        double[] a = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            a[k] = x[p * classes + k];
+            for (int j = 0; j < p; j++) {
+                double b = s.active()[j] ? x[k * p + j] / s.scale()[j] : 0;
+                beta[k * p + j] = b;
+                a[k] -= s.center()[j] * b;
+            }
+        }
+        return new FittedModel(lambda, a, beta, classes, r, devRatio, quality);
+    }
+
+    /** The (first) intercept. */
+    public double intercept() {
+        return intercepts[0];
+    }
+
+    public int numFeatures() {
+        return coefficients.length / classes;
+    }
+
+    /** Training mean squared error (gaussian; NaN otherwise). */
+    public double mse() {
+        return quality.getOrDefault("mse", Double.NaN);
+    }
+
+    /** Features with a nonzero coefficient in any class (glmnet's df). */
     public int nnz() {
+        int p = numFeatures();
         int nnz = 0;
-        for (double c : coefficients) {
-            if (c != 0) {
-                nnz++;
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < classes; k++) {
+                if (coefficients[k * p + j] != 0) {
+                    nnz++;
+                    break;
+                }
             }
         }
         return nnz;
@@ -35,6 +83,13 @@ public record FittedModel(double lambda, double intercept, double[] coefficients
 
     /** Fraction of the coefficients that are exactly zero. */
     public double sparsityRatio() {
-        return coefficients.length == 0 ? 0 : (double) (coefficients.length - nnz()) / coefficients.length;
+        if (coefficients.length == 0) {
+            return 0;
+        }
+        int zeros = 0;
+        for (double c : coefficients) {
+            zeros += c == 0 ? 1 : 0;
+        }
+        return (double) zeros / coefficients.length;
     }
 }

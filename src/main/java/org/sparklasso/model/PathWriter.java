@@ -12,7 +12,7 @@ import org.sparklasso.path.CrossValidationResult;
 
 /**
  * Writes the λ path and its cross-validation as Parquet: {@code path/} (per λ the intercept and
- * the nonzero coefficients: lambda, feature, index, coefficient), {@code path_summary/} (per λ:
+ * the nonzero coefficients: lambda, feature, index, coefficient, class), {@code path_summary/} (per λ:
  * lambda, nnz, devRatio, objective, dualityGap, relativeGap, converged) and {@code cv/} (per λ:
  * lambda, cvMean, cvStd, nnz).
  */
@@ -21,7 +21,8 @@ public final class PathWriter {
             .add("lambda", DataTypes.DoubleType, false)
             .add("feature", DataTypes.StringType, false)
             .add("index", DataTypes.IntegerType, false)
-            .add("coefficient", DataTypes.DoubleType, false);
+            .add("coefficient", DataTypes.DoubleType, false)
+            .add("class", DataTypes.StringType, true);
     static final StructType SUMMARY = new StructType()
             .add("lambda", DataTypes.DoubleType, false)
             .add("nnz", DataTypes.IntegerType, false)
@@ -39,14 +40,20 @@ public final class PathWriter {
     private PathWriter() {
     }
 
-    public static void writePath(SparkSession spark, List<FittedModel> fits, List<String> names, String path) {
+    /** @param classNames the class of each coefficient block for multinomial, else null */
+    public static void writePath(SparkSession spark, List<FittedModel> fits, List<String> names,
+                                 List<String> classNames, String path) {
         List<Row> rows = new ArrayList<>();
         for (FittedModel m : fits) {
-            rows.add(RowFactory.create(m.lambda(), CoefficientsWriter.INTERCEPT, -1, m.intercept()));
-            double[] beta = m.coefficients();
-            for (int j = 0; j < beta.length; j++) {
-                if (beta[j] != 0) {
-                    rows.add(RowFactory.create(m.lambda(), names.get(j), j, beta[j]));
+            int p = m.numFeatures();
+            for (int k = 0; k < m.classes(); k++) {
+                String cls = classNames == null ? null : classNames.get(k);
+                rows.add(RowFactory.create(m.lambda(), CoefficientsWriter.INTERCEPT, -1, m.intercepts()[k], cls));
+                for (int j = 0; j < p; j++) {
+                    double b = m.coefficients()[k * p + j];
+                    if (b != 0) {
+                        rows.add(RowFactory.create(m.lambda(), names.get(j), j, b, cls));
+                    }
                 }
             }
         }

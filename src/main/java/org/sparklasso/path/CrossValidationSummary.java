@@ -56,6 +56,27 @@ public record CrossValidationSummary(double[] lambdas, double[] cvm, double[] cv
         return new CrossValidationSummary(lambdas, cvm, cvsd, min, oneSe);
     }
 
+    /**
+     * As {@link #of} for a measure to maximize (auc): lambda.min is the largest λ with the largest
+     * cvm, lambda.1se the largest λ with cvm ≥ cvm(lambda.min) − cvsd(lambda.min) (cv.glmnet
+     * negates the measure).
+     */
+    public static CrossValidationSummary ofMaximized(double[] lambdas, double[][] foldErrors, double[] foldWeights) {
+        double[][] negated = new double[foldErrors.length][];
+        for (int k = 0; k < foldErrors.length; k++) {
+            negated[k] = foldErrors[k].clone();
+            for (int l = 0; l < negated[k].length; l++) {
+                negated[k][l] = -negated[k][l];
+            }
+        }
+        CrossValidationSummary s = of(lambdas, negated, foldWeights);
+        double[] cvm = s.cvm().clone();
+        for (int l = 0; l < cvm.length; l++) {
+            cvm[l] = -cvm[l];
+        }
+        return new CrossValidationSummary(lambdas, cvm, s.cvsd(), s.indexMin(), s.index1se());
+    }
+
     public double lambdaMin() {
         return lambdas[indexMin];
     }

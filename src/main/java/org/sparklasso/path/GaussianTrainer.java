@@ -2,6 +2,7 @@ package org.sparklasso.path;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.Fista;
-import org.sparklasso.solver.LeastSquaresOracle;
+import org.sparklasso.solver.LossOracle;
 import org.sparklasso.solver.QuadraticForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public final class GaussianTrainer {
 
     /** One model's path problem: its coordinates, penalty, gradient at zero and solver. */
     private record PathProblem(Standardization standardization, ElasticNet penalty, double[] gradientAtZero,
-                               RegularizationPath.Solver solver) {
+                               RegularizationPath.Solver<ElasticNet> solver) {
     }
 
     public static Result train(LoadedData data, JobConfig config) {
@@ -88,13 +89,14 @@ public final class GaussianTrainer {
         SolverChoice solver = resolve(config.solver(), p, config.cdMaxFeatures(), folds);
         CovarianceStatistics cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
         PathProblem full = solver == SolverChoice.CD ? cdProblem(cov, -1, s, config)
-                : fistaProblem(new PassBatcher(passes, 1).oracle(ModelSpec.full(s)), s, config, true);
+                : fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, config, true);
         double lambdaMax = config.alpha() > 0 ? full.penalty().lambdaMax(full.gradientAtZero()) : Double.NaN;
         boolean computed = config.lambdas().isEmpty();
         double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, config) : sortedDescending(config);
         LOG.info("solver {}: n={} p={} lambdaMax={} {} λ values{}", solver.key(), data.rows(), p,
                 String.format("%.6g", lambdaMax), grid.length, computed ? " (path)" : "");
-        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(), full.gradientAtZero(),
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(), new double[p],
+                full.gradientAtZero(),
                 lambdaMax, 0.5 * s.responseSquareMean(), config.screening(), computed, full.solver(),
                 progress(grid.length, counter, start));
         List<FittedModel> fits = new ArrayList<>();
@@ -114,7 +116,7 @@ public final class GaussianTrainer {
         return new Result(s, fits, solver, lambdaMax, counter.passes(), computed, cv, chosen);
     }
 
-    private static Standardization standardization(FeatureMoments[] byFold, int excluded, JobConfig config) {
+    static Standardization standardization(FeatureMoments[] byFold, int excluded, JobConfig config) {
         FeatureMoments m = new FeatureMoments(byFold[0].numFeatures());
         for (int k = 0; k < byFold.length; k++) {
             if (k != excluded) {
@@ -124,7 +126,7 @@ public final class GaussianTrainer {
         return Standardization.of(m, config.fitIntercept(), config.standardize());
     }
 
-    private static double[] computedGrid(double lambdaMax, long n, int p, JobConfig config) {
+    static double[] computedGrid(double lambdaMax, long n, int p, JobConfig config) {
         if (!(lambdaMax > 0)) {
             throw JobException.input("lambda: λ_max is 0 (the label is constant or no feature varies), so there "
                     + "is no path to compute; give lambda explicitly");
@@ -134,7 +136,7 @@ public final class GaussianTrainer {
         return LambdaGrid.logSpaced(lambdaMax, ratio, config.nlambda());
     }
 
-    private static double[] sortedDescending(JobConfig config) {
+    static double[] sortedDescending(JobConfig config) {
         return config.lambdas().stream().mapToDouble(Double::doubleValue).boxed()
                 .sorted((a, b) -> Double.compare(b, a)).mapToDouble(Double::doubleValue).toArray();
     }
@@ -155,7 +157,7 @@ public final class GaussianTrainer {
      * @param evaluateAtZero spend one pass at b = 0 for λ_max and the first strong set (the full
      *                       model); fold models skip it and screen from their second λ on
      */
-    private static PathProblem fistaProblem(LeastSquaresOracle oracle, Standardization s, JobConfig config,
+    private static PathProblem fistaProblem(LossOracle oracle, Standardization s, JobConfig config,
                                             boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         Fista fista = new Fista(config.tol(), config.maxIter() > 0 ? config.maxIter() : FISTA_MAX_STEPS);
@@ -167,7 +169,7 @@ public final class GaussianTrainer {
         });
     }
 
-    private static Consumer<RegularizationPath.Step> progress(int gridLength, PassCounter counter, long start) {
+    static Consumer<RegularizationPath.Step> progress(int gridLength, PassCounter counter, long start) {
         int every = gridLength <= 20 ? 1 : 10;
         int[] index = {0};
         return st -> {
@@ -228,7 +230,7 @@ public final class GaussianTrainer {
                 }
             }
         } else {
-            PassBatcher batcher = new PassBatcher(passes, folds);
+            var batcher = passes.leastSquaresBatcher(folds);
             ExecutorService pool = Executors.newFixedThreadPool(folds, r -> {
                 Thread t = new Thread(r, "cv-fold");
                 t.setDaemon(true);
@@ -241,8 +243,8 @@ public final class GaussianTrainer {
                     futures.add(pool.submit(() -> {
                         try {
                             Standardization sk = standardization(byFold, fold, config);
-                            PathProblem problem = fistaProblem(batcher.oracle(new ModelSpec(sk, fold)), sk, config,
-                                    false);
+                            PathProblem problem = fistaProblem(passes.oracle(batcher, new ModelSpec(sk, fold)), sk,
+                                    config, false);
                             return solveFold(problem, lambdas, config, fold, folds, counter, start);
                         } finally {
                             batcher.leave();
@@ -270,7 +272,7 @@ public final class GaussianTrainer {
         }
         int[] nnz = fits.stream().mapToInt(FittedModel::nnz).toArray();
         return new CrossValidationResult(config.typeMeasure(), folds,
-                CrossValidationSummary.of(lambdas, errors, weights), nnz, errors, weights);
+                CrossValidationSummary.of(lambdas, errors, weights), nnz, errors, weights, Map.of());
     }
 
     private static FittedModel[] solveFold(PathProblem problem, double[] lambdas, JobConfig config, int fold,
@@ -278,7 +280,7 @@ public final class GaussianTrainer {
         double lambdaMax = config.alpha() > 0 && problem.gradientAtZero() != null
                 ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
         List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
-                problem.gradientAtZero(), lambdaMax, 0.5 * problem.standardization().responseSquareMean(),
+                new double[problem.penalty().features()], problem.gradientAtZero(), lambdaMax, 0.5 * problem.standardization().responseSquareMean(),
                 config.screening(), false, problem.solver(), st -> { });
         FittedModel[] out = new FittedModel[steps.size()];
         boolean converged = true;

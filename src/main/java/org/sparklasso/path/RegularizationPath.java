@@ -3,7 +3,7 @@ package org.sparklasso.path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.PathPenalty;
 import org.sparklasso.solver.SolverResult;
 
 /**
@@ -22,8 +22,8 @@ public final class RegularizationPath {
     static final int MIN_LAMBDAS = 5;
 
     /** A solver of the (possibly restricted) problem at one λ. */
-    public interface Solver {
-        SolverResult solve(ElasticNet penalty, double[] warmStart);
+    public interface Solver<P extends PathPenalty<P>> {
+        SolverResult solve(P penalty, double[] warmStart);
     }
 
     /**
@@ -41,21 +41,22 @@ public final class RegularizationPath {
 
     /**
      * @param base           the penalty (its λ is ignored)
+     * @param start          the warm start of the first λ (zeros, or the null model's intercepts)
      * @param gradientAtZero u at b = 0 (for the first strong set), or null to keep every feature
      * @param lambdaMax      λ to treat as the one before the first (for the first strong set)
      * @param nullLoss       loss at b = 0 (for the deviance ratio)
      */
-    public static List<Step> solve(double[] lambdas, ElasticNet base, double[] gradientAtZero, double lambdaMax,
-                                   double nullLoss, boolean screening, boolean earlyStop, Solver solver,
-                                   Consumer<Step> progress) {
-        int p = base.size();
-        double[] warm = new double[p];
+    public static <P extends PathPenalty<P>> List<Step> solve(double[] lambdas, P base, double[] start,
+                                   double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
+                                   boolean earlyStop, Solver<P> solver, Consumer<Step> progress) {
+        int p = base.features();
+        double[] warm = start.clone();
         double[] prevU = gradientAtZero;
         double prevLambda = lambdaMax;
         List<Step> steps = new ArrayList<>();
         for (int k = 0; k < lambdas.length; k++) {
             double lambda = lambdas[k];
-            ElasticNet penalty = base.withLambda(lambda);
+            P penalty = base.withLambda(lambda);
             boolean[] keep = strongSet(penalty, warm, prevU, lambda, prevLambda, screening);
             SolverResult r = solver.solve(penalty.restrictedTo(keep), warm);
             int rounds = 0;
@@ -75,7 +76,7 @@ public final class RegularizationPath {
             for (int j = 0; j < p; j++) {
                 screened += penalty.isActive(j) && !keep[j] ? 1 : 0;
             }
-            double devRatio = nullLoss > 0 ? 1 - r.loss() / nullLoss : 0;
+            double devRatio = nullLoss > 0 ? Math.max(0, 1 - r.loss() / nullLoss) : 0;
             Step step = new Step(lambda, r, devRatio, rounds, screened);
             steps.add(step);
             progress.accept(step);
@@ -92,24 +93,24 @@ public final class RegularizationPath {
         return steps;
     }
 
-    /** The strong set: nonzero at the warm start, or |uⱼ| ≥ αwⱼ(2λ − λprev). */
-    static boolean[] strongSet(ElasticNet penalty, double[] warm, double[] prevU, double lambda, double prevLambda,
-                               boolean screening) {
-        int p = penalty.size();
+    /** The strong set: nonzero at the warm start, or score(uⱼ) ≥ αwⱼ(2λ − λprev). */
+    static boolean[] strongSet(PathPenalty<?> penalty, double[] warm, double[] prevU, double lambda,
+                               double prevLambda, boolean screening) {
+        int p = penalty.features();
         boolean[] keep = new boolean[p];
         for (int j = 0; j < p; j++) {
-            keep[j] = !screening || prevU == null || warm[j] != 0
-                    || Math.abs(prevU[j]) >= penalty.l1Weight(j) * (2 * lambda - prevLambda);
+            keep[j] = !screening || prevU == null || penalty.isNonzero(warm, j)
+                    || penalty.featureScore(prevU, j) >= penalty.l1Weight(j) * (2 * lambda - prevLambda);
         }
         return keep;
     }
 
-    /** Screened-out features with |uⱼ| > λαwⱼ (beyond rounding). */
-    static List<Integer> kktViolators(ElasticNet penalty, boolean[] keep, double[] u) {
+    /** Screened-out features with score(uⱼ) > λαwⱼ (beyond rounding). */
+    static List<Integer> kktViolators(PathPenalty<?> penalty, boolean[] keep, double[] u) {
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < keep.length; j++) {
             if (!keep[j] && penalty.isActive(j)
-                    && Math.abs(u[j]) > penalty.lambda() * penalty.l1Weight(j) * (1 + 1e-9) + 1e-300) {
+                    && penalty.featureScore(u, j) > penalty.lambda() * penalty.l1Weight(j) * (1 + 1e-9) + 1e-300) {
                 out.add(j);
             }
         }

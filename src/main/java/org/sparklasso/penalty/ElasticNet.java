@@ -5,7 +5,7 @@ package org.sparklasso.penalty;
  * coordinates as {@code Σⱼ λα wⱼ|bⱼ| + λ(1−α)/2 wⱼ² bⱼ²}; α = 1 is the lasso. A weight of 0 marks an
  * inactive coordinate (held at 0).
  */
-public final class ElasticNet implements SeparablePenalty {
+public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNet> {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
@@ -18,6 +18,7 @@ public final class ElasticNet implements SeparablePenalty {
         this.active = active;
     }
 
+    @Override
     public double lambda() {
         return lambda;
     }
@@ -27,11 +28,13 @@ public final class ElasticNet implements SeparablePenalty {
     }
 
     /** The same penalty at another λ. */
+    @Override
     public ElasticNet withLambda(double newLambda) {
         return new ElasticNet(newLambda, alpha, weights, active);
     }
 
     /** The same penalty with every coordinate outside {@code keep} held at zero (screening). */
+    @Override
     public ElasticNet restrictedTo(boolean[] keep) {
         boolean[] both = new boolean[active.length];
         for (int j = 0; j < both.length; j++) {
@@ -44,9 +47,25 @@ public final class ElasticNet implements SeparablePenalty {
         return weights.length;
     }
 
+    @Override
+    public int features() {
+        return weights.length;
+    }
+
     /** The L1 threshold per unit λ of coordinate j: α·wⱼ. */
+    @Override
     public double l1Weight(int j) {
         return alpha * weights[j];
+    }
+
+    @Override
+    public double featureScore(double[] u, int j) {
+        return Math.abs(u[j]);
+    }
+
+    @Override
+    public boolean isNonzero(double[] coefficients, int j) {
+        return coefficients[j] != 0;
     }
 
     private double l1(int j) {

@@ -33,6 +33,13 @@ public final class MetricsWriter {
         m.put("p", r.p());
         m.put("activeFeatures", r.activeFeatures());
         m.put("solver", r.solver());
+        m.put("convergenceCriterion", r.family().equals("gaussian") ? "dualityGap" : "kkt");
+        if (r.classNames() != null) {
+            m.put("classes", r.classNames());
+            if (r.family().equals("binomial")) {
+                m.put("labelMapping", Map.of(r.classNames().get(0), 0, r.classNames().get(1), 1));
+            }
+        }
         m.put("tol", r.tol());
         m.put("lambdaMax", finiteOrNull(r.lambdaMax()));
         m.put("pathLength", r.fits().size());
@@ -46,6 +53,11 @@ public final class MetricsWriter {
             m.put("lambdaChosen", r.fits().get(r.chosen()).lambda());
             m.put("cvMeanChosen", r.cv().summary().cvm()[r.chosen()]);
             m.put("cvStdChosen", r.cv().summary().cvsd()[r.chosen()]);
+            if (!r.cv().otherMeasures().isEmpty()) {
+                Map<String, Object> atChosen = new LinkedHashMap<>();
+                r.cv().otherMeasures().forEach((k, v) -> atChosen.put(k, finiteOrNull(v[r.chosen()])));
+                m.put("cvMeasuresChosen", atChosen);
+            }
         } else {
             m.put("nfolds", 0);
         }
@@ -79,15 +91,14 @@ public final class MetricsWriter {
         m.put("lambda", f.lambda());
         m.put("nnz", f.nnz());
         m.put("sparsityRatio", f.sparsityRatio());
-        m.put("intercept", f.intercept());
+        m.put("intercept", f.classes() == 1 ? (Object) f.intercept() : f.intercepts());
         m.put("objective", f.solve().objective());
         m.put("dualityGap", f.solve().gap());
         m.put("relativeGap", f.solve().relativeGap());
         m.put("converged", f.solve().converged());
         m.put("iterations", f.solve().iterations());
         m.put("solverPasses", f.solve().passes());
-        m.put("mse", f.mse());
-        m.put("r2", f.r2());
+        f.quality().forEach((k, v) -> m.put(k, finiteOrNull(v)));
         m.put("devRatio", f.devRatio());
         return m;
     }

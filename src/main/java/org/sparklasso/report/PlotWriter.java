@@ -18,10 +18,35 @@ public final class PlotWriter {
     private PlotWriter() {
     }
 
+    private static String measureLabel(String measure) {
+        return switch (measure) {
+            case "mae" -> "mean absolute error";
+            case "deviance" -> "deviance";
+            case "class" -> "misclassification error";
+            case "auc" -> "AUC";
+            default -> "mean squared error";
+        };
+    }
+
+    /** One name per coefficient: the feature, with its class for multinomial models. */
+    private static List<String> coefficientNames(List<String> features, TrainReport r, int classes) {
+        if (classes == 1) {
+            return features;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            for (String f : features) {
+                out.add(f + " [" + r.classNames().get(k) + "]");
+            }
+        }
+        return out;
+    }
+
     public static void write(TrainReport r, List<String> featureNames, AtomicOutput out) throws IOException {
         Path dir = Files.createTempDirectory("spark-lasso-plots");
         try {
             List<FittedModel> fits = r.fits();
+            featureNames = coefficientNames(featureNames, r, fits.get(0).classes());
             if (fits.size() > 1) {
                 double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
                 double[][] coefs = fits.stream().map(FittedModel::coefficients).toArray(double[][]::new);
@@ -30,8 +55,7 @@ public final class PlotWriter {
             if (r.cv() != null) {
                 var s = r.cv().summary();
                 PathPlots.cvCurve(s.lambdas(), s.cvm(), s.cvsd(), s.lambdaMin(), s.lambda1se(),
-                        r.cv().typeMeasure().equals("mae") ? "mean absolute error" : "mean squared error",
-                        dir.resolve("cv_curve.png"));
+                        measureLabel(r.cv().typeMeasure()), dir.resolve("cv_curve.png"));
             }
             FittedModel shown = r.chosen() >= 0 ? fits.get(r.chosen()) : fits.get(fits.size() - 1);
             PathPlots.nonzeroCoefficients(featureNames, shown.coefficients(), shown.lambda(),

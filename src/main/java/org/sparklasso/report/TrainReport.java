@@ -15,12 +15,13 @@ import org.sparklasso.path.CrossValidationResult;
  * @param computedPath whether the λ values were computed (glmnet's grid) rather than given
  * @param dataPasses   distributed passes over the cached blocks during training (statistics pass
  *                     included; the load pass is not)
+ * @param classNames   the label's classes in order (class index k ↔ name), or null for gaussian
  */
 public record TrainReport(String family, double alpha, boolean standardize, boolean fitIntercept, long n,
                           double weightSum, int p, int activeFeatures, String solver, double tol,
                           double lambdaMax, List<FittedModel> fits, int chosen, boolean computedPath,
                           CrossValidationResult cv, String lambdaChoice, int dataPasses, double loadSeconds,
-                          double trainSeconds, int partitions, String blas) {
+                          double trainSeconds, int partitions, String blas, List<String> classNames) {
 
     /** The models written to coefficients/: the chosen one, or all. */
     public List<FittedModel> written() {

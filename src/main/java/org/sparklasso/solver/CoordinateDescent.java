@@ -48,7 +48,8 @@ public final class CoordinateDescent {
         }
         recomputeGradient(q, b, u);
         state = gapState(q, b, u, penalty);
-        return new SolverResult(b, state[2], state[0], state[1], converged(state), sweeps, 0, u, null);
+        double relative = state[0] > 0 ? state[1] / state[0] : state[1];
+        return new SolverResult(b, state[2], state[0], state[1], relative, converged(state), sweeps, 0, u, null);
     }
 
     /** One sweep (all active coordinates, or only the nonzero ones); returns Σ ½hΔ², the decrease. */

@@ -26,30 +26,36 @@ public final class Fista {
      *                  eigenvalue of a standardized Gram matrix: a lower bound of the largest)
      * @return the result; {@link #lastLipschitz()} gives the final L for the next warm start
      */
-    public SolverResult solve(LeastSquaresOracle oracle, Penalty penalty, double[] warmStart, double lipschitz) {
+    public SolverResult solve(LossOracle oracle, Penalty penalty, double[] warmStart, double lipschitz) {
+        return solve(oracle, penalty, warmStart, lipschitz, Convergence.DUALITY_GAP);
+    }
+
+    /** As above, stopping when {@code convergence}'s measure ≤ tol · its scale. */
+    public SolverResult solve(LossOracle oracle, Penalty penalty, double[] warmStart, double lipschitz,
+                              Convergence convergence) {
         int startPasses = oracle.passes();
         double L = lipschitz;
         double[] x = warmStart.clone();
         penalty.prox(x, 0); // zero inactive coordinates
-        LeastSquaresOracle.Evaluation ex = oracle.evaluate(x)[0];
+        LossOracle.Evaluation ex = oracle.evaluate(x)[0];
         double fx = ex.loss() + penalty.value(x);
-        double gap = LeastSquaresGap.gap(ex.loss(), ex.rDotY(), ex.negGradient(), x, penalty);
+        double gap = convergence.measure(ex, x, penalty);
         double[] y = x;
-        LeastSquaresOracle.Evaluation ey = ex;
+        LossOracle.Evaluation ey = ex;
         double t = 1;
         int iter = 0;
-        while (gap > tol * fx && iter < maxIter) {
+        while (gap > tol * convergence.scale(fx) && iter < maxIter) {
             double[] xNew = step(y, ey.negGradient(), L, penalty);
             double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
             double[] yNew = extrapolate(xNew, x, (t - 1) / tNew);
-            LeastSquaresOracle.Evaluation[] e = oracle.evaluate(xNew, yNew);
+            LossOracle.Evaluation[] e = oracle.evaluate(xNew, yNew);
             iter++;
             if (!sufficientDecrease(e[0].loss(), ey, y, xNew, L)) {
                 L *= 2;
                 continue;
             }
             double fNew = e[0].loss() + penalty.value(xNew);
-            gap = LeastSquaresGap.gap(e[0].loss(), e[0].rDotY(), e[0].negGradient(), xNew, penalty);
+            gap = convergence.measure(e[0], xNew, penalty);
             if (fNew > fx) {
                 // restart the momentum from xNew, whose gradient we already have
                 t = 1;
@@ -65,7 +71,8 @@ public final class Fista {
             fx = fNew;
         }
         lastLipschitz = L;
-        return new SolverResult(x, ex.loss(), fx, gap, gap <= tol * fx, iter, oracle.passes() - startPasses,
+        double relative = gap / convergence.scale(fx);
+        return new SolverResult(x, ex.loss(), fx, gap, relative, relative <= tol, iter, oracle.passes() - startPasses,
                 ex.negGradient(), ex.heldOut());
     }
 
@@ -94,7 +101,7 @@ public final class Fista {
     }
 
     /** f(x) ≤ f(y) + ∇f(y)ᵀ(x−y) + L/2‖x−y‖², with a rounding allowance. */
-    private static boolean sufficientDecrease(double fxLoss, LeastSquaresOracle.Evaluation ey, double[] y,
+    private static boolean sufficientDecrease(double fxLoss, LossOracle.Evaluation ey, double[] y,
                                               double[] x, double L) {
         double lin = 0;
         double sq = 0;

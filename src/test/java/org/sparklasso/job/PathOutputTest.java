@@ -43,7 +43,7 @@ class PathOutputTest {
         assertTrue(coefs.stream().allMatch(r -> r.getDouble(r.fieldIndex("lambda")) == chosen));
 
         Dataset<Row> path = spark.read().parquet(out + "/path");
-        assertEquals(List.of("lambda", "feature", "index", "coefficient"), List.of(path.columns()));
+        assertEquals(List.of("lambda", "feature", "index", "coefficient", "class"), List.of(path.columns()));
         assertEquals(pathLength, path.select("lambda").distinct().count());
         assertEquals(0, path.filter("index >= 0 AND coefficient = 0").count(), "only nonzero coefficients");
         assertEquals(pathLength, path.filter("index = -1").count(), "one intercept row per λ");

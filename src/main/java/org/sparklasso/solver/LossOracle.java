@@ -4,7 +4,7 @@ package org.sparklasso.solver;
  * Evaluates the least-squares loss {@code (1/2n)‖ỹ − X̃b‖²_W} and its gradient at several points
  * in one pass over the data.
  */
-public interface LeastSquaresOracle {
+public interface LossOracle {
 
     /**
      * Loss, −gradient and (1/n)Σwrỹ at one point over the training rows; for a cross-validation

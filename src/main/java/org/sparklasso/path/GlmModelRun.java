@@ -1,0 +1,114 @@
+package org.sparklasso.path;
+
+import org.sparklasso.aggregate.BlockPasses;
+import org.sparklasso.aggregate.ModelSpec;
+import org.sparklasso.aggregate.PassBatcher;
+import org.sparklasso.job.JobConfig;
+import org.sparklasso.job.SolverChoice;
+import org.sparklasso.model.Standardization;
+import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.solver.Convergence;
+import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.NewtonOracle;
+import org.sparklasso.solver.ProxNewton;
+import org.sparklasso.solver.SolverResult;
+
+/**
+ * One binomial or multinomial model (the full model, or the model of one cross-validation fold)
+ * with its coordinates, penalty and solver, evaluating through shared passes: its null model,
+ * λ_max, and the solver a {@link RegularizationPath} drives.
+ */
+final class GlmModelRun implements NewtonOracle {
+    /** Newton steps per λ: each is two passes; glmnet's IRLS needs a handful. */
+    static final int NEWTON_MAX_STEPS = 100;
+    static final int FISTA_MAX_STEPS = 10_000;
+
+    private final BlockPasses passes;
+    private final PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher;
+    private final ModelSpec spec;
+    private final MultiClassPenalty base;
+    private final SolverChoice solver;
+    private final ProxNewton newton;
+    private final Fista fista;
+    private double lipschitz = 1;
+    private Convergence convergence;
+    private SolverResult nullModel;
+    private double lambdaMax;
+
+    GlmModelRun(BlockPasses passes, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher,
+                ModelSpec spec, int margins, JobConfig config, SolverChoice solver) {
+        this.passes = passes;
+        this.batcher = batcher;
+        this.spec = spec;
+        Standardization s = spec.standardization();
+        this.base = new MultiClassPenalty(1.0, config.alpha(), s.penaltyWeight(), s.active(), margins,
+                config.groupedMultinomial(), config.fitIntercept());
+        this.solver = solver;
+        int maxIter = config.maxIter();
+        this.newton = new ProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
+        this.fista = new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
+    }
+
+    Standardization standardization() {
+        return spec.standardization();
+    }
+
+    MultiClassPenalty penalty() {
+        return base;
+    }
+
+    /**
+     * Fits the intercept-only model (every feature held at zero) and sets λ_max and the scale of
+     * the KKT stopping rule from its gradient.
+     */
+    SolverResult fitNullModel() {
+        MultiClassPenalty none = base.restrictedTo(new boolean[base.features()]);
+        Convergence absolute = Convergence.kkt(1.0);
+        ProxNewton tight = new ProxNewton(1e-12, NEWTON_MAX_STEPS);
+        nullModel = tight.solve(this, none, new double[base.size()], absolute);
+        double[] u0 = nullModel.gradient();
+        lambdaMax = base.alpha() > 0 ? base.lambdaMax(u0) : Double.NaN;
+        double scale = 0;
+        for (int j = 0; j < base.features(); j++) {
+            if (base.isActive(j)) {
+                scale = Math.max(scale, base.featureScore(u0, j));
+            }
+        }
+        convergence = Convergence.kkt(scale);
+        return nullModel;
+    }
+
+    SolverResult nullModel() {
+        return nullModel;
+    }
+
+    double lambdaMax() {
+        return lambdaMax;
+    }
+
+    /** The solver at one λ (warm-started), as the path calls it. */
+    SolverResult solve(MultiClassPenalty penalty, double[] warm) {
+        if (solver == SolverChoice.FISTA) {
+            SolverResult r = fista.solve(this, penalty, warm, lipschitz, convergence);
+            lipschitz = fista.lastLipschitz();
+            return r;
+        }
+        return newton.solve(this, penalty, warm, convergence);
+    }
+
+    @Override
+    public Evaluation[] evaluate(double[]... points) {
+        return batcher.submit(new BlockPasses.GlmRequest(spec, points, null)).evaluations();
+    }
+
+    @Override
+    public NewtonPoint evaluateWithHessian(double[] x, int[] workingSet) {
+        BlockPasses.GlmResponse r = batcher.submit(new BlockPasses.GlmRequest(spec, new double[][] {x}, workingSet));
+        return new NewtonPoint(r.evaluations()[0], r.hessians());
+    }
+
+    @Override
+    public int passes() {
+        return passes.counter().passes();
+    }
+}

@@ -1,0 +1,222 @@
+package org.sparklasso.path;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.sparklasso.aggregate.BlockPasses;
+import org.sparklasso.aggregate.GlmAggregator;
+import org.sparklasso.aggregate.ModelSpec;
+import org.sparklasso.aggregate.PassBatcher;
+import org.sparklasso.aggregate.PassCounter;
+import org.sparklasso.data.FeatureMoments;
+import org.sparklasso.data.LoadedData;
+import org.sparklasso.datafit.Datafit;
+import org.sparklasso.datafit.Logistic;
+import org.sparklasso.datafit.Multinomial;
+import org.sparklasso.job.Family;
+import org.sparklasso.job.JobConfig;
+import org.sparklasso.job.JobException;
+import org.sparklasso.job.SolverChoice;
+import org.sparklasso.model.FittedModel;
+import org.sparklasso.model.Standardization;
+import org.sparklasso.solver.SolverResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits the binomial and multinomial families: one pass of feature moments (per fold), the null
+ * (intercept-only) model, then the λ path with warm starts and strong rules solved by proximal
+ * Newton (or FISTA), and cross-validation with every fold's model running in lockstep threads so
+ * that each pass serves all of them, with the held-out errors from the same passes.
+ */
+public final class GlmTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(GlmTrainer.class);
+
+    private GlmTrainer() {
+    }
+
+    public static GaussianTrainer.Result train(LoadedData data, JobConfig config) {
+        long start = System.nanoTime();
+        int p = data.numFeatures();
+        int folds = data.numFolds();
+        int classes = data.classes().numClasses();
+        Datafit datafit = config.family() == Family.BINOMIAL ? new Logistic() : new Multinomial(classes);
+        int margins = datafit.margins();
+        PassCounter counter = new PassCounter();
+        BlockPasses passes = new BlockPasses(data.blocks(), p, folds, config.aggregationDepth(), counter);
+        FeatureMoments[] byFold = passes.moments();
+        Standardization s = GaussianTrainer.standardization(byFold, -1, config);
+        SolverChoice solver = config.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : config.solver();
+        GlmModelRun full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), margins,
+                config, solver);
+        SolverResult nullModel = full.fitNullModel();
+        double lambdaMax = full.lambdaMax();
+        boolean computed = config.lambdas().isEmpty();
+        double[] grid = computed ? GaussianTrainer.computedGrid(lambdaMax, data.rows(), p, config)
+                : GaussianTrainer.sortedDescending(config);
+        LOG.info("solver {}: family {} with {} classes, n={} p={} lambdaMax={} {} λ values{}", solver.key(),
+                config.family().key(), classes, data.rows(), p, String.format("%.6g", lambdaMax), grid.length,
+                computed ? " (path)" : "");
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
+                nullModel.coefficients(), nullModel.gradient(), lambdaMax, nullModel.loss(), config.screening(),
+                computed, full::solve, GaussianTrainer.progress(grid.length, counter, start));
+        List<FittedModel> fits = new ArrayList<>();
+        for (RegularizationPath.Step st : steps) {
+            fits.add(model(st, s, margins));
+        }
+        CrossValidationResult cv = null;
+        int chosen = -1;
+        if (folds > 0) {
+            cv = crossValidate(passes, byFold, datafit, fits, config, solver, counter, start);
+            chosen = config.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
+            LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", folds,
+                    cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
+                    String.format("%.6g", cv.summary().lambda1se()), config.lambdaChoice(),
+                    String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
+        }
+        if (config.family() == Family.BINOMIAL) {
+            addTrainingAuc(passes, chosen >= 0 ? List.of(fits.get(chosen)) : fits, data.rows());
+        }
+        return new GaussianTrainer.Result(s, fits, solver, lambdaMax, counter.passes(), computed, cv, chosen);
+    }
+
+    /** Training AUC of the models written to coefficients/ (one pass), unless too many scores. */
+    private static void addTrainingAuc(BlockPasses passes, List<FittedModel> models, long rows) {
+        if (rows * models.size() > BlockPasses.MAX_AUC_SCORES) {
+            LOG.warn("training auc skipped: {} rows × {} models exceed {} scores", rows, models.size(),
+                    BlockPasses.MAX_AUC_SCORES);
+            return;
+        }
+        double[][] beta = models.stream().map(FittedModel::coefficients).toArray(double[][]::new);
+        double[] b0 = models.stream().mapToDouble(FittedModel::intercept).toArray();
+        double[] auc = passes.trainingAuc(beta, b0);
+        for (int l = 0; l < models.size(); l++) {
+            models.get(l).quality().put("auc", auc[l]);
+        }
+    }
+
+    private static FittedModel model(RegularizationPath.Step st, Standardization s, int margins) {
+        SolverResult r = st.result();
+        Map<String, Double> quality = new LinkedHashMap<>();
+        quality.put("logLoss", r.loss());
+        quality.put("accuracy", 1 - r.heldOut()[GlmAggregator.TRAIN_MISS] / s.weightSum());
+        return FittedModel.ofClasses(st.lambda(), r, s, margins, st.devRatio(), quality);
+    }
+
+    /** Per-observation held-out error of a measure, from a fold model's held-out sums. */
+    static double foldError(String measure, double[] held, boolean binomial) {
+        double w = held[GlmAggregator.HELD_W];
+        // glmnet scores binomial mse/mae on both class columns: (y−p)² + ((1−y)−(1−p))²
+        double columns = binomial ? 2 : 1;
+        return switch (measure) {
+            case "deviance" -> 2 * held[GlmAggregator.HELD_LOSS] / w;
+            case "class" -> held[GlmAggregator.HELD_MISS] / w;
+            case "mse" -> columns * held[GlmAggregator.HELD_SQ] / w;
+            case "mae" -> columns * held[GlmAggregator.HELD_ABS] / w;
+            default -> throw new IllegalArgumentException(measure);
+        };
+    }
+
+    private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold, Datafit datafit,
+                                                       List<FittedModel> fits, JobConfig config,
+                                                       SolverChoice solver, PassCounter counter, long start) {
+        int folds = byFold.length;
+        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
+        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds);
+        ExecutorService pool = Executors.newFixedThreadPool(folds, r -> {
+            Thread t = new Thread(r, "cv-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        List<List<RegularizationPath.Step>> foldSteps = new ArrayList<>();
+        try {
+            List<Future<List<RegularizationPath.Step>>> futures = new ArrayList<>();
+            for (int k = 0; k < folds; k++) {
+                int fold = k;
+                futures.add(pool.submit(() -> {
+                    try {
+                        Standardization sk = GaussianTrainer.standardization(byFold, fold, config);
+                        GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, fold),
+                                datafit.margins(), config, solver);
+                        SolverResult nullModel = run.fitNullModel();
+                        List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, run.penalty(),
+                                nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),
+                                config.screening(), false, run::solve, st -> { });
+                        boolean converged = steps.stream().allMatch(st -> st.result().converged());
+                        LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds,
+                                steps.size(), converged, counter.passes(),
+                                String.format("%.2f", (System.nanoTime() - start) / 1e9));
+                        return steps;
+                    } finally {
+                        batcher.leave();
+                    }
+                }));
+            }
+            for (Future<List<RegularizationPath.Step>> f : futures) {
+                foldSteps.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during cross-validation", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        boolean binomial = config.family() == Family.BINOMIAL;
+        double[] weights = new double[folds];
+        Map<String, double[][]> errors = new LinkedHashMap<>();
+        List<String> measures = new ArrayList<>(List.of("deviance", "class", "mse", "mae"));
+        for (String m : measures) {
+            errors.put(m, new double[folds][lambdas.length]);
+        }
+        for (int k = 0; k < folds; k++) {
+            weights[k] = foldSteps.get(k).get(0).result().heldOut()[GlmAggregator.HELD_W];
+            for (int l = 0; l < lambdas.length; l++) {
+                double[] held = foldSteps.get(k).get(l).result().heldOut();
+                for (String m : measures) {
+                    errors.get(m)[k][l] = foldError(m, held, binomial);
+                }
+            }
+        }
+        if (config.typeMeasure().equals("auc")) {
+            errors.put("auc", heldOutAuc(passes, datafit, foldSteps, byFold, config, lambdas.length));
+        }
+        double[][] chosen = errors.get(config.typeMeasure());
+        CrossValidationSummary summary = config.typeMeasure().equals("auc")
+                ? CrossValidationSummary.ofMaximized(lambdas, chosen, weights)
+                : CrossValidationSummary.of(lambdas, chosen, weights);
+        Map<String, double[]> others = new LinkedHashMap<>();
+        for (var e : errors.entrySet()) {
+            others.put(e.getKey(), CrossValidationSummary.of(lambdas, e.getValue(), weights).cvm());
+        }
+        int[] nnz = fits.stream().mapToInt(FittedModel::nnz).toArray();
+        return new CrossValidationResult(config.typeMeasure(), folds, summary, nnz, chosen, weights, others);
+    }
+
+    /** Each fold's held-out AUC at every λ, from one prediction pass (binomial). */
+    private static double[][] heldOutAuc(BlockPasses passes, Datafit datafit, List<List<RegularizationPath.Step>> folds,
+                                         FeatureMoments[] byFold, JobConfig config, int lambdas) {
+        int k = folds.size();
+        double[][][] beta = new double[k][lambdas][];
+        double[][] b0 = new double[k][lambdas];
+        for (int f = 0; f < k; f++) {
+            Standardization sk = GaussianTrainer.standardization(byFold, f, config);
+            for (int l = 0; l < lambdas; l++) {
+                FittedModel m = FittedModel.ofClasses(0, folds.get(f).get(l).result(), sk, 1, 0, Map.of());
+                beta[f][l] = m.coefficients();
+                b0[f][l] = m.intercept();
+            }
+        }
+        return passes.heldOutAuc(beta, b0);
+    }
+
+    static JobException unsupported(String what) {
+        return JobException.config(what);
+    }
+}

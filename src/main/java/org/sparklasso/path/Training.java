@@ -1,0 +1,15 @@
+package org.sparklasso.path;
+
+import org.sparklasso.data.LoadedData;
+import org.sparklasso.job.JobConfig;
+
+/** Picks the trainer of the configured family. */
+public final class Training {
+    private Training() {
+    }
+
+    public static GaussianTrainer.Result train(LoadedData data, JobConfig config) {
+        return config.family().isClassification() ? GlmTrainer.train(data, config)
+                : GaussianTrainer.train(data, config);
+    }
+}

@@ -1,0 +1,268 @@
+package org.sparklasso.penalty;
+
+/**
+ * The elastic-net penalty of a K-margin model (binomial: K = 1; multinomial: K classes) whose
+ * coefficient vector is laid out as K blocks of p coefficients followed by K unpenalized
+ * intercepts. Per feature j with weight wⱼ: {@code λ[α wⱼ Pⱼ + (1−α)/2 wⱼ² Σₖ bⱼₖ²]} where
+ * {@code Pⱼ = Σₖ|bⱼₖ|} (ungrouped) or {@code ‖bⱼ·‖₂} (grouped, glmnet's
+ * type.multinomial = "grouped"; the group prox is block soft-thresholding).
+ */
+public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
+    private final double lambda;
+    private final double alpha;
+    private final double[] weights;
+    private final boolean[] active;
+    private final int classes;
+    private final boolean grouped;
+    private final boolean fitIntercept;
+
+    public MultiClassPenalty(double lambda, double alpha, double[] weights, boolean[] active, int classes,
+                             boolean grouped, boolean fitIntercept) {
+        this.lambda = lambda;
+        this.alpha = alpha;
+        this.weights = weights;
+        this.active = active;
+        this.classes = classes;
+        this.grouped = grouped;
+        this.fitIntercept = fitIntercept;
+    }
+
+    public int p() {
+        return weights.length;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public boolean grouped() {
+        return grouped;
+    }
+
+    public boolean fitIntercept() {
+        return fitIntercept;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Index of coefficient (feature j, class k). */
+    public int index(int j, int k) {
+        return k * weights.length + j;
+    }
+
+    /** Index of class k's intercept. */
+    public int interceptIndex(int k) {
+        return weights.length * classes + k;
+    }
+
+    /** Length of the coefficient vector: (p + 1)·K. */
+    public int size() {
+        return (weights.length + 1) * classes;
+    }
+
+    /** λαwⱼ. */
+    public double l1(int j) {
+        return lambda * alpha * weights[j];
+    }
+
+    /** λ(1−α)wⱼ². */
+    public double l2(int j) {
+        return lambda * (1 - alpha) * weights[j] * weights[j];
+    }
+
+    @Override
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public MultiClassPenalty withLambda(double newLambda) {
+        return new MultiClassPenalty(newLambda, alpha, weights, active, classes, grouped, fitIntercept);
+    }
+
+    @Override
+    public MultiClassPenalty restrictedTo(boolean[] keep) {
+        boolean[] both = new boolean[active.length];
+        for (int j = 0; j < both.length; j++) {
+            both[j] = active[j] && keep[j];
+        }
+        return new MultiClassPenalty(lambda, alpha, weights, both, classes, grouped, fitIntercept);
+    }
+
+    @Override
+    public int features() {
+        return weights.length;
+    }
+
+    @Override
+    public boolean isActive(int j) {
+        return active[j];
+    }
+
+    @Override
+    public double l1Weight(int j) {
+        return alpha * weights[j];
+    }
+
+    @Override
+    public double featureScore(double[] u, int j) {
+        double s = 0;
+        for (int k = 0; k < classes; k++) {
+            double v = u[index(j, k)];
+            s = grouped ? s + v * v : Math.max(s, Math.abs(v));
+        }
+        return grouped ? Math.sqrt(s) : s;
+    }
+
+    @Override
+    public boolean isNonzero(double[] b, int j) {
+        for (int k = 0; k < classes; k++) {
+            if (b[index(j, k)] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double groupNorm(double[] b, int j) {
+        double s = 0;
+        for (int k = 0; k < classes; k++) {
+            s += b[index(j, k)] * b[index(j, k)];
+        }
+        return Math.sqrt(s);
+    }
+
+    @Override
+    public double value(double[] b) {
+        double v = 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (!active[j]) {
+                continue;
+            }
+            double sq = 0;
+            double l1 = 0;
+            for (int k = 0; k < classes; k++) {
+                double c = b[index(j, k)];
+                sq += c * c;
+                l1 += Math.abs(c);
+            }
+            v += l1(j) * (grouped ? Math.sqrt(sq) : l1) + 0.5 * l2(j) * sq;
+        }
+        return v;
+    }
+
+    @Override
+    public void prox(double[] b, double step) {
+        for (int j = 0; j < weights.length; j++) {
+            if (!active[j]) {
+                for (int k = 0; k < classes; k++) {
+                    b[index(j, k)] = 0;
+                }
+                continue;
+            }
+            double shrink = 1 + step * l2(j);
+            if (grouped) {
+                double norm = groupNorm(b, j);
+                double factor = norm > 0 ? Math.max(0, 1 - step * l1(j) / norm) / shrink : 0;
+                for (int k = 0; k < classes; k++) {
+                    b[index(j, k)] *= factor;
+                }
+            } else {
+                for (int k = 0; k < classes; k++) {
+                    b[index(j, k)] = ElasticNet.softThreshold(b[index(j, k)], step * l1(j)) / shrink;
+                }
+            }
+        }
+        if (!fitIntercept) {
+            for (int k = 0; k < classes; k++) {
+                b[interceptIndex(k)] = 0;
+            }
+        }
+    }
+
+    @Override
+    public double conjugate(double[] u) {
+        double v = 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (!active[j]) {
+                continue;
+            }
+            double q = l2(j);
+            if (grouped) {
+                double excess = featureScore(u, j) - l1(j);
+                if (excess > 0) {
+                    if (q <= 0) {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    v += excess * excess / (2 * q);
+                }
+            } else {
+                for (int k = 0; k < classes; k++) {
+                    double excess = Math.abs(u[index(j, k)]) - l1(j);
+                    if (excess > 0) {
+                        if (q <= 0) {
+                            return Double.POSITIVE_INFINITY;
+                        }
+                        v += excess * excess / (2 * q);
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public double feasibleScale(double[] u) {
+        return 1.0;
+    }
+
+    @Override
+    public double lambdaMax(double[] c) {
+        double m = 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (active[j] && weights[j] > 0) {
+                m = Math.max(m, featureScore(c, j) / (alpha * weights[j]));
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public double kktViolation(double[] b, double[] u) {
+        double worst = 0;
+        for (int j = 0; j < weights.length; j++) {
+            if (!active[j]) {
+                continue;
+            }
+            if (grouped) {
+                double norm = groupNorm(b, j);
+                if (norm == 0) {
+                    worst = Math.max(worst, featureScore(u, j) - l1(j));
+                } else {
+                    double s = 0;
+                    for (int k = 0; k < classes; k++) {
+                        double bk = b[index(j, k)];
+                        double d = u[index(j, k)] - l2(j) * bk - l1(j) * bk / norm;
+                        s += d * d;
+                    }
+                    worst = Math.max(worst, Math.sqrt(s));
+                }
+            } else {
+                for (int k = 0; k < classes; k++) {
+                    double bk = b[index(j, k)];
+                    double uk = u[index(j, k)];
+                    double d = bk == 0 ? Math.abs(uk) - l1(j) : Math.abs(uk - l2(j) * bk - l1(j) * Math.signum(bk));
+                    worst = Math.max(worst, d);
+                }
+            }
+        }
+        if (fitIntercept) {
+            for (int k = 0; k < classes; k++) {
+                worst = Math.max(worst, Math.abs(u[interceptIndex(k)]));
+            }
+        }
+        return Math.max(0, worst);
+    }
+}

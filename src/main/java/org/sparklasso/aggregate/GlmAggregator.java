@@ -10,7 +10,7 @@ import org.sparklasso.datafit.Datafit;
  * Executor-side sums of a generalized linear model's loss at several points (of several models:
  * the full model and cross-validation fold models), each with K margins {@code f = a + Xᵀβ}:
  * per point {@code Σ wℓ}, the raw gradient {@code Xᵀ(w∘r)} (p×K) and {@code Σ w r} over its
- * training rows, and {@code Σ wℓ}, misclassified weight, {@code Σ w‖r‖²}, {@code Σ w‖r‖₁},
+ * training rows, and {@code Σ wℓ} (probabilities clamped as cv.glmnet does), misclassified weight, {@code Σ w‖r‖²}, {@code Σ w‖r‖₁},
  * {@code Σ w} over its held-out fold, and the misclassified weight over its training rows. Optionally (Newton) the per-class weighted Gram matrix of a
  * working set of centered, scaled columns plus an intercept column, at the first point.
  */
@@ -97,7 +97,7 @@ public final class GlmAggregator implements Serializable {
                         m[(q * k + c) * n + i] = 0;
                     }
                     double[] held = heldOut[q];
-                    held[HELD_LOSS] += w * l;
+                    held[HELD_LOSS] += w * datafit.heldOutLoss(y, f);
                     held[HELD_MISS] += datafit.predict(f) != (int) y ? w : 0;
                     held[HELD_SQ] += w * sq;
                     held[HELD_ABS] += w * abs;

@@ -18,6 +18,16 @@ public interface Datafit extends Serializable {
     /** Writes ∂²ℓ/∂f² (K×K, row-major) into {@code h}. */
     void hessian(double y, double[] f, double[] h);
 
+    /**
+     * The loss scored on held-out rows, with predicted probabilities clamped to
+     * [1e-5, 1 − 1e-5] as cv.glmnet does for its deviance (cv.lognet / cv.multnet, prob_min),
+     * so one overconfident prediction cannot dominate a fold's error.
+     */
+    double heldOutLoss(double y, double[] f);
+
+    /** cv.glmnet's probability clamp for held-out deviance. */
+    double PROB_MIN = 1e-5;
+
     /** The predicted class (argmax of the margins). */
     int predict(double[] f);
 }

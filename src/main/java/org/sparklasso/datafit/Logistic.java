@@ -38,6 +38,12 @@ public final class Logistic implements Datafit {
     }
 
     @Override
+    public double heldOutLoss(double y, double[] f) {
+        double p = Math.min(Math.max(sigmoid(f[0]), PROB_MIN), 1 - PROB_MIN);
+        return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    }
+
+    @Override
     public int predict(double[] f) {
         return f[0] > 0 ? 1 : 0;
     }

@@ -56,6 +56,14 @@ public final class Multinomial implements Datafit {
     }
 
     @Override
+    public double heldOutLoss(double y, double[] f) {
+        double[] p = new double[classes];
+        softmax(f, p);
+        double py = Math.min(Math.max(p[(int) y], PROB_MIN), 1 - PROB_MIN);
+        return -Math.log(py);
+    }
+
+    @Override
     public int predict(double[] f) {
         int best = 0;
         for (int k = 1; k < classes; k++) {

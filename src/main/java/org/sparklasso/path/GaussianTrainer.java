@@ -3,14 +3,9 @@ package org.sparklasso.path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.sparklasso.aggregate.BlockPasses;
 import org.sparklasso.aggregate.ModelSpec;
-import org.sparklasso.aggregate.PassBatcher;
 import org.sparklasso.aggregate.PassCounter;
 import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.LoadedData;
@@ -35,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@code cd}: one more pass gives every fold's coordinate statistics, and the full path and
  * every fold's path run on the driver with no further pass (a mae pass at the end, if asked).
  * {@code fista}: every step is a pass; the fold models run in lockstep threads so that one pass
- * serves every fold ({@link PassBatcher}), and their held-out errors come from the same passes.
+ * serves every fold ({@link org.sparklasso.aggregate.PassBatcher}), and their held-out errors come from
+ * the same passes.
  */
 public final class GaussianTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(GaussianTrainer.class);
@@ -97,23 +93,30 @@ public final class GaussianTrainer {
                 String.format("%.6g", lambdaMax), grid.length, computed ? " (path)" : "");
         List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(), new double[p],
                 full.gradientAtZero(),
-                lambdaMax, 0.5 * s.responseSquareMean(), config.screening(), computed, full.solver(),
+                lambdaMax, 0.5 * s.responseSquareMean(), config.screening(),
+                computed ? RegularizationPath.EarlyStop.RELATIVE_GAIN : RegularizationPath.EarlyStop.NONE, full.solver(),
                 progress(grid.length, counter, start));
         List<FittedModel> fits = new ArrayList<>();
         for (RegularizationPath.Step st : steps) {
             fits.add(FittedModel.of(st.lambda(), st.result(), s));
         }
-        CrossValidationResult cv = null;
-        int chosen = -1;
-        if (folds > 0) {
-            cv = crossValidate(passes, byFold, cov, solver, fits, config, counter, start);
-            chosen = config.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
-            LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", folds,
-                    cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
-                    String.format("%.6g", cv.summary().lambda1se()), config.lambdaChoice(),
-                    String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
-        }
+        CrossValidationResult cv = folds > 0
+                ? crossValidate(passes, byFold, cov, solver, fits, config, counter, start) : null;
+        int chosen = choose(cv, fits, config);
         return new Result(s, fits, solver, lambdaMax, counter.passes(), computed, cv, chosen);
+    }
+
+    /** The index of the lambdaChoice model after cross-validation (logged), or -1 without. */
+    static int choose(CrossValidationResult cv, List<FittedModel> fits, JobConfig config) {
+        if (cv == null) {
+            return -1;
+        }
+        int chosen = config.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
+        LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", cv.nfolds(),
+                cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
+                String.format("%.6g", cv.summary().lambda1se()), config.lambdaChoice(),
+                String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
+        return chosen;
     }
 
     static Standardization standardization(FeatureMoments[] byFold, int excluded, JobConfig config) {
@@ -231,36 +234,13 @@ public final class GaussianTrainer {
             }
         } else {
             var batcher = passes.leastSquaresBatcher(folds);
-            ExecutorService pool = Executors.newFixedThreadPool(folds, r -> {
-                Thread t = new Thread(r, "cv-fold");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<FittedModel[]>> futures = new ArrayList<>();
-                for (int k = 0; k < folds; k++) {
-                    int fold = k;
-                    futures.add(pool.submit(() -> {
-                        try {
-                            Standardization sk = standardization(byFold, fold, config);
-                            PathProblem problem = fistaProblem(passes.oracle(batcher, new ModelSpec(sk, fold)), sk,
-                                    config, false);
-                            return solveFold(problem, lambdas, config, fold, folds, counter, start);
-                        } finally {
-                            batcher.leave();
-                        }
-                    }));
-                }
-                for (int k = 0; k < folds; k++) {
-                    foldFits[k] = futures.get(k).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during cross-validation", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+            List<FittedModel[]> solved = LockstepFolds.run(folds, fold -> {
+                Standardization sk = standardization(byFold, fold, config);
+                PathProblem problem = fistaProblem(passes.oracle(batcher, new ModelSpec(sk, fold)), sk, config, false);
+                return solveFold(problem, lambdas, config, fold, folds, counter, start);
+            }, batcher::leave);
+            for (int k = 0; k < folds; k++) {
+                foldFits[k] = solved.get(k);
             }
             for (int k = 0; k < folds; k++) {
                 weights[k] = foldFits[k][0].solve().heldOut()[2];
@@ -281,7 +261,7 @@ public final class GaussianTrainer {
                 ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
         List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
                 new double[problem.penalty().features()], problem.gradientAtZero(), lambdaMax, 0.5 * problem.standardization().responseSquareMean(),
-                config.screening(), false, problem.solver(), st -> { });
+                config.screening(), RegularizationPath.EarlyStop.NONE, problem.solver(), st -> { });
         FittedModel[] out = new FittedModel[steps.size()];
         boolean converged = true;
         for (int l = 0; l < out.length; l++) {

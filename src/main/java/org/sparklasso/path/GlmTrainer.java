@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.sparklasso.aggregate.BlockPasses;
 import org.sparklasso.aggregate.GlmAggregator;
 import org.sparklasso.aggregate.ModelSpec;
@@ -20,7 +16,6 @@ import org.sparklasso.datafit.Logistic;
 import org.sparklasso.datafit.Multinomial;
 import org.sparklasso.job.Family;
 import org.sparklasso.job.JobConfig;
-import org.sparklasso.job.JobException;
 import org.sparklasso.job.SolverChoice;
 import org.sparklasso.model.FittedModel;
 import org.sparklasso.model.Standardization;
@@ -64,21 +59,15 @@ public final class GlmTrainer {
                 computed ? " (path)" : "");
         List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
                 nullModel.coefficients(), nullModel.gradient(), lambdaMax, nullModel.loss(), config.screening(),
-                computed, full::solve, GaussianTrainer.progress(grid.length, counter, start));
+                computed ? RegularizationPath.EarlyStop.ABSOLUTE_GAIN : RegularizationPath.EarlyStop.NONE, full::solve,
+                GaussianTrainer.progress(grid.length, counter, start));
         List<FittedModel> fits = new ArrayList<>();
         for (RegularizationPath.Step st : steps) {
             fits.add(model(st, s, margins));
         }
-        CrossValidationResult cv = null;
-        int chosen = -1;
-        if (folds > 0) {
-            cv = crossValidate(passes, byFold, datafit, fits, config, solver, counter, start);
-            chosen = config.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
-            LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", folds,
-                    cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
-                    String.format("%.6g", cv.summary().lambda1se()), config.lambdaChoice(),
-                    String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
-        }
+        CrossValidationResult cv = folds > 0
+                ? crossValidate(passes, byFold, datafit, fits, config, solver, counter, start) : null;
+        int chosen = GaussianTrainer.choose(cv, fits, config);
         if (config.family() == Family.BINOMIAL) {
             addTrainingAuc(passes, chosen >= 0 ? List.of(fits.get(chosen)) : fits, data.rows());
         }
@@ -128,46 +117,19 @@ public final class GlmTrainer {
         int folds = byFold.length;
         double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
         PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds);
-        ExecutorService pool = Executors.newFixedThreadPool(folds, r -> {
-            Thread t = new Thread(r, "cv-fold");
-            t.setDaemon(true);
-            return t;
-        });
-        List<List<RegularizationPath.Step>> foldSteps = new ArrayList<>();
-        try {
-            List<Future<List<RegularizationPath.Step>>> futures = new ArrayList<>();
-            for (int k = 0; k < folds; k++) {
-                int fold = k;
-                futures.add(pool.submit(() -> {
-                    try {
-                        Standardization sk = GaussianTrainer.standardization(byFold, fold, config);
-                        GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, fold),
-                                datafit.margins(), config, solver);
-                        SolverResult nullModel = run.fitNullModel();
-                        List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, run.penalty(),
-                                nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),
-                                config.screening(), false, run::solve, st -> { });
-                        boolean converged = steps.stream().allMatch(st -> st.result().converged());
-                        LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds,
-                                steps.size(), converged, counter.passes(),
-                                String.format("%.2f", (System.nanoTime() - start) / 1e9));
-                        return steps;
-                    } finally {
-                        batcher.leave();
-                    }
-                }));
-            }
-            for (Future<List<RegularizationPath.Step>> f : futures) {
-                foldSteps.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during cross-validation", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<List<RegularizationPath.Step>> foldSteps = LockstepFolds.run(folds, fold -> {
+            Standardization sk = GaussianTrainer.standardization(byFold, fold, config);
+            GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, fold), datafit.margins(), config,
+                    solver);
+            SolverResult nullModel = run.fitNullModel();
+            List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, run.penalty(),
+                    nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),
+                    config.screening(), RegularizationPath.EarlyStop.NONE, run::solve, st -> { });
+            boolean converged = steps.stream().allMatch(st -> st.result().converged());
+            LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds, steps.size(),
+                    converged, counter.passes(), String.format("%.2f", (System.nanoTime() - start) / 1e9));
+            return steps;
+        }, batcher::leave);
         boolean binomial = config.family() == Family.BINOMIAL;
         double[] weights = new double[folds];
         Map<String, double[][]> errors = new LinkedHashMap<>();
@@ -184,7 +146,11 @@ public final class GlmTrainer {
                 }
             }
         }
-        if (config.typeMeasure().equals("auc")) {
+        long scores = 0;
+        for (FeatureMoments m : byFold) {
+            scores += m.rows() * (long) lambdas.length;
+        }
+        if (binomial && (config.typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
             errors.put("auc", heldOutAuc(passes, datafit, foldSteps, byFold, config, lambdas.length));
         }
         double[][] chosen = errors.get(config.typeMeasure());
@@ -214,9 +180,5 @@ public final class GlmTrainer {
             }
         }
         return passes.heldOutAuc(beta, b0);
-    }
-
-    static JobException unsupported(String what) {
-        return JobException.config(what);
     }
 }

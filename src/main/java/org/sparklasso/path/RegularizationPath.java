@@ -12,14 +12,20 @@ import org.sparklasso.solver.SolverResult;
  * feature j is screened out when {@code |uⱼ(λₖ₋₁)| < αwⱼ(2λₖ − λₖ₋₁)} and it was zero; the
  * restricted problem is solved, then every screened-out feature is checked against the KKT
  * condition {@code |uⱼ| ≤ λαwⱼ} and the violators are brought back and the problem re-solved.
- * Optionally stops early as glmnet does (from the 5th λ on, when the deviance ratio gains less
- * than 1e-5 relative, or exceeds 0.999).
+ * Optionally stops early as glmnet does (from the 5th λ on, when the deviance ratio exceeds 0.999
+ * or gains less than 1e-5: relative to the deviance ratio for the gaussian family (elnet), absolute
+ * for binomial and multinomial (lognet)).
  */
 public final class RegularizationPath {
     /** glmnet.control defaults: fdev, devmax, mnlam. */
     static final double MIN_DEV_GAIN = 1e-5;
     static final double MAX_DEV_RATIO = 0.999;
     static final int MIN_LAMBDAS = 5;
+
+    /** glmnet's early stop of a computed path: relative gain (elnet), absolute gain (lognet), or none. */
+    public enum EarlyStop {
+        NONE, RELATIVE_GAIN, ABSOLUTE_GAIN
+    }
 
     /** A solver of the (possibly restricted) problem at one λ. */
     public interface Solver<P extends PathPenalty<P>> {
@@ -45,10 +51,11 @@ public final class RegularizationPath {
      * @param gradientAtZero u at b = 0 (for the first strong set), or null to keep every feature
      * @param lambdaMax      λ to treat as the one before the first (for the first strong set)
      * @param nullLoss       loss at b = 0 (for the deviance ratio)
+     * @param earlyStop      glmnet's early stop: {@link EarlyStop#NONE} for given λ lists
      */
     public static <P extends PathPenalty<P>> List<Step> solve(double[] lambdas, P base, double[] start,
                                    double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
-                                   boolean earlyStop, Solver<P> solver, Consumer<Step> progress) {
+                                   EarlyStop earlyStop, Solver<P> solver, Consumer<Step> progress) {
         int p = base.features();
         double[] warm = start.clone();
         double[] prevU = gradientAtZero;
@@ -83,9 +90,10 @@ public final class RegularizationPath {
             warm = r.coefficients();
             prevU = r.gradient();
             prevLambda = lambda;
-            if (earlyStop && k + 1 >= MIN_LAMBDAS) {
+            if (earlyStop != EarlyStop.NONE && k + 1 >= MIN_LAMBDAS) {
                 double gain = devRatio - steps.get(k - 1).devRatio();
-                if (gain < MIN_DEV_GAIN * devRatio || devRatio > MAX_DEV_RATIO) {
+                double threshold = earlyStop == EarlyStop.RELATIVE_GAIN ? MIN_DEV_GAIN * devRatio : MIN_DEV_GAIN;
+                if (gain < threshold || devRatio > MAX_DEV_RATIO) {
                     break;
                 }
             }

@@ -56,6 +56,10 @@ public final class MetricsWriter {
             if (!r.cv().otherMeasures().isEmpty()) {
                 Map<String, Object> atChosen = new LinkedHashMap<>();
                 r.cv().otherMeasures().forEach((k, v) -> atChosen.put(k, finiteOrNull(v[r.chosen()])));
+                if (atChosen.containsKey("deviance")) {
+                    atChosen.put("logLoss", finiteOrNull(r.cv().otherMeasures().get("deviance")[r.chosen()] / 2));
+                    atChosen.put("accuracy", finiteOrNull(1 - r.cv().otherMeasures().get("class")[r.chosen()]));
+                }
                 m.put("cvMeasuresChosen", atChosen);
             }
         } else {

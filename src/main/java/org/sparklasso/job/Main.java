@@ -29,6 +29,7 @@ public final class Main {
             switch (args[0]) {
                 case "train" -> train(rest);
                 case "generate" -> org.sparklasso.data.SyntheticDataJob.run(rest);
+                case "bench" -> org.sparklasso.bench.BenchJob.run(rest);
                 default -> throw JobException.config("unknown command '" + args[0]
                         + "' (expected train or generate; --help prints the usage)");
             }
@@ -68,6 +69,7 @@ public final class Main {
 
     static String usage() {
         return "usage: submit.sh [spark-submit options] train [--config FILE.properties] [--KEY VALUE]... [--verbose]\n"
-                + "       submit.sh [spark-submit options] generate --output PATH [--rows N] [--features P] ...";
+                + "       submit.sh [spark-submit options] generate --output PATH [--rows N] [--features P] ...\n"
+                + "       submit.sh [spark-submit options] bench [--config conf/bench.properties] [--KEY VALUE]...";
     }
 }

@@ -1,0 +1,452 @@
+package org.sparklasso.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.storage.RDDInfo;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sparklasso.data.DataLoader;
+import org.sparklasso.data.LoadedData;
+import org.sparklasso.job.ConfigParser;
+import org.sparklasso.job.JobConfig;
+import org.sparklasso.model.FittedModel;
+import org.sparklasso.path.GaussianTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code bench} command: spark-lasso against Spark MLlib's LinearRegression in one Spark
+ * application. Per case: generate the data into a temporary Parquet file, load it our way (cached
+ * blocks) and fit, then cache it as MLlib's DataFrame and fit, each timed as the median of
+ * {@code runs} fits after {@code warmup} untimed ones; score both models with
+ * {@link SharedObjective} in one pass; write {@code latest.md}/{@code latest.json} (see
+ * {@link BenchReport}). Generation, loading and caching are timed separately, never inside a fit.
+ *
+ * <p>The two sides are cached one after the other (ours is unpersisted before MLlib's DataFrame is
+ * cached), so they never compete for storage memory. MLlib's {@code regParam} is mapped from our λ
+ * by {@link #mllibParams}.
+ */
+public final class BenchJob {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchJob.class);
+
+    private final SparkSession spark;
+    private final JavaSparkContext jsc;
+    private final BenchSettings s;
+    private final JobTimer timer = new JobTimer();
+    private final List<BenchReport.CaseResult> results = new ArrayList<>();
+
+    private BenchJob(SparkSession spark, BenchSettings settings) {
+        this.spark = spark;
+        this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.s = settings;
+        spark.sparkContext().addSparkListener(timer);
+    }
+
+    public static void run(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.parse(args);
+        SparkSession spark = SparkSession.builder().appName("spark-lasso bench").getOrCreate();
+        try {
+            new BenchJob(spark, settings).runAll();
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private void runAll() throws Exception {
+        BenchReport.CpuSample start = BenchReport.CpuSample.now();
+        Map<String, Object> machine = BenchReport.machine(spark);
+        long heap = Runtime.getRuntime().maxMemory();
+        long bwBytes = Math.min(s.lng("bandwidth.mb") << 20, heap / 4);
+        LOG.info("bench: measuring memory bandwidth over {} MB", bwBytes >> 20);
+        MemoryBandwidth.Result bw = MemoryBandwidth.measure(bwBytes, Runtime.getRuntime().availableProcessors(), 5);
+        System.gc();
+        List<String> cases = s.list("cases");
+        BenchReport.CaseResult g1 = null;
+        for (String c : cases) {
+            switch (c.toUpperCase(Locale.ROOT)) {
+                case "G1" -> {
+                    g1 = single("G1", "Gaussian dense, correlated features", denseSpec(s.lng("g1.rows")),
+                            s.dbl("g1.lambdaRatio"), "auto");
+                    results.add(g1);
+                }
+                case "G2" -> results.add(g2());
+                case "S1" -> results.add(single("S1", "Gaussian sparse (LIBSVM-like), "
+                                + s.integer("s1.nnzPerRow") + " nonzeros per row",
+                        new BenchData.Spec(s.lng("s1.rows"), s.integer("s1.features"), s.integer("s1.nnzPerRow"),
+                                s.integer("s1.nonzeros"), s.dbl("correlation"), s.dbl("noise"), s.lng("seed"),
+                                s.integer("partitions")),
+                        s.dbl("s1.lambdaRatio"), s.str("s1.solver")));
+                case "SCALE" -> scale(g1);
+                default -> throw org.sparklasso.job.JobException.config("bench: cases: unknown case '" + c
+                        + "' (G1, G2, S1, scale)");
+            }
+        }
+        for (String[] nr : new String[][] {{"B1", "binomial"}, {"B2", "binomial"}, {"M1", "multinomial"}}) {
+            results.add(BenchReport.CaseResult.notRun(nr[0], nr[1], "not run: binomial and multinomial are not in the benchmark yet"));
+        }
+        machine.put("othersCpuShare", BenchReport.CpuSample.now().othersShareSince(start));
+        if (!s.bool("keepData")) {
+            for (String path : generated.values()) {
+                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(path);
+                hp.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(hp, true);
+            }
+        }
+        List<Double> marker = timer.markerSeconds();
+        machine.put("emptyJobSecondsMedian", BenchReport.median(marker));
+        machine.put("emptyJobs", marker.size());
+        BenchReport report = new BenchReport(machine, bw, s.all(), results);
+        Path out = Path.of(s.str("output"));
+        Files.createDirectories(out);
+        String md = report.markdown();
+        Files.writeString(out.resolve("latest.md"), md);
+        Files.writeString(out.resolve("latest.json"), report.json());
+        System.out.println(md);
+        System.out.println("bench: wrote " + out.resolve("latest.md") + " and " + out.resolve("latest.json"));
+    }
+
+    private BenchData.Spec denseSpec(long rows) {
+        return new BenchData.Spec(rows, s.integer("g1.features"), 0, s.integer("nonzeros"), s.dbl("correlation"),
+                s.dbl("noise"), s.lng("seed"), s.integer("partitions"));
+    }
+
+    private String dataPath(String name) {
+        return s.str("workDir") + "/" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".parquet";
+    }
+
+    /** Generates the data of a case (or reuses the file of an identical spec from this run). */
+    private final Map<BenchData.Spec, String> generated = new LinkedHashMap<>();
+    private final Map<BenchData.Spec, Double> generateSeconds = new LinkedHashMap<>();
+
+    private String generate(String name, BenchData.Spec spec) {
+        if (generated.containsKey(spec)) {
+            return generated.get(spec);
+        }
+        String path = dataPath(name);
+        LOG.info("bench {}: generating {} × {}{} into {}", name, spec.rows(), spec.features(),
+                spec.nnzPerRow() > 0 ? " (" + spec.nnzPerRow() + " nonzeros per row)" : "", path);
+        long t0 = System.nanoTime();
+        BenchData.write(spark, spec, path);
+        generateSeconds.put(spec, (System.nanoTime() - t0) / 1e9);
+        generated.put(spec, path);
+        return path;
+    }
+
+    /** One λ: our fit and MLlib's on the same data, scored by the shared objective. */
+    private BenchReport.CaseResult single(String name, String description, BenchData.Spec spec, double ratio,
+                                          String oursSolver) {
+        String path = generate(name, spec);
+        int p = spec.features();
+        double alpha = s.dbl("alpha");
+        boolean standardize = s.bool("standardize");
+        SharedObjective.Result pre = SharedObjective.evaluate(spark.read().parquet(path), p, 0, alpha, standardize,
+                List.of());
+        double lambda = ratio * pre.lambdaMax();
+        LOG.info("bench {}: λ_max={} λ={}", name, pre.lambdaMax(), lambda);
+
+        JobConfig cfg = ConfigParser.parse(oursArgs(path, oursSolver, lambda, 0));
+        Ours ours = runOurs(name, cfg);
+
+        Dataset<Row> df = mllibFrame(path);
+        double cacheSeconds = materialize(df);
+        double cachedMB = cachedMB();
+        double[] map = mllibParams(s.str("mllib.solver"), p, lambda, alpha, standardize, pre.n(), pre.labelSd());
+        LinearRegression lr = new LinearRegression().setRegParam(map[0]).setElasticNetParam(map[1])
+                .setStandardization(standardize).setFitIntercept(true).setTol(s.dbl("mllib.tol"))
+                .setMaxIter(s.integer("mllib.maxIter")).setSolver(s.str("mllib.solver"));
+        LinearRegressionModel[] last = new LinearRegressionModel[1];
+        boolean scaled = name.startsWith("scale");
+        int mlRuns = scaled ? s.integer("scale.mllibRuns") : s.integer("runs");
+        BenchReport.Side mllib = timeRuns(name + " mllib", mlRuns == s.integer("runs") ? s.integer("warmup") : 0,
+                mlRuns, () -> {
+            last[0] = lr.fit(df);
+            return null;
+        });
+        LinearRegressionModel m = last[0];
+        int iters = m.summary().totalIterations();
+        String mlSolver = mllibSolver(s.str("mllib.solver"), p);
+        Map<String, Object> mlExtra = new LinkedHashMap<>();
+        mlExtra.put("regParam", map[0]);
+        mlExtra.put("elasticNetParam", map[1]);
+        mlExtra.put("tol", s.dbl("mllib.tol"));
+        mlExtra.put("maxIter", s.integer("mllib.maxIter"));
+        mlExtra.put("objectiveHistoryLength", m.summary().objectiveHistory().length);
+        mllib = mllib.with(mlSolver, cacheSeconds, cachedMB, iters, iters < s.integer("mllib.maxIter"),
+                Double.NaN, m.coefficients().numNonzeros(), mlExtra);
+
+        SharedObjective.Result obj = SharedObjective.evaluate(df, p, lambda, alpha, standardize, List.of(
+                new SharedObjective.Model(ours.model.intercept(), ours.model.coefficients()),
+                new SharedObjective.Model(m.intercept(), m.coefficients().toArray())));
+        df.unpersist(true);
+        return new BenchReport.CaseResult(name, description, spec.rows(), p, spec.nnzPerRow(), lambda,
+                pre.lambdaMax(), generateSeconds.getOrDefault(spec, 0.0), ours.side, mllib, obj.objectives()[0],
+                obj.objectives()[1], new LinkedHashMap<>(), null);
+    }
+
+    /** G2: our 100-λ path with K-fold CV against MLlib's CrossValidator over a 10-value grid. */
+    private BenchReport.CaseResult g2() {
+        BenchData.Spec spec = denseSpec(s.lng("g1.rows"));
+        String path = generate("G1", spec);
+        int p = spec.features();
+        int k = s.integer("g2.nfolds");
+        double alpha = s.dbl("alpha");
+        boolean standardize = s.bool("standardize");
+        SharedObjective.Result pre = SharedObjective.evaluate(spark.read().parquet(path), p, 0, alpha, standardize,
+                List.of());
+        JobConfig cfg = ConfigParser.parse(oursArgs(path, "auto", Double.NaN, k));
+        Ours ours = runOurs("G2", cfg);
+        GaussianTrainer.Result r = ours.result;
+        int nl = r.fits().size();
+        double hi = r.fits().get(0).lambda();
+        double lo = r.fits().get(nl - 1).lambda();
+
+        Dataset<Row> df = mllibFrame(path);
+        double cacheSeconds = materialize(df);
+        double cachedMB = cachedMB();
+        int grid = s.integer("g2.mllibGrid");
+        double[] regs = new double[grid];
+        double[] lambdas = new double[grid];
+        double elastic = 0;
+        for (int i = 0; i < grid; i++) {
+            lambdas[i] = hi * Math.pow(lo / hi, grid == 1 ? 0 : (double) i / (grid - 1));
+            double[] map = mllibParams(s.str("mllib.solver"), p, lambdas[i], alpha, standardize, pre.n(),
+                    pre.labelSd());
+            regs[i] = map[0];
+            elastic = map[1];
+        }
+        LinearRegression lr = new LinearRegression().setElasticNetParam(elastic).setStandardization(standardize)
+                .setFitIntercept(true).setTol(s.dbl("mllib.tol")).setMaxIter(s.integer("mllib.maxIter"))
+                .setSolver(s.str("mllib.solver"));
+        ParamMap[] maps = new ParamGridBuilder().addGrid(lr.regParam(), regs).build();
+        CrossValidator cv = new CrossValidator().setEstimator(lr).setEstimatorParamMaps(maps)
+                .setEvaluator(new RegressionEvaluator().setMetricName("rmse")).setNumFolds(k).setSeed(s.lng("seed"));
+        CrossValidatorModel[] last = new CrossValidatorModel[1];
+        int mlRuns = s.integer("g2.mllibRuns");
+        BenchReport.Side mllib = timeRuns("G2 mllib", mlRuns == s.integer("runs") ? s.integer("warmup") : 0, mlRuns,
+                () -> {
+            last[0] = cv.fit(df);
+            return null;
+        });
+        df.unpersist(true);
+        double[] avg = last[0].avgMetrics();
+        int best = 0;
+        for (int i = 1; i < avg.length; i++) {
+            best = avg[i] < avg[best] ? i : best;
+        }
+        Map<String, Object> mlExtra = new LinkedHashMap<>();
+        mlExtra.put("grid", grid);
+        mlExtra.put("folds", k);
+        mlExtra.put("fitsPerRun", grid * k + 1);
+        mlExtra.put("regParams", regs);
+        mlExtra.put("bestLambda", lambdas[best]);
+        mlExtra.put("bestRmse", avg[best]);
+        mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
+        mllib = mllib.with(mllibSolver(s.str("mllib.solver"), p), cacheSeconds, cachedMB, -1, true, Double.NaN,
+                ((LinearRegressionModel) last[0].bestModel()).coefficients().numNonzeros(), mlExtra);
+        Map<String, Object> oursExtra = new LinkedHashMap<>(ours.side.extra());
+        oursExtra.put("pathLength", nl);
+        oursExtra.put("folds", k);
+        oursExtra.put("fitsPerRun", nl * (k + 1));
+        oursExtra.put("lambdaMin", r.cv().summary().lambdaMin());
+        oursExtra.put("cvRmseAtLambdaMin", Math.sqrt(r.cv().summary().cvm()[r.cv().summary().indexMin()]));
+        oursExtra.put("perLambdaFoldSeconds", BenchReport.median(ours.side.seconds()) / ((double) nl * k));
+        BenchReport.Side o = ours.side.with(ours.side.solver(), ours.side.loadSeconds(), ours.side.cachedMB(),
+                ours.side.iterations(), ours.side.converged(), ours.side.reportedObjective(),
+                r.fits().get(r.chosen()).nnz(), oursExtra);
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("lambdaRange", new double[] {hi, lo});
+        return new BenchReport.CaseResult("G2", "G1 + λ path and " + k + "-fold CV", spec.rows(), p, 0, Double.NaN,
+                pre.lambdaMax(), generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes,
+                null);
+    }
+
+    /** G1's single fit at growing n; n = G1's rows reuses G1's measurement. */
+    private void scale(BenchReport.CaseResult g1) {
+        List<Long> ns = new ArrayList<>(s.longs("scale.rows"));
+        if (s.bool("scale.large")) {
+            ns.add(s.lng("scale.largeRows"));
+        }
+        int p = s.integer("g1.features");
+        long heap = Runtime.getRuntime().maxMemory();
+        double fraction = spark.sparkContext().conf().getDouble("spark.memory.fraction", 0.6);
+        double storage = (heap - (300L << 20)) * fraction;
+        for (long n : ns) {
+            String name = "scale n=" + n;
+            if (g1 != null && n == g1.n() && p == g1.p()) {
+                results.add(g1.renamed(name, "G1's fit (same run)"));
+                continue;
+            }
+            double need = n * (double) p * 8 * 1.25;
+            if (need > storage) {
+                results.add(BenchReport.CaseResult.notRun(name, "G1's fit at n=" + n, String.format(Locale.ROOT,
+                        "not run: one cached copy needs ~%.1f GB but storage memory is %.1f GB; raise "
+                                + "--driver-memory to at least %dg (16g recommended)", need / 1e9, storage / 1e9,
+                        (long) Math.ceil((need / fraction + (300L << 20)) / (1L << 30)) + 1)));
+                continue;
+            }
+            results.add(single(name, "G1's fit at n=" + n, denseSpec(n), s.dbl("g1.lambdaRatio"), "auto"));
+        }
+    }
+
+    private String[] oursArgs(String path, String solver, double lambda, int nfolds) {
+        List<String> a = new ArrayList<>(List.of("--input", path, "--format", "parquet", "--featuresCol", "features",
+                "--output", s.str("workDir") + "/unused-output", "--alpha", s.str("alpha"), "--standardize",
+                s.str("standardize"), "--tol", s.str("ours.tol"), "--plots", "false", "--solver", solver,
+                "--seed", s.str("seed")));
+        if (!Double.isNaN(lambda)) {
+            a.addAll(List.of("--lambda", Double.toString(lambda)));
+        }
+        if (nfolds > 0) {
+            a.addAll(List.of("--nfolds", Integer.toString(nfolds), "--nlambda", s.str("g2.nlambda"),
+                    "--lambdaChoice", "lambda.min"));
+        }
+        if (s.integer("partitions") > 0) {
+            a.addAll(List.of("--numPartitions", s.str("partitions")));
+        }
+        String extra = s.str("ours.args").trim();
+        if (!extra.isEmpty()) {
+            a.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return a.toArray(new String[0]);
+    }
+
+    /** Our side of a case: load, timed fits, and the last fit's chosen (or only) model. */
+    private record Ours(BenchReport.Side side, GaussianTrainer.Result result, FittedModel model) {
+    }
+
+    private Ours runOurs(String name, JobConfig cfg) {
+        LOG.info("bench {}: loading our blocks", name);
+        long t0 = System.nanoTime();
+        LoadedData data = new DataLoader(spark, cfg).load();
+        double load = (System.nanoTime() - t0) / 1e9;
+        double mb = cachedMB();
+        GaussianTrainer.Result[] last = new GaussianTrainer.Result[1];
+        BenchReport.Side side;
+        try {
+            side = timeRuns(name + " ours", s.integer("warmup"), s.integer("runs"), () -> {
+                last[0] = GaussianTrainer.train(data, cfg);
+                return last[0].passes();
+            });
+        } finally {
+            data.blocks().unpersist(true);
+        }
+        GaussianTrainer.Result r = last[0];
+        FittedModel fit = r.fits().get(r.chosen() >= 0 ? r.chosen() : r.fits().size() - 1);
+        boolean converged = r.fits().stream().allMatch(f -> f.solve().converged());
+        int iterations = r.fits().stream().mapToInt(f -> f.solve().iterations()).sum();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("rows", data.rows());
+        extra.put("storedValues", data.storedValues());
+        extra.put("cachedDoubleBytes", (data.storedValues() + data.rows()) * 8);
+        extra.put("partitions", data.blocks().getNumPartitions());
+        extra.put("relativeGap", fit.solve().relativeGap());
+        extra.put("tol", cfg.tol());
+        side = side.with(r.solver().key(), load, mb, iterations, converged, fit.solve().objective(), fit.nnz(), extra);
+        return new Ours(side, r, fit);
+    }
+
+    /**
+     * Runs {@code fit} warmup + runs times (a GC before each, outside the timing) and records the
+     * wall times of the timed runs and the Spark jobs of each. {@code fit} returns our pass count,
+     * or null for MLlib (whose passes are its Spark jobs).
+     */
+    private BenchReport.Side timeRuns(String label, int warmup, int runs, Supplier<Integer> fit) {
+        List<Double> seconds = new ArrayList<>();
+        List<List<JobTimer.Job>> jobs = new ArrayList<>();
+        Integer passes = null;
+        BenchReport.CpuSample cpu0 = BenchReport.CpuSample.now();
+        for (int r = 0; r < warmup + runs; r++) {
+            System.gc();
+            int m0 = timer.sync(jsc);
+            long t0 = System.nanoTime();
+            passes = fit.get();
+            double sec = (System.nanoTime() - t0) / 1e9;
+            int m1 = timer.sync(jsc);
+            LOG.info("bench {}: {} {} {}s, {} Spark jobs", label, r < warmup ? "warm-up" : "run",
+                    r < warmup ? r + 1 : r - warmup + 1, String.format(Locale.ROOT, "%.3f", sec),
+                    timer.between(m0, m1).size());
+            if (r >= warmup) {
+                seconds.add(sec);
+                jobs.add(timer.between(m0, m1));
+            }
+        }
+        BenchReport.Side side = BenchReport.Side.of(seconds, jobs, passes);
+        side.extra().put("othersCpuShare", BenchReport.CpuSample.now().othersShareSince(cpu0));
+        return side;
+    }
+
+    private Dataset<Row> mllibFrame(String path) {
+        Dataset<Row> df = spark.read().parquet(path).select("label", "features");
+        if (s.integer("partitions") > 0) {
+            df = df.repartition(s.integer("partitions"));
+        }
+        return df.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static double materialize(Dataset<Row> df) {
+        long t0 = System.nanoTime();
+        df.count();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Megabytes held in Spark's storage (memory; disk too, reported as negative if any spilled). */
+    private double cachedMB() {
+        long mem = 0;
+        long disk = 0;
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            mem += info.memSize();
+            disk += info.diskSize();
+            LOG.info("bench: cached RDD {} '{}': {}/{} partitions cached, {} MB in memory, {} MB on disk", info.id(),
+                    info.name(), info.numCachedPartitions(), info.numPartitions(), info.memSize() >> 20,
+                    info.diskSize() >> 20);
+        }
+        if (disk > 0) {
+            LOG.warn("bench: {} MB of the cache spilled to disk; timings include disk reads", disk >> 20);
+        }
+        return disk > 0 ? -(mem + disk) / 1e6 : mem / 1e6;
+    }
+
+    /** The solver MLlib's LinearRegression takes: auto = normal up to 4096 features, else l-bfgs. */
+    static String mllibSolver(String solver, int p) {
+        return solver.equals("auto") ? (p <= 4096 ? "normal" : "l-bfgs") : solver;
+    }
+
+    /**
+     * MLlib's (regParam, elasticNetParam) for our (λ, α). MLlib standardizes the label too and
+     * scales its regularization by 1/σ_y (LinearRegression: effectiveRegParam = regParam / yStd);
+     * multiplying its scaled objective by σ_y² gives ours with an L1 weight ρα_m·(σ̂ⱼ/σⱼ) and an L2
+     * weight ρ(1−α_m)·σ̂ⱼ²/(σ̂_y σⱼ²). The normal solver (WeightedLeastSquares) uses population
+     * standard deviations (σ̂ = σ); the l-bfgs/OWLQN path uses the Summarizer's sample ones
+     * (σ̂ = c·σ, c = √(n/(n−1))). So for α = 1 regParam = λ (normal) or λ/c (l-bfgs with
+     * standardization; λ without). Returns {regParam, elasticNetParam}.
+     */
+    static double[] mllibParams(String solver, int p, double lambda, double alpha, boolean standardize, long n,
+                                double labelSd) {
+        boolean normal = mllibSolver(solver, p).equals("normal");
+        double c = Math.sqrt(n / (n - 1.0));
+        double l1 = lambda * alpha;
+        double l2 = lambda * (1 - alpha) * labelSd;
+        if (!normal) {
+            l1 = standardize ? l1 / c : l1;
+            l2 = standardize ? l2 / c : l2 * c;
+        }
+        double reg = l1 + l2;
+        return new double[] {reg, reg > 0 ? l1 / reg : alpha};
+    }
+}

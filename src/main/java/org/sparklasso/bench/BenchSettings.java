@@ -1,0 +1,186 @@
+package org.sparklasso.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.sparklasso.job.JobException;
+
+/**
+ * The {@code bench} command's settings: {@code [--config FILE] [--KEY VALUE | --KEY=VALUE]…}, flags
+ * over the file over the defaults below (the keys of {@code conf/bench.properties}). Unknown keys
+ * and bad numbers stop the command with exit code 2.
+ */
+public final class BenchSettings {
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        String[][] d = {
+            {"cases", "G1,G2,S1,scale"},
+            {"workDir", "/tmp/spark-lasso-bench"},
+            {"keepData", "false"},
+            {"output", "bench/results"},
+            {"runs", "3"},
+            {"warmup", "1"},
+            {"seed", "42"},
+            {"correlation", "0.5"},
+            {"nonzeros", "10"},
+            {"noise", "1"},
+            {"partitions", "0"},
+            {"alpha", "1"},
+            {"standardize", "true"},
+            {"ours.tol", "1e-7"},
+            {"ours.args", ""},
+            {"mllib.tol", "1e-10"},
+            {"mllib.maxIter", "10000"},
+            {"mllib.solver", "auto"},
+            {"g1.rows", "100000"},
+            {"g1.features", "100"},
+            {"g1.lambdaRatio", "0.05"},
+            {"g2.nfolds", "5"},
+            {"g2.nlambda", "100"},
+            {"g2.mllibGrid", "10"},
+            {"g2.mllibRuns", "1"},
+            {"s1.rows", "50000"},
+            {"s1.features", "100000"},
+            {"s1.nnzPerRow", "20"},
+            {"s1.nonzeros", "100"},
+            {"s1.lambdaRatio", "0.1"},
+            {"s1.solver", "fista"},
+            {"scale.rows", "100000,1000000"},
+            {"scale.large", "false"},
+            {"scale.largeRows", "5000000"},
+            {"scale.mllibRuns", "1"},
+            {"bandwidth.mb", "1024"},
+        };
+        for (String[] kv : d) {
+            DEFAULTS.put(kv[0], kv[1]);
+        }
+    }
+
+    private final Map<String, String> values;
+
+    private BenchSettings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static BenchSettings parse(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        String file = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--verbose")) {
+                continue;
+            }
+            if (!a.startsWith("--") || a.length() == 2) {
+                throw JobException.config("bench: unexpected argument '" + a + "' (expected --KEY VALUE)");
+            }
+            String name = a.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw JobException.config("bench: missing value for --" + name);
+            }
+            if (name.equals("config")) {
+                file = value;
+            } else {
+                flags.put(name, value);
+            }
+        }
+        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
+        if (file != null) {
+            Properties props = new Properties();
+            try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw JobException.config("bench: cannot read config file " + file + ": " + e.getMessage());
+            }
+            for (String k : props.stringPropertyNames()) {
+                put(v, k, props.getProperty(k).trim(), file);
+            }
+        }
+        for (Map.Entry<String, String> e : flags.entrySet()) {
+            put(v, e.getKey(), e.getValue().trim(), "the flags");
+        }
+        return new BenchSettings(v);
+    }
+
+    private static void put(Map<String, String> v, String key, String value, String where) {
+        if (!DEFAULTS.containsKey(key)) {
+            throw JobException.config("bench: unknown key '" + key + "' in " + where + " (keys: "
+                    + String.join(", ", DEFAULTS.keySet()) + ")");
+        }
+        v.put(key, value);
+    }
+
+    public Map<String, String> all() {
+        return values;
+    }
+
+    public String str(String key) {
+        return values.get(key);
+    }
+
+    public boolean bool(String key) {
+        String s = str(key);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw JobException.config("bench: " + key + ": invalid value '" + s + "' (true or false)");
+        }
+        return s.equals("true");
+    }
+
+    public double dbl(String key) {
+        try {
+            return Double.parseDouble(str(key));
+        } catch (NumberFormatException e) {
+            throw JobException.config("bench: " + key + ": invalid number '" + str(key) + "'");
+        }
+    }
+
+    public long lng(String key) {
+        return longs(key).get(0);
+    }
+
+    public int integer(String key) {
+        return Math.toIntExact(lng(key));
+    }
+
+    /** A comma list of integers (1e6 and 5_000_000 style accepted). */
+    public List<Long> longs(String key) {
+        List<Long> out = new ArrayList<>();
+        for (String part : str(key).split(",")) {
+            String s = part.trim().replace("_", "");
+            try {
+                double d = Double.parseDouble(s);
+                if (d != Math.rint(d)) {
+                    throw new NumberFormatException();
+                }
+                out.add((long) d);
+            } catch (NumberFormatException e) {
+                throw JobException.config("bench: " + key + ": invalid integer '" + part + "'");
+            }
+        }
+        return out;
+    }
+
+    public List<String> list(String key) {
+        List<String> out = new ArrayList<>();
+        for (String s : str(key).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package org.sparklasso.bench;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one function both fits are scored with: glmnet's Gaussian objective
+ * {@code (1/2n) Σ (y − b₀ − xᵀβ)² + λ Σⱼ [α sⱼ|βⱼ| + (1−α)/2 sⱼ² βⱼ²]} of original-scale models,
+ * evaluated in one pass over a {@code label}/{@code features} DataFrame, which also yields the
+ * feature moments (sⱼ = population standard deviation, or 1 without standardization) and λ_max.
+ * Unit weights (the benchmark data have none). Moments come from Σx and Σx² (the generated
+ * features have mean ≈ 0 and unit variance, so there is no cancellation to fear).
+ */
+public final class SharedObjective {
+
+    /** An original-scale model. */
+    public record Model(double intercept, double[] beta) implements Serializable {
+    }
+
+    /**
+     * @param sd          population standard deviation of each feature
+     * @param labelSd     population standard deviation of the label
+     * @param lambdaMax   smallest λ with an all-zero solution (intercept fitted)
+     * @param objectives  one per model, in order
+     * @param losses      (1/2n) Σ r², one per model
+     */
+    public record Result(long n, double[] sd, double labelSd, double lambdaMax, double[] objectives,
+                         double[] losses) {
+    }
+
+    private SharedObjective() {
+    }
+
+    /** Sums of one partition (or of several, merged). */
+    private static final class Acc implements Serializable {
+        long n;
+        double sy;
+        double syy;
+        final double[] sx;
+        final double[] sxx;
+        final double[] sxy;
+        final double[] ssr;
+
+        Acc(int p, int models) {
+            sx = new double[p];
+            sxx = new double[p];
+            sxy = new double[p];
+            ssr = new double[models];
+        }
+
+        Acc add(Row row, Model[] models) {
+            double y = row.getDouble(0);
+            Vector v = (Vector) row.get(1);
+            n++;
+            sy += y;
+            syy += y * y;
+            if (v instanceof SparseVector sv) {
+                int[] idx = sv.indices();
+                double[] val = sv.values();
+                for (int e = 0; e < idx.length; e++) {
+                    int j = idx[e];
+                    double x = val[e];
+                    sx[j] += x;
+                    sxx[j] += x * x;
+                    sxy[j] += x * y;
+                }
+                for (int m = 0; m < models.length; m++) {
+                    double[] beta = models[m].beta();
+                    double r = y - models[m].intercept();
+                    for (int e = 0; e < idx.length; e++) {
+                        r -= val[e] * beta[idx[e]];
+                    }
+                    ssr[m] += r * r;
+                }
+            } else {
+                double[] x = ((DenseVector) v).values();
+                for (int j = 0; j < x.length; j++) {
+                    sx[j] += x[j];
+                    sxx[j] += x[j] * x[j];
+                    sxy[j] += x[j] * y;
+                }
+                for (int m = 0; m < models.length; m++) {
+                    double[] beta = models[m].beta();
+                    double r = y - models[m].intercept();
+                    for (int j = 0; j < x.length; j++) {
+                        r -= x[j] * beta[j];
+                    }
+                    ssr[m] += r * r;
+                }
+            }
+            return this;
+        }
+
+        Acc merge(Acc o) {
+            n += o.n;
+            sy += o.sy;
+            syy += o.syy;
+            for (int j = 0; j < sx.length; j++) {
+                sx[j] += o.sx[j];
+                sxx[j] += o.sxx[j];
+                sxy[j] += o.sxy[j];
+            }
+            for (int m = 0; m < ssr.length; m++) {
+                ssr[m] += o.ssr[m];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * One pass over {@code df} (columns {@code label}, {@code features}): the objective of every
+     * model at (λ, α), and the data's moments and λ_max (for α = 0, λ_max is computed as for α = 1).
+     */
+    public static Result evaluate(Dataset<Row> df, int p, double lambda, double alpha, boolean standardize,
+                                  List<Model> models) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
+        Broadcast<Model[]> bc = jsc.broadcast(models.toArray(new Model[0]));
+        int k = models.size();
+        Acc acc;
+        try {
+            acc = df.select("label", "features").javaRDD()
+                    .treeAggregate(new Acc(p, k), (a, row) -> a.add(row, bc.value()), Acc::merge, 2);
+        } finally {
+            bc.destroy();
+        }
+        double n = acc.n;
+        double yMean = acc.sy / n;
+        double labelSd = Math.sqrt(Math.max(0, acc.syy / n - yMean * yMean));
+        double[] sd = new double[p];
+        double lambdaMax = 0;
+        double a = alpha > 0 ? alpha : 1;
+        for (int j = 0; j < p; j++) {
+            double mean = acc.sx[j] / n;
+            sd[j] = Math.sqrt(Math.max(0, acc.sxx[j] / n - mean * mean));
+            double s = standardize ? sd[j] : 1.0;
+            if (sd[j] > 0) {
+                lambdaMax = Math.max(lambdaMax, Math.abs(acc.sxy[j] - acc.sx[j] * yMean) / (n * a * s));
+            }
+        }
+        double[] objectives = new double[k];
+        double[] losses = new double[k];
+        for (int m = 0; m < k; m++) {
+            double[] beta = models.get(m).beta();
+            double penalty = 0;
+            for (int j = 0; j < p; j++) {
+                double s = standardize ? sd[j] : 1.0;
+                penalty += alpha * s * Math.abs(beta[j]) + (1 - alpha) / 2 * s * s * beta[j] * beta[j];
+            }
+            losses[m] = acc.ssr[m] / (2 * n);
+            objectives[m] = losses[m] + lambda * penalty;
+        }
+        return new Result(acc.n, sd, labelSd, lambdaMax, objectives, losses);
+    }
+}

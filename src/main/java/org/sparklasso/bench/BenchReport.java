@@ -236,8 +236,8 @@ public final class BenchReport {
                         + "%s run(s)%s)\n\n", runs, settings.get("warmup"), settings.get("g2.mllibRuns"),
                 settings.get("scale.mllibRuns"), settings.get("g2.mllibRuns").equals(settings.get("runs"))
                         && settings.get("scale.mllibRuns").equals(settings.get("runs")) ? ""
-                        : ", without warm-up (MLlib's code is already warm from G1's fits; each such fit takes "
-                        + "tens of seconds to minutes)"));
+                        : ", without warm-up runs of their own (MLlib's code is already warm from an earlier fit, "
+                        + "or from one untimed plain fit; each such fit takes tens of seconds to minutes)"));
         b.append("| case | data | λ/λ_max | ours solver | ours s | ours passes | MLlib solver | MLlib s "
                 + "| MLlib iters / Spark jobs | objective ours | objective MLlib | rel. subopt ours "
                 + "| rel. subopt MLlib | time ours/MLlib |\n");

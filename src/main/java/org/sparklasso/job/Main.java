@@ -31,7 +31,7 @@ public final class Main {
                 case "generate" -> org.sparklasso.data.SyntheticDataJob.run(rest);
                 case "bench" -> org.sparklasso.bench.BenchJob.run(rest);
                 default -> throw JobException.config("unknown command '" + args[0]
-                        + "' (expected train or generate; --help prints the usage)");
+                        + "' (expected train, generate or bench; --help prints the usage)");
             }
             return ExitCode.OK;
         } catch (JobException e) {

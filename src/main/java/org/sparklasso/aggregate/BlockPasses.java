@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.data.Block;
+import org.sparklasso.data.ColumnSubset;
 import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.GramStatistics;
 import org.sparklasso.model.Standardization;
@@ -73,9 +74,21 @@ public final class BlockPasses {
 
     /** One pass: every fold's coordinate statistics in the global coordinates {@code s}. */
     public CovarianceStatistics covariance(Standardization s) {
+        return covariance(s, null);
+    }
+
+    /**
+     * One pass: every fold's coordinate statistics of the features {@code features} (strictly
+     * increasing; null: all) in the global coordinates {@code s}, as statistics over those
+     * features alone (renumbered 0..|features|−1). A working-set solver's restricted problem.
+     */
+    public CovarianceStatistics covariance(Standardization s, int[] features) {
+        Standardization restricted = features == null ? s : s.restrictedTo(features);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-        Broadcast<double[][]> bc = jsc.broadcast(new double[][] {s.center(), s.scale(), {s.yCenter()}});
-        int numFeatures = p;
+        Broadcast<double[][]> bc = jsc.broadcast(
+                new double[][] {restricted.center(), restricted.scale(), {restricted.yCenter()}});
+        Broadcast<int[]> selected = features == null ? null : jsc.broadcast(features);
+        int numFeatures = restricted.numFeatures();
         int k = numFolds;
         GramStatistics[] zero = new GramStatistics[k];
         for (int f = 0; f < k; f++) {
@@ -84,8 +97,9 @@ public final class BlockPasses {
         GramStatistics[] g;
         try {
             g = blocks.treeAggregate(zero,
-                    (acc, block) -> {
+                    (acc, whole) -> {
                         double[][] c = bc.value();
+                        Block block = selected == null ? whole : whole.selectColumns(selected.value());
                         if (k == 1) {
                             block.addGram(c[0], c[1], c[2][0], acc[0]);
                         } else {
@@ -106,6 +120,9 @@ public final class BlockPasses {
                     }, depth);
         } finally {
             bc.destroy();
+            if (selected != null) {
+                selected.destroy();
+            }
         }
         counter.increment();
         for (GramStatistics stats : g) {
@@ -113,7 +130,24 @@ public final class BlockPasses {
             stats.xy();
             stats.xSum();
         }
-        return new CovarianceStatistics(s, g);
+        return new CovarianceStatistics(restricted, g);
+    }
+
+    /**
+     * One pass: the columns {@code features} (strictly increasing) of every row, with labels,
+     * weights and folds, collected on the driver in column form.
+     */
+    public ColumnSubset gatherColumns(int[] features) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<int[]> selected = jsc.broadcast(features);
+        List<Block> parts;
+        try {
+            parts = blocks.map(b -> b.selectColumns(selected.value())).collect();
+        } finally {
+            selected.destroy();
+        }
+        counter.increment();
+        return ColumnSubset.of(parts, features.length);
     }
 
     /** A set of points (internal coordinates) of one model, to evaluate in a shared pass. */

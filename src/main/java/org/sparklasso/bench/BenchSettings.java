@@ -52,7 +52,7 @@ public final class BenchSettings {
             {"s1.nnzPerRow", "20"},
             {"s1.nonzeros", "100"},
             {"s1.lambdaRatio", "0.1"},
-            {"s1.solver", "fista"},
+            {"s1.solver", "auto"},
             {"scale.rows", "100000,1000000"},
             {"scale.large", "false"},
             {"scale.largeRows", "5000000"},

@@ -120,6 +120,22 @@ public abstract class Block implements Serializable {
      */
     public abstract void gatherColumns(int[] cols, double[] center, double[] scale, double[] out);
 
+    /**
+     * A block of the same rows (labels, weights and folds kept) holding only the features
+     * {@code cols} (strictly increasing), renumbered 0..|cols|−1: what a working-set solver's
+     * restricted statistics are computed from.
+     */
+    public abstract Block selectColumns(int[] cols);
+
+    /** Receives stored entries: row (within the block), feature, value. */
+    @FunctionalInterface
+    public interface EntrySink {
+        void accept(int row, int feature, double value);
+    }
+
+    /** Visits every stored entry, row by row (every entry of a dense block, zeros included). */
+    public abstract void forEachEntry(EntrySink sink);
+
     /** Number of stored feature values (rows×p for dense blocks). */
     public abstract long storedValues();
 }

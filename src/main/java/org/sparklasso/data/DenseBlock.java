@@ -148,6 +148,32 @@ public final class DenseBlock extends Block {
     }
 
     @Override
+    public Block selectColumns(int[] cols) {
+        int n = rows();
+        int p = numFeatures;
+        int q = cols.length;
+        double[] v = new double[n * q];
+        for (int i = 0; i < n; i++) {
+            int from = i * p;
+            int to = i * q;
+            for (int c = 0; c < q; c++) {
+                v[to + c] = values[from + cols[c]];
+            }
+        }
+        return new DenseBlock(q, labels, weights, folds, v);
+    }
+
+    @Override
+    public void forEachEntry(EntrySink sink) {
+        int p = numFeatures;
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < p; j++) {
+                sink.accept(i, j, values[i * p + j]);
+            }
+        }
+    }
+
+    @Override
     public long storedValues() {
         return values.length;
     }

@@ -193,6 +193,45 @@ public final class SparseBlock extends Block {
     }
 
     @Override
+    public Block selectColumns(int[] cols) {
+        int[] position = new int[numFeatures];
+        java.util.Arrays.fill(position, -1);
+        for (int c = 0; c < cols.length; c++) {
+            position[cols[c]] = c;
+        }
+        int n = rows();
+        int kept = 0;
+        for (int e = 0; e < colIdx.length; e++) {
+            kept += position[colIdx[e]] >= 0 ? 1 : 0;
+        }
+        int[] ptr = new int[n + 1];
+        int[] idx = new int[kept];
+        double[] v = new double[kept];
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            // columns stay increasing within a row: positions are increasing in the column index
+            for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                int c = position[colIdx[e]];
+                if (c >= 0) {
+                    idx[out] = c;
+                    v[out++] = vals[e];
+                }
+            }
+            ptr[i + 1] = out;
+        }
+        return new SparseBlock(cols.length, labels, weights, folds, ptr, idx, v);
+    }
+
+    @Override
+    public void forEachEntry(EntrySink sink) {
+        for (int i = 0; i < rows(); i++) {
+            for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                sink.accept(i, colIdx[e], vals[e]);
+            }
+        }
+    }
+
+    @Override
     public long storedValues() {
         return vals.length;
     }

@@ -34,7 +34,7 @@ public enum ConfigKey {
     PLOTS("plots", "true", "write PNG plots under plots/"),
     STANDARDIZE("standardize", "true", "penalize standardized-scale coefficients (glmnet's standardize)"),
     FIT_INTERCEPT("fitIntercept", "true", "fit an unpenalized intercept"),
-    SOLVER("solver", "auto", "auto | cd | fista | newton (cd: gaussian only; newton: binomial/multinomial)"),
+    SOLVER("solver", "auto", "auto | cd | workingset | fista | newton (cd, workingset: gaussian only; newton: binomial/multinomial)"),
     TOL("tol", "1e-7", "stop when the relative duality gap (gap / primal objective) is at most this"),
     MAX_ITER("maxIter", null, "iteration limit per λ; default 100000 sweeps for cd, 10000 steps for fista"),
     CD_MAX_FEATURES("cdMaxFeatures", "2000", "auto picks cd when p is at most this (a p×p matrix on the driver; with K folds also K·p² ≤ 2^25 doubles)"),

@@ -113,11 +113,11 @@ public final class ConfigParser {
         List<Double> lambdas = values.lambdas();
         SolverChoice solver = values.choice(ConfigKey.SOLVER, SolverChoice.class);
         if (family == Family.GAUSSIAN && solver == SolverChoice.NEWTON) {
-            throw bad(ConfigKey.SOLVER, "newton", "auto, cd or fista for family gaussian (its Newton step is cd)");
+            throw bad(ConfigKey.SOLVER, "newton", "auto, cd, workingset or fista for family gaussian (its Newton step is cd)");
         }
-        if (family != Family.GAUSSIAN && solver == SolverChoice.CD) {
-            throw bad(ConfigKey.SOLVER, "cd", "auto, newton or fista for family " + family.key()
-                    + " (newton runs coordinate descent on each quadratic approximation)");
+        if (family != Family.GAUSSIAN && (solver == SolverChoice.CD || solver == SolverChoice.WORKINGSET)) {
+            throw bad(ConfigKey.SOLVER, solver.key(), "auto, newton or fista for family " + family.key()
+                    + " (newton runs coordinate descent on working sets of each quadratic approximation)");
         }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {

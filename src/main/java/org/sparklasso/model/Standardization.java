@@ -51,6 +51,23 @@ public record Standardization(double weightSum, double[] center, double[] scale,
         return scale.length;
     }
 
+    /** The same coordinates for the features {@code features} only, renumbered 0..|features|−1. */
+    public Standardization restrictedTo(int[] features) {
+        int q = features.length;
+        double[] c = new double[q];
+        double[] d = new double[q];
+        double[] w = new double[q];
+        boolean[] a = new boolean[q];
+        for (int i = 0; i < q; i++) {
+            int j = features[i];
+            c[i] = center[j];
+            d[i] = scale[j];
+            w[i] = penaltyWeight[j];
+            a[i] = active[j];
+        }
+        return new Standardization(weightSum, c, d, w, a, yCenter, labelMean, labelVariance, fitIntercept);
+    }
+
     /** Σ w ỹ² / n: the loss of the all-zero internal model, times 2. */
     public double responseSquareMean() {
         return fitIntercept ? labelVariance : labelVariance + labelMean * labelMean;

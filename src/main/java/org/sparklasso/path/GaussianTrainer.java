@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.sparklasso.aggregate.BlockPasses;
 import org.sparklasso.aggregate.ModelSpec;
 import org.sparklasso.aggregate.PassCounter;
+import org.sparklasso.aggregate.WorkingSetPasses;
 import org.sparklasso.data.FeatureMoments;
 import org.sparklasso.data.LoadedData;
 import org.sparklasso.job.JobConfig;
@@ -20,6 +21,8 @@ import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.solver.LossOracle;
 import org.sparklasso.solver.QuadraticForm;
+import org.sparklasso.solver.WorkingSetOracle;
+import org.sparklasso.solver.WorkingSetSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +32,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code cd}: one more pass gives every fold's coordinate statistics, and the full path and
  * every fold's path run on the driver with no further pass (a mae pass at the end, if asked).
- * {@code fista}: every step is a pass; the fold models run in lockstep threads so that one pass
- * serves every fold ({@link org.sparklasso.aggregate.PassBatcher}), and their held-out errors come from
- * the same passes.
+ * {@code workingset} (many features): each outer iteration is a pass for the gradient of every
+ * feature and, when the working set changes, a pass for its coordinate statistics; coordinate
+ * descent solves the working set on the driver. {@code fista}: every step is a pass. With either,
+ * the fold models run in lockstep threads so that one pass serves every fold
+ * ({@link org.sparklasso.aggregate.PassBatcher}), and their held-out errors come from the same
+ * passes.
  */
 public final class GaussianTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(GaussianTrainer.class);
     /** Default iteration limits: sweeps are cheap (driver only), FISTA steps are data passes. */
     static final int CD_MAX_SWEEPS = 100_000;
     static final int FISTA_MAX_STEPS = 10_000;
+    /** Outer iterations of the working-set solver (each one or two passes). */
+    static final int WORKING_SET_MAX_ROUNDS = 1_000;
 
     /**
      * The fits and how they were obtained.
@@ -59,14 +67,14 @@ public final class GaussianTrainer {
 
     /**
      * {@code auto}: cd when p ≤ cdMaxFeatures and the K per-fold p×p statistics of one
-     * aggregator fit in 256 MB; fista otherwise.
+     * aggregator fit in 256 MB; workingset otherwise.
      */
     public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds) {
         if (choice != SolverChoice.AUTO) {
             return choice;
         }
         boolean fits = (long) Math.max(1, folds) * p * p <= CD_MAX_GRAM_DOUBLES;
-        return p <= cdMaxFeatures && fits ? SolverChoice.CD : SolverChoice.FISTA;
+        return p <= cdMaxFeatures && fits ? SolverChoice.CD : SolverChoice.WORKINGSET;
     }
 
     /** One model's path problem: its coordinates, penalty, gradient at zero and solver. */
@@ -84,8 +92,12 @@ public final class GaussianTrainer {
         Standardization s = standardization(byFold, -1, config);
         SolverChoice solver = resolve(config.solver(), p, config.cdMaxFeatures(), folds);
         CovarianceStatistics cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
-        PathProblem full = solver == SolverChoice.CD ? cdProblem(cov, -1, s, config)
-                : fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, config, true);
+        PathProblem full = switch (solver) {
+            case CD -> cdProblem(cov, -1, s, config);
+            case WORKINGSET -> workingSetProblem(workingSetPasses(passes, s, data, config, 1)
+                    .oracle(ModelSpec.full(s)), s, config, true);
+            default -> fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, config, true);
+        };
         double lambdaMax = config.alpha() > 0 ? full.penalty().lambdaMax(full.gradientAtZero()) : Double.NaN;
         boolean computed = config.lambdas().isEmpty();
         double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, config) : sortedDescending(config);
@@ -101,7 +113,7 @@ public final class GaussianTrainer {
             fits.add(FittedModel.of(st.lambda(), st.result(), s));
         }
         CrossValidationResult cv = folds > 0
-                ? crossValidate(passes, byFold, cov, solver, fits, config, counter, start) : null;
+                ? crossValidate(passes, s, data, byFold, cov, solver, fits, config, counter, start) : null;
         int chosen = choose(cv, fits, config);
         return new Result(s, fits, solver, lambdaMax, counter.passes(), computed, cv, chosen);
     }
@@ -172,6 +184,27 @@ public final class GaussianTrainer {
         });
     }
 
+    /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
+    private static PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, JobConfig config,
+                                                 boolean evaluateAtZero) {
+        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        WorkingSetSolver solver = new WorkingSetSolver(config.tol(),
+                config.maxIter() > 0 ? config.maxIter() : WORKING_SET_MAX_ROUNDS, FISTA_MAX_STEPS);
+        return new PathProblem(s, penalty(s, config), u0, (pen, warm) -> solver.solve(oracle, pen, warm));
+    }
+
+    /** The passes of working-set solvers over this data (statistics or gathered columns by density). */
+    private static WorkingSetPasses workingSetPasses(BlockPasses passes, Standardization global, LoadedData data,
+                                                     JobConfig config, int participants) {
+        return new WorkingSetPasses(passes, global, data.storedValues(), data.rows(),
+                workingSetLimit(config.cdMaxFeatures(), data.numFolds()), participants);
+    }
+
+    /** The largest working set: cdMaxFeatures, and K·|W|² within cd's limit on per-fold statistics. */
+    static int workingSetLimit(int cdMaxFeatures, int folds) {
+        return (int) Math.min(cdMaxFeatures, Math.sqrt((double) CD_MAX_GRAM_DOUBLES / Math.max(1, folds)));
+    }
+
     static Consumer<RegularizationPath.Step> progress(int gridLength, PassCounter counter, long start) {
         int every = gridLength <= 20 ? 1 : 10;
         int[] index = {0};
@@ -195,7 +228,8 @@ public final class GaussianTrainer {
     }
 
     /** Every fold's path at the full path's λ values, and cv.glmnet's summary of their errors. */
-    private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold,
+    private static CrossValidationResult crossValidate(BlockPasses passes, Standardization global,
+                                                       LoadedData data, FeatureMoments[] byFold,
                                                        CovarianceStatistics cov, SolverChoice solver,
                                                        List<FittedModel> fits, JobConfig config, PassCounter counter,
                                                        long start) {
@@ -234,11 +268,15 @@ public final class GaussianTrainer {
             }
         } else {
             var batcher = passes.leastSquaresBatcher(folds);
+            var shared = workingSetPasses(passes, global, data, config, folds);
+            boolean workingSet = solver == SolverChoice.WORKINGSET;
             List<FittedModel[]> solved = LockstepFolds.run(folds, fold -> {
                 Standardization sk = standardization(byFold, fold, config);
-                PathProblem problem = fistaProblem(passes.oracle(batcher, new ModelSpec(sk, fold)), sk, config, false);
+                ModelSpec spec = new ModelSpec(sk, fold);
+                PathProblem problem = workingSet ? workingSetProblem(shared.oracle(spec), sk, config, false)
+                        : fistaProblem(passes.oracle(batcher, spec), sk, config, false);
                 return solveFold(problem, lambdas, config, fold, folds, counter, start);
-            }, batcher::leave);
+            }, workingSet ? shared::leave : batcher::leave);
             for (int k = 0; k < folds; k++) {
                 foldFits[k] = solved.get(k);
             }

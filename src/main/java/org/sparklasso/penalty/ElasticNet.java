@@ -43,6 +43,17 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
         return new ElasticNet(lambda, alpha, weights, both);
     }
 
+    /** The same penalty on the coordinates {@code features} only, renumbered 0..|features|−1. */
+    public ElasticNet onFeatures(int[] features) {
+        double[] w = new double[features.length];
+        boolean[] a = new boolean[features.length];
+        for (int i = 0; i < features.length; i++) {
+            w[i] = weights[features[i]];
+            a[i] = active[features[i]];
+        }
+        return new ElasticNet(lambda, alpha, w, a);
+    }
+
     public int size() {
         return weights.length;
     }

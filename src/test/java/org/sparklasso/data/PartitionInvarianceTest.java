@@ -21,7 +21,7 @@ class PartitionInvarianceTest {
 
     @Test
     void sameModelForOneThreeAndSixteenPartitions() {
-        for (String solver : List.of("cd", "fista")) {
+        for (String solver : List.of("cd", "workingset", "fista")) {
             FittedModel one = fit(solver, 1, 0);
             for (int[] setting : new int[][] {{3, 0}, {16, 0}, {3, 7}}) {
                 FittedModel other = fit(solver, setting[0], setting[1]);

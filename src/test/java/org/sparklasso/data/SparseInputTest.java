@@ -67,7 +67,7 @@ class SparseInputTest {
 
     @Test
     void libsvmMatchesDenseCsv() {
-        for (String solver : List.of("cd", "fista")) {
+        for (String solver : List.of("cd", "workingset", "fista")) {
             GaussianTrainer.Result sparse = TestFits.fit("--input", libsvm.toString(), "--lambda", "0.2,0.05",
                     "--solver", solver, "--tol", "1e-11");
             GaussianTrainer.Result dense = TestFits.fit("--input", csv.toString(), "--labelCol", "label",

@@ -32,7 +32,7 @@ class GlmnetFixtureTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(TestFits.root().resolve("src/test/resources/fixtures/gaussian"))) {
             for (Path f : files.sorted().toList()) {
-                for (String solver : List.of("cd", "fista")) {
+                for (String solver : List.of("cd", "workingset", "fista")) {
                     out.add(Arguments.of(f.getFileName().toString(), solver));
                 }
             }

@@ -109,8 +109,9 @@ class PathAndCrossValidationTest {
         assertEquals(cv.summary().index1se(), r.chosen(), "lambda.1se is the default choice");
     }
 
-    @Test
-    void fistaCrossValidationSharesPassesAndMatchesCd() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"workingset", "fista"})
+    void passSolversShareCrossValidationPassesAndMatchCvGlmnet(String solver) throws IOException {
         JsonNode fx = read(FIXTURES[2]);
         JsonNode expected = fx.get("cvExactLambda").get("mse");
         double[] lambdas = doubles(fx.get("lambda"));
@@ -119,7 +120,7 @@ class PathAndCrossValidationTest {
             lambdaList.add(Double.toString(lambdas[k]));
         }
         List<String> args = baseArgs(fx, fx.get("foldsDataset").asText());
-        args.addAll(List.of("--foldCol", "fold", "--solver", "fista", "--tol", "1e-12",
+        args.addAll(List.of("--foldCol", "fold", "--solver", solver, "--tol", "1e-12",
                 "--lambda", String.join(",", lambdaList)));
         GaussianTrainer.Result r = TestFits.fit(args.toArray(new String[0]));
         for (int l = 0; l < 8; l++) {
@@ -134,7 +135,7 @@ class PathAndCrossValidationTest {
 
     @Test
     void strongRulesGiveTheSamePathAsNoScreening() {
-        for (String solver : List.of("cd", "fista")) {
+        for (String solver : List.of("cd", "workingset", "fista")) {
             List<String> args = new ArrayList<>(List.of("--input", TestFits.resource("sample-data/diabetes.csv"),
                     "--labelCol", "progression", "--standardize", "false", "--solver", solver, "--tol", "1e-11"));
             if (solver.equals("fista")) {

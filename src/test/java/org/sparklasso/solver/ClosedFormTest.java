@@ -23,7 +23,7 @@ import org.sparklasso.penalty.ElasticNet;
 class ClosedFormTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"cd", "fista"})
+    @ValueSource(strings = {"cd", "workingset", "fista"})
     void orthonormalDesignGivesSoftThresholdedLeastSquares(String solver, @TempDir Path dir) throws IOException {
         // columns 1..3 of the 8×8 Sylvester–Hadamard matrix: ±1, mean 0, variance 1, orthogonal
         int n = 8;

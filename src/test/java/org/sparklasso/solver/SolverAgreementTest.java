@@ -16,8 +16,8 @@ import org.sparklasso.model.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
 
 /**
- * cd and fista solve the same problem: at a requested relative gap of 1e-10 both get there and
- * their objectives agree within 1e-8; and features whose scales differ by 10⁴ cost no more
+ * cd, workingset and fista solve the same problem: at a requested relative gap of 1e-10 all get
+ * there and their objectives agree within 1e-8; and features whose scales differ by 10⁴ cost no more
  * iterations than the same data rescaled to unit variance (the solvers work in standardized
  * coordinates whatever {@code standardize} says).
  */
@@ -30,18 +30,21 @@ class SolverAgreementTest {
     }
 
     @Test
-    void cdAndFistaReachTheSameObjectiveAtGap1e10() {
+    void everySolverReachesTheSameObjectiveAtGap1e10() {
         for (String alpha : List.of("1", "0.5")) {
             for (String standardize : List.of("true", "false")) {
                 GaussianTrainer.Result cd = fit(TestFits.resource(DATA), "cd", alpha, standardize);
-                GaussianTrainer.Result fista = fit(TestFits.resource(DATA), "fista", alpha, standardize);
-                for (int k = 0; k < cd.fits().size(); k++) {
-                    FittedModel a = cd.fits().get(k);
-                    FittedModel b = fista.fits().get(k);
-                    String what = "alpha=" + alpha + " standardize=" + standardize + " λ=" + a.lambda();
-                    assertTrue(a.solve().converged() && a.solve().relativeGap() <= 1e-10, "cd " + what);
-                    assertTrue(b.solve().converged() && b.solve().relativeGap() <= 1e-10, "fista " + what);
-                    assertEquals(a.solve().objective(), b.solve().objective(), 1e-8 * a.solve().objective(), what);
+                for (String solver : List.of("workingset", "fista")) {
+                    GaussianTrainer.Result other = fit(TestFits.resource(DATA), solver, alpha, standardize);
+                    for (int k = 0; k < cd.fits().size(); k++) {
+                        FittedModel a = cd.fits().get(k);
+                        FittedModel b = other.fits().get(k);
+                        String what = "alpha=" + alpha + " standardize=" + standardize + " λ=" + a.lambda();
+                        assertTrue(a.solve().converged() && a.solve().relativeGap() <= 1e-10, "cd " + what);
+                        assertTrue(b.solve().converged() && b.solve().relativeGap() <= 1e-10, solver + " " + what);
+                        assertEquals(a.solve().objective(), b.solve().objective(), 1e-8 * a.solve().objective(),
+                                solver + " " + what);
+                    }
                 }
             }
         }
@@ -64,7 +67,7 @@ class SolverAgreementTest {
         Files.write(unit, lines);
         double spread = sd[ref.p() - 1] / sd[0];
         assertTrue(spread > 1e3 || spread < 1e-3, "the fixture's scales differ by about 10^4");
-        for (String solver : List.of("cd", "fista")) {
+        for (String solver : List.of("cd", "workingset", "fista")) {
             GaussianTrainer.Result scaled = fit(TestFits.resource(DATA), solver, "1", "true");
             GaussianTrainer.Result unitScale = fit(unit.toString(), solver, "1", "true");
             for (int k = 0; k < scaled.fits().size(); k++) {

@@ -102,9 +102,9 @@ final class GlmModelRun implements NewtonOracle {
     }
 
     @Override
-    public NewtonPoint evaluateWithHessian(double[] x, int[] workingSet) {
-        BlockPasses.GlmResponse r = batcher.submit(new BlockPasses.GlmRequest(spec, new double[][] {x}, workingSet));
-        return new NewtonPoint(r.evaluations()[0], r.hessians());
+    public NewtonPoints evaluateWithHessian(double[][] points, int[] workingSet) {
+        BlockPasses.GlmResponse r = batcher.submit(new BlockPasses.GlmRequest(spec, points, workingSet));
+        return new NewtonPoints(r.evaluations(), r.hessians());
     }
 
     @Override

@@ -10,5 +10,14 @@ public interface NewtonOracle extends LossOracle {
     record NewtonPoint(Evaluation evaluation, double[][] hessians) {
     }
 
-    NewtonPoint evaluateWithHessian(double[] x, int[] workingSet);
+    /** Evaluations at every point, and the Hessian at the first one (all in one pass). */
+    record NewtonPoints(Evaluation[] evaluations, double[][] hessians) {
+    }
+
+    NewtonPoints evaluateWithHessian(double[][] points, int[] workingSet);
+
+    default NewtonPoint evaluateWithHessian(double[] x, int[] workingSet) {
+        NewtonPoints r = evaluateWithHessian(new double[][] {x}, workingSet);
+        return new NewtonPoint(r.evaluations()[0], r.hessians());
+    }
 }

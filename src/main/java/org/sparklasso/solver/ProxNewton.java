@@ -14,6 +14,11 @@ import org.sparklasso.penalty.MultiClassPenalty;
  * step is a true Newton step, not glmnet's class-by-class cycling, which would cost K passes); for
  * the grouped penalty each feature's K×K block is majorized by its Gershgorin bound so the group
  * update is closed-form. Stops on the KKT residual.
+ *
+ * <p>The line-search pass also computes the Hessian at the full step (on the same working set),
+ * speculatively: the full step is what Newton takes near the solution, so the next step usually
+ * needs no Hessian pass of its own, and a step costs about one pass instead of two. The last such
+ * point is kept, so the next λ (warm-started there) and a KKT re-solve start without a pass.
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
@@ -23,6 +28,11 @@ public final class ProxNewton {
 
     private final double tol;
     private final int maxIter;
+    /** The last point evaluated with its Hessian (speculatively), for the next step or solve. */
+    private double[] knownPoint;
+    private LossOracle.Evaluation knownEvaluation;
+    private int[] knownSet;
+    private double[][] knownHessians;
 
     public ProxNewton(double tol, int maxIter) {
         this.tol = tol;
@@ -34,16 +44,24 @@ public final class ProxNewton {
         int startPasses = oracle.passes();
         double[] x = warmStart.clone();
         penalty.prox(x, 0);
-        LossOracle.Evaluation ev = oracle.evaluate(x)[0];
+        boolean known = knownPoint != null && java.util.Arrays.equals(knownPoint, x);
+        LossOracle.Evaluation ev = known ? knownEvaluation : oracle.evaluate(x)[0];
         double fx = ev.loss() + penalty.value(x);
         double measure = convergence.measure(ev, x, penalty);
         int iter = 0;
         while (measure > tol * convergence.scale(fx) && iter < maxIter) {
             iter++;
             int[] set = workingSet(penalty, x, ev.negGradient());
-            NewtonOracle.NewtonPoint np = oracle.evaluateWithHessian(x, set);
-            ev = np.evaluation();
-            double[] d = direction(penalty, x, ev.negGradient(), np.hessians(), set);
+            double[][] hessians;
+            if (known && WorkingSetSolver.covers(knownSet, set) && allActive(penalty, knownSet)) {
+                set = knownSet;
+                hessians = knownHessians;
+            } else {
+                NewtonOracle.NewtonPoint np = oracle.evaluateWithHessian(x, set);
+                ev = np.evaluation();
+                hessians = np.hessians();
+            }
+            double[] d = direction(penalty, x, ev.negGradient(), hessians, set);
             double[] xd = add(x, d, 1);
             double decrease = -dot(ev.negGradient(), d) + penalty.value(xd) - penalty.value(x);
             // below the objective's rounding the line search cannot see progress: trust the model
@@ -55,7 +73,8 @@ public final class ProxNewton {
             for (int s = 0; s < STEPS.length; s++) {
                 candidates[s] = add(x, d, STEPS[s]);
             }
-            LossOracle.Evaluation[] evs = oracle.evaluate(candidates);
+            NewtonOracle.NewtonPoints speculative = oracle.evaluateWithHessian(candidates, set);
+            LossOracle.Evaluation[] evs = speculative.evaluations();
             int chosen = -1;
             int best = -1;
             double bestF = fx;
@@ -77,12 +96,28 @@ public final class ProxNewton {
             }
             x = candidates[chosen];
             ev = evs[chosen];
+            known = chosen == 0;
+            if (known) {
+                knownPoint = x;
+                knownEvaluation = ev;
+                knownSet = set;
+                knownHessians = speculative.hessians();
+            }
             fx = ev.loss() + penalty.value(x);
             measure = convergence.measure(ev, x, penalty);
         }
         double relative = measure / convergence.scale(fx);
         return new SolverResult(x, ev.loss(), fx, measure, relative, relative <= tol, iter,
                 oracle.passes() - startPasses, ev.negGradient(), ev.heldOut());
+    }
+
+    private static boolean allActive(MultiClassPenalty penalty, int[] set) {
+        for (int j : set) {
+            if (!penalty.isActive(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Features that are nonzero or violate their KKT condition at x. */

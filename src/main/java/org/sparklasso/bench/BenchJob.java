@@ -315,6 +315,9 @@ public final class BenchJob {
         }
         int p = s.integer("g1.features");
         for (long n : ns) {
+            if (n <= 0) {
+                continue;
+            }
             String name = "scale n=" + n;
             if (g1 != null && n == g1.n() && p == g1.p()) {
                 results.add(g1.renamed(name, "G1's fit (same run)"));

@@ -266,6 +266,8 @@ public final class BenchReport {
                     cv ? "—" : f("%.1e", c.mllibSubopt()), ratio(c)));
         }
 
+        targets(b);
+
         b.append("\n## Where the fit time goes (median run)\n\n");
         b.append("| case | side | fit s | Spark jobs | jobs wall s | driver-only s | task time s (all cores) "
                 + "| mean job s | per-job wall s | others' CPU |\n|---|---|---|---|---|---|---|---|---|---|\n");
@@ -352,6 +354,31 @@ public final class BenchReport {
                 + "- driver-only: fit time minus the wall time of its Spark jobs (solver work on the driver, "
                 + "broadcasts, job submission gaps).\n");
         return b.toString();
+    }
+
+    /** The issue's targets for the cases that have one and ran: B1, B2 (time ratios), path + CV at n = 10⁶. */
+    private void targets(StringBuilder b) {
+        List<String> lines = new ArrayList<>();
+        for (CaseResult c : cases) {
+            if (c.notRun() != null) {
+                continue;
+            }
+            double limit = c.name().equals("B1") ? 0.2 : c.name().equals("B2") ? 0.02 : Double.NaN;
+            if (!Double.isNaN(limit) && c.mllib() != null) {
+                double r = c.ours().median() / c.mllib().median();
+                lines.add(f("- %s: time ours/MLlib %.3g, target ≤ %s — %s", c.name(), r, limit,
+                        r <= limit ? "met" : "not met"));
+            }
+            if (c.name().equals("scale-cv n=1000000")) {
+                double sec = c.ours().median();
+                lines.add(f("- G1 at n = 10⁶, path + %s-fold CV: %s s, target ≤ 2 s — %s", c.ours().extra().get("folds"),
+                        t(sec), sec <= 2 ? "met" : "not met"));
+            }
+        }
+        if (!lines.isEmpty()) {
+            b.append("\nTargets of the issue (on this machine, under the load stated above):\n\n")
+                    .append(String.join("\n", lines)).append("\n");
+        }
     }
 
     /** The cross-validation facts of a path + CV case (G2, B2, scale-cv). */

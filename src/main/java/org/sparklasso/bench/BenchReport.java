@@ -293,7 +293,8 @@ public final class BenchReport {
 
         boolean anyScale = cases.stream().anyMatch(c -> c.name().startsWith("scale n="));
         b.append(anyScale ? "\n## Scale: G1's single fit (ours: cd, pass 1 = moments, pass 2 = Gram)\n\n" : "");
-        b.append(!anyScale ? "" : "| n | cached doubles GB | ours s | pass 1 s | pass 2 s | driver-only s | ours s/pass "
+        b.append(!anyScale ? "" : "| n | cached doubles GB | ours s | pass 1 s | pass 2 s | driver-only s "
+                + "| ours s/pass "
                 + "| pass 1 GB/s | Gram GFLOP/s | MLlib s | MLlib s/job | time ours/MLlib |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (CaseResult c : cases) {
@@ -340,7 +341,8 @@ public final class BenchReport {
                 + "loading and caching are excluded. A GC and a marker job precede each run, outside the timing.\n"
                 + "- Ours passes: `Result.passes()` (one `treeAggregate` each). MLlib iters: "
                 + "`summary.totalIterations` (normal solver: iterations of its local quasi-Newton solve on the "
-                + "driver after ONE data pass; l-bfgs and LogisticRegression: OWLQN iterations, each ≥ 1 pass). Spark jobs: jobs seen by a "
+                + "driver after ONE data pass; l-bfgs and LogisticRegression: OWLQN iterations, each ≥ 1 pass). "
+                + "Spark jobs: jobs seen by a "
                 + "listener during the fit (for MLlib, its real passes over the data).\n"
                 + "- Objective: glmnet's (1/2n)Σ(y−b₀−xᵀβ)² + λΣ[α sⱼ|βⱼ| + (1−α)/2 sⱼ²βⱼ²] (Gaussian), or the "
                 + "mean negative log-likelihood + λΣₖΣⱼ[α sⱼ|βₖⱼ| + (1−α)/2 sⱼ²βₖⱼ²] (B1: binomial; M1: "
@@ -371,8 +373,8 @@ public final class BenchReport {
             }
             if (c.name().equals("scale-cv n=1000000")) {
                 double sec = c.ours().median();
-                lines.add(f("- G1 at n = 10⁶, path + %s-fold CV: %s s, target ≤ 2 s — %s", c.ours().extra().get("folds"),
-                        t(sec), sec <= 2 ? "met" : "not met"));
+                lines.add(f("- G1 at n = 10⁶, path + %s-fold CV: %s s, target ≤ 2 s — %s",
+                        c.ours().extra().get("folds"), t(sec), sec <= 2 ? "met" : "not met"));
             }
         }
         if (!lines.isEmpty()) {

@@ -25,12 +25,33 @@ import org.apache.spark.sql.types.StructType;
  * {@code xⱼ = √ρ·z + √(1−ρ)·eⱼ}, {@code y = xᵀβ + σ·ε} with β's {@code nonzeros} entries ±(1…5)
  * spread evenly. Dense rows, or sparse rows with exactly {@code nnzPerRow} entries at distinct
  * uniformly drawn positions (drawn directly, not by testing every feature, so p = 10⁵ is cheap).
+ *
+ * <p>Classification ({@code classes} ≥ 2): the same features, and the label (0 … K−1) drawn from a
+ * logistic (K = 2) or softmax model with linear predictors {@code ηₖ = cₖ·xᵀβₖ}: binomial β is the
+ * Gaussian one, multinomial βₖ is it shifted by k·max(1, p/(nonzeros·K)) features (so the classes
+ * differ in support), and cₖ scales ηₖ to standard deviation {@code signalSd} under the
+ * equicorrelated design, so the classes overlap (not separable) whatever the sizes.
  */
 public final class BenchData {
 
-    /** @param nnzPerRow 0 for dense rows */
+    /**
+     * @param nnzPerRow 0 for dense rows
+     * @param classes   0 for a Gaussian label, else the number of classes K ≥ 2
+     * @param signalSd  classification: standard deviation of each true linear predictor
+     */
     public record Spec(long rows, int features, int nnzPerRow, int nonzeros, double correlation, double noise,
-                       long seed, int partitions) implements Serializable {
+                       long seed, int partitions, int classes, double signalSd) implements Serializable {
+
+        /** A Gaussian-label spec. */
+        public Spec(long rows, int features, int nnzPerRow, int nonzeros, double correlation, double noise, long seed,
+                    int partitions) {
+            this(rows, features, nnzPerRow, nonzeros, correlation, noise, seed, partitions, 0, 0);
+        }
+
+        /** Linear predictors of the label model: 1 (Gaussian, binomial) or K (multinomial). */
+        int margins() {
+            return classes > 2 ? classes : 1;
+        }
     }
 
     private BenchData() {
@@ -46,11 +67,44 @@ public final class BenchData {
         return beta;
     }
 
+    /**
+     * The true coefficients of the label model, margin-major ({@link Spec#margins()} blocks of p),
+     * scaled for classification so each linear predictor has standard deviation signalSd.
+     */
+    public static double[] labelBeta(Spec s) {
+        int p = s.features();
+        int k = Math.min(s.nonzeros(), p);
+        double[] base = trueBeta(p, k);
+        if (s.classes() == 0) {
+            return base;
+        }
+        int m = s.margins();
+        int shift = Math.max(1, p / Math.max(1, k * m));
+        double[] beta = new double[m * p];
+        for (int c = 0; c < m; c++) {
+            double sum = 0;
+            double sq = 0;
+            for (int j = 0; j < p; j++) {
+                double b = base[Math.floorMod(j - c * shift, p)];
+                beta[c * p + j] = b;
+                sum += b;
+                sq += b * b;
+            }
+            // Var(xᵀβ) for equicorrelated unit-variance features
+            double var = (1 - s.correlation()) * sq + s.correlation() * sum * sum;
+            double scale = var > 0 ? s.signalSd() / Math.sqrt(var) : 0;
+            for (int j = 0; j < p; j++) {
+                beta[c * p + j] *= scale;
+            }
+        }
+        return beta;
+    }
+
     public static void write(SparkSession spark, Spec s, String path) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = s.partitions() > 0 ? s.partitions()
                 : (int) Math.max(jsc.defaultParallelism(), Math.min(10_000, s.rows() / 200_000 + 1));
-        double[] beta = trueBeta(s.features(), Math.min(s.nonzeros(), s.features()));
+        double[] beta = labelBeta(s);
         List<Integer> ids = IntStream.range(0, parts).boxed().toList();
         JavaRDD<Row> rows = jsc.parallelize(ids, parts)
                 .flatMap(part -> new RowIterator(s, beta, part, parts));
@@ -99,6 +153,9 @@ public final class BenchData {
                     x[j] = a * z + b * rnd.nextGaussian();
                     y += x[j] * beta[j];
                 }
+                if (s.classes() > 0) {
+                    return RowFactory.create(classLabel(x, null), Vectors.dense(x));
+                }
                 return RowFactory.create(y + s.noise() * rnd.nextGaussian(), Vectors.dense(x));
             }
             int k = Math.min(s.nnzPerRow(), p);
@@ -116,7 +173,42 @@ public final class BenchData {
                 v[e] = a * z + b * rnd.nextGaussian();
                 y += v[e] * beta[idx[e]];
             }
+            if (s.classes() > 0) {
+                return RowFactory.create(classLabel(v, idx), Vectors.sparse(p, idx, v));
+            }
             return RowFactory.create(y + s.noise() * rnd.nextGaussian(), Vectors.sparse(p, idx, v));
+        }
+
+        /** Draws the class of a row (values at idx, or dense when idx is null) from the label model. */
+        private double classLabel(double[] v, int[] idx) {
+            int p = s.features();
+            int m = s.margins();
+            double[] eta = new double[m];
+            for (int c = 0; c < m; c++) {
+                double e = 0;
+                for (int i = 0; i < v.length; i++) {
+                    e += v[i] * beta[c * p + (idx == null ? i : idx[i])];
+                }
+                eta[c] = e;
+            }
+            double u = rnd.nextDouble();
+            if (m == 1) {
+                return u < 1 / (1 + Math.exp(-eta[0])) ? 1.0 : 0.0;
+            }
+            double max = Arrays.stream(eta).max().orElse(0);
+            double total = 0;
+            for (int c = 0; c < m; c++) {
+                eta[c] = Math.exp(eta[c] - max);
+                total += eta[c];
+            }
+            double cumulative = 0;
+            for (int c = 0; c < m - 1; c++) {
+                cumulative += eta[c] / total;
+                if (u < cumulative) {
+                    return c;
+                }
+            }
+            return m - 1;
         }
 
         private static boolean contains(int[] idx, int count, int j) {

@@ -28,6 +28,7 @@ import org.sparklasso.job.ConfigParser;
 import org.sparklasso.job.JobConfig;
 import org.sparklasso.model.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
+import org.sparklasso.path.Training;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +54,14 @@ public final class BenchJob {
     private final List<BenchReport.CaseResult> results = new ArrayList<>();
     /** Whether an MLlib fit has run in this application (its code is warm). */
     private boolean mllibWarm;
+    private final GlmCases glm;
 
     private BenchJob(SparkSession spark, BenchSettings settings) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.s = settings;
         spark.sparkContext().addSparkListener(timer);
+        this.glm = new GlmCases(this, spark, settings);
     }
 
     public static void run(String[] args) throws Exception {
@@ -96,13 +99,12 @@ public final class BenchJob {
                                 s.integer("partitions")),
                         s.dbl("s1.lambdaRatio"), s.str("s1.solver")));
                 case "SCALE" -> scale(g1);
+                case "B1" -> results.add(glm.b1());
+                case "B2" -> results.add(glm.b2());
+                case "M1" -> results.add(glm.m1());
                 default -> throw org.sparklasso.job.JobException.config("bench: cases: unknown case '" + c
-                        + "' (G1, G2, S1, scale)");
+                        + "' (G1, G2, S1, scale, B1, B2, M1)");
             }
-        }
-        for (String[] nr : new String[][] {{"B1", "binomial"}, {"B2", "binomial"}, {"M1", "multinomial"}}) {
-            results.add(BenchReport.CaseResult.notRun(nr[0], nr[1],
-                    "not run: binomial and multinomial are not in the benchmark yet"));
         }
         machine.put("othersCpuShare", BenchReport.CpuSample.now().othersShareSince(start));
         if (!s.bool("keepData")) {
@@ -135,9 +137,9 @@ public final class BenchJob {
 
     /** Generates the data of a case (or reuses the file of an identical spec from this run). */
     private final Map<BenchData.Spec, String> generated = new LinkedHashMap<>();
-    private final Map<BenchData.Spec, Double> generateSeconds = new LinkedHashMap<>();
+    final Map<BenchData.Spec, Double> generateSeconds = new LinkedHashMap<>();
 
-    private String generate(String name, BenchData.Spec spec) {
+    String generate(String name, BenchData.Spec spec) {
         if (generated.containsKey(spec)) {
             return generated.get(spec);
         }
@@ -163,7 +165,7 @@ public final class BenchJob {
         double lambda = ratio * pre.lambdaMax();
         LOG.info("bench {}: λ_max={} λ={}", name, pre.lambdaMax(), lambda);
 
-        JobConfig cfg = ConfigParser.parse(oursArgs(path, oursSolver, lambda, 0));
+        JobConfig cfg = ConfigParser.parse(oursArgs(path, "gaussian", oursSolver, lambda, 0, null));
         Ours ours = runOurs(name, cfg);
 
         Dataset<Row> df = mllibFrame(path);
@@ -176,7 +178,7 @@ public final class BenchJob {
         LinearRegressionModel[] last = new LinearRegressionModel[1];
         boolean scaled = name.startsWith("scale");
         int mlRuns = scaled ? s.integer("scale.mllibRuns") : s.integer("runs");
-        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup") : warmMllib(lr, df);
+        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup") : warmMllib(() -> lr.fit(df));
         BenchReport.Side mllib = timeRuns(name + " mllib", mlWarmup, mlRuns, () -> {
             last[0] = lr.fit(df);
             return null;
@@ -204,20 +206,40 @@ public final class BenchJob {
 
     /** G2: our 100-λ path with K-fold CV against MLlib's CrossValidator over a 10-value grid. */
     private BenchReport.CaseResult g2() {
-        BenchData.Spec spec = denseSpec(s.lng("g1.rows"));
-        String path = generate("G1", spec);
+        return gaussianCv("G2", "G1", denseSpec(s.lng("g1.rows")), true);
+    }
+
+    /**
+     * Our path with K-fold CV on G1-like data ({@code dataName}'s file), and, if {@code withMllib},
+     * MLlib's CrossValidator over a log-spaced grid of the same λ range.
+     */
+    private BenchReport.CaseResult gaussianCv(String name, String dataName, BenchData.Spec spec, boolean withMllib) {
+        String path = generate(dataName, spec);
         int p = spec.features();
         int k = s.integer("g2.nfolds");
         double alpha = s.dbl("alpha");
         boolean standardize = s.bool("standardize");
         SharedObjective.Result pre = SharedObjective.evaluate(spark.read().parquet(path), p, 0, alpha, standardize,
                 List.of());
-        JobConfig cfg = ConfigParser.parse(oursArgs(path, "auto", Double.NaN, k));
-        Ours ours = runOurs("G2", cfg);
+        JobConfig cfg = ConfigParser.parse(oursArgs(path, "gaussian", "auto", Double.NaN, k, s.str("g2.nlambda")));
+        Ours ours = runOurs(name, cfg);
         GaussianTrainer.Result r = ours.result;
         int nl = r.fits().size();
         double hi = r.fits().get(0).lambda();
         double lo = r.fits().get(nl - 1).lambda();
+        Map<String, Object> oursExtra = cvExtra(ours, k, "mse");
+        oursExtra.put("cvRmseAtLambdaMin", Math.sqrt(r.cv().summary().cvm()[r.cv().summary().indexMin()]));
+        BenchReport.Side o = ours.side.with(ours.side.solver(), ours.side.loadSeconds(), ours.side.cachedMB(),
+                ours.side.iterations(), ours.side.converged(), ours.side.reportedObjective(),
+                r.fits().get(r.chosen()).nnz(), oursExtra);
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("lambdaRange", new double[] {hi, lo});
+        String description = (dataName.equals("G1") ? "G1" : "G1 at n=" + spec.rows()) + " + λ path and " + k
+                + "-fold CV";
+        if (!withMllib) {
+            return new BenchReport.CaseResult(name, description, spec.rows(), p, 0, Double.NaN, pre.lambdaMax(),
+                    generateSeconds.getOrDefault(spec, 0.0), o, null, Double.NaN, Double.NaN, notes, null);
+        }
 
         Dataset<Row> df = mllibFrame(path);
         double cacheSeconds = materialize(df);
@@ -241,8 +263,8 @@ public final class BenchJob {
                 .setEvaluator(new RegressionEvaluator().setMetricName("rmse")).setNumFolds(k).setSeed(s.lng("seed"));
         CrossValidatorModel[] last = new CrossValidatorModel[1];
         int mlRuns = s.integer("g2.mllibRuns");
-        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup")
-                : warmMllib(lr.copy(new ParamMap()).setRegParam(regs[grid / 2]), df);
+        LinearRegression warm = lr.copy(new ParamMap()).setRegParam(regs[grid / 2]);
+        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup") : warmMllib(() -> warm.fit(df));
         BenchReport.Side mllib = timeRuns("G2 mllib", mlWarmup, mlRuns,
                 () -> {
             last[0] = cv.fit(df);
@@ -260,25 +282,29 @@ public final class BenchJob {
         mlExtra.put("fitsPerRun", grid * k + 1);
         mlExtra.put("regParams", regs);
         mlExtra.put("bestLambda", lambdas[best]);
+        mlExtra.put("metric", "rmse (RegressionEvaluator)");
+        mlExtra.put("bestMetric", avg[best]);
         mlExtra.put("bestRmse", avg[best]);
         mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
         mllib = mllib.with(mllibSolver(s.str("mllib.solver"), p), cacheSeconds, cachedMB, -1, true, Double.NaN,
                 ((LinearRegressionModel) last[0].bestModel()).coefficients().numNonzeros(), mlExtra);
-        Map<String, Object> oursExtra = new LinkedHashMap<>(ours.side.extra());
-        oursExtra.put("pathLength", nl);
-        oursExtra.put("folds", k);
-        oursExtra.put("fitsPerRun", nl * (k + 1));
-        oursExtra.put("lambdaMin", r.cv().summary().lambdaMin());
-        oursExtra.put("cvRmseAtLambdaMin", Math.sqrt(r.cv().summary().cvm()[r.cv().summary().indexMin()]));
-        oursExtra.put("perLambdaFoldSeconds", BenchReport.median(ours.side.seconds()) / ((double) nl * k));
-        BenchReport.Side o = ours.side.with(ours.side.solver(), ours.side.loadSeconds(), ours.side.cachedMB(),
-                ours.side.iterations(), ours.side.converged(), ours.side.reportedObjective(),
-                r.fits().get(r.chosen()).nnz(), oursExtra);
-        Map<String, Object> notes = new LinkedHashMap<>();
-        notes.put("lambdaRange", new double[] {hi, lo});
-        return new BenchReport.CaseResult("G2", "G1 + λ path and " + k + "-fold CV", spec.rows(), p, 0, Double.NaN,
-                pre.lambdaMax(), generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes,
-                null);
+        return new BenchReport.CaseResult(name, description, spec.rows(), p, 0, Double.NaN, pre.lambdaMax(),
+                generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes, null);
+    }
+
+    /** Our side's CV facts (path length, folds, lambda.min, CV error there, time per λ×fold). */
+    static Map<String, Object> cvExtra(Ours ours, int k, String measure) {
+        GaussianTrainer.Result r = ours.result;
+        int nl = r.fits().size();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("pathLength", nl);
+        extra.put("folds", k);
+        extra.put("fitsPerRun", nl * (k + 1));
+        extra.put("lambdaMin", r.cv().summary().lambdaMin());
+        extra.put("cvMeasure", measure);
+        extra.put("cvAtLambdaMin", r.cv().summary().cvm()[r.cv().summary().indexMin()]);
+        extra.put("perLambdaFoldSeconds", BenchReport.median(ours.side.seconds()) / ((double) nl * k));
+        return extra;
     }
 
     /** G1's single fit at growing n; n = G1's rows reuses G1's measurement. */
@@ -288,29 +314,52 @@ public final class BenchJob {
             ns.add(s.lng("scale.largeRows"));
         }
         int p = s.integer("g1.features");
-        long heap = Runtime.getRuntime().maxMemory();
-        double fraction = spark.sparkContext().conf().getDouble("spark.memory.fraction", 0.6);
-        double storage = (heap - (300L << 20)) * fraction;
         for (long n : ns) {
+            if (n <= 0) {
+                continue;
+            }
             String name = "scale n=" + n;
             if (g1 != null && n == g1.n() && p == g1.p()) {
                 results.add(g1.renamed(name, "G1's fit (same run)"));
                 continue;
             }
-            double need = n * (double) p * 8 * 1.25;
-            if (need > storage) {
-                results.add(BenchReport.CaseResult.notRun(name, "G1's fit at n=" + n, String.format(Locale.ROOT,
-                        "not run: one cached copy needs ~%.1f GB but storage memory is %.1f GB; raise "
-                                + "--driver-memory to at least %dg (16g recommended)", need / 1e9, storage / 1e9,
-                        (long) Math.ceil((need / fraction + (300L << 20)) / (1L << 30)) + 1)));
+            String tooBig = tooBig(n, p);
+            if (tooBig != null) {
+                results.add(BenchReport.CaseResult.notRun(name, "G1's fit at n=" + n, tooBig));
                 continue;
             }
             results.add(single(name, "G1's fit at n=" + n, denseSpec(n), s.dbl("g1.lambdaRatio"), "auto"));
         }
+        for (long n : s.longs("scale.cvRows")) {
+            if (n <= 0) {
+                continue;
+            }
+            String name = "scale-cv n=" + n;
+            String tooBig = tooBig(n, p);
+            if (tooBig != null) {
+                results.add(BenchReport.CaseResult.notRun(name, "G1 at n=" + n + " + λ path and CV", tooBig));
+                continue;
+            }
+            results.add(gaussianCv(name, "scale n=" + n, denseSpec(n), s.bool("scale.cvMllib")));
+        }
     }
 
-    private String[] oursArgs(String path, String solver, double lambda, int nfolds) {
+    /** Why one cached copy of n × p doubles does not fit in storage memory, or null if it does. */
+    String tooBig(long n, int p) {
+        long heap = Runtime.getRuntime().maxMemory();
+        double fraction = spark.sparkContext().conf().getDouble("spark.memory.fraction", 0.6);
+        double storage = (heap - (300L << 20)) * fraction;
+        double need = n * (double) p * 8 * 1.25;
+        return need <= storage ? null : String.format(Locale.ROOT,
+                "not run: one cached copy needs ~%.1f GB but storage memory is %.1f GB; raise "
+                        + "--driver-memory to at least %dg (16g recommended)", need / 1e9, storage / 1e9,
+                (long) Math.ceil((need / fraction + (300L << 20)) / (1L << 30)) + 1);
+    }
+
+    /** The train flags of our side: λ (NaN = the computed path of nlambda values), nfolds (0 = no CV). */
+    String[] oursArgs(String path, String family, String solver, double lambda, int nfolds, String nlambda) {
         List<String> a = new ArrayList<>(List.of("--input", path, "--format", "parquet", "--featuresCol", "features",
+                "--family", family,
                 "--output", s.str("workDir") + "/unused-output", "--alpha", s.str("alpha"), "--standardize",
                 s.str("standardize"), "--tol", s.str("ours.tol"), "--plots", "false", "--solver", solver,
                 "--seed", s.str("seed")));
@@ -318,7 +367,7 @@ public final class BenchJob {
             a.addAll(List.of("--lambda", Double.toString(lambda)));
         }
         if (nfolds > 0) {
-            a.addAll(List.of("--nfolds", Integer.toString(nfolds), "--nlambda", s.str("g2.nlambda"),
+            a.addAll(List.of("--nfolds", Integer.toString(nfolds), "--nlambda", nlambda,
                     "--lambdaChoice", "lambda.min"));
         }
         if (s.integer("partitions") > 0) {
@@ -332,10 +381,10 @@ public final class BenchJob {
     }
 
     /** Our side of a case: load, timed fits, and the last fit's chosen (or only) model. */
-    private record Ours(BenchReport.Side side, GaussianTrainer.Result result, FittedModel model) {
+    record Ours(BenchReport.Side side, GaussianTrainer.Result result, FittedModel model) {
     }
 
-    private Ours runOurs(String name, JobConfig cfg) {
+    Ours runOurs(String name, JobConfig cfg) {
         LOG.info("bench {}: loading our blocks", name);
         long t0 = System.nanoTime();
         LoadedData data = new DataLoader(spark, cfg).load();
@@ -345,7 +394,7 @@ public final class BenchJob {
         BenchReport.Side side;
         try {
             side = timeRuns(name + " ours", s.integer("warmup"), s.integer("runs"), () -> {
-                last[0] = GaussianTrainer.train(data, cfg);
+                last[0] = Training.train(data, cfg);
                 return last[0].passes();
             });
         } finally {
@@ -371,7 +420,7 @@ public final class BenchJob {
      * wall times of the timed runs and the Spark jobs of each. {@code fit} returns our pass count,
      * or null for MLlib (whose passes are its Spark jobs).
      */
-    private BenchReport.Side timeRuns(String label, int warmup, int runs, Supplier<Integer> fit) {
+    BenchReport.Side timeRuns(String label, int warmup, int runs, Supplier<Integer> fit) {
         List<Double> seconds = new ArrayList<>();
         List<List<JobTimer.Job>> jobs = new ArrayList<>();
         Integer passes = null;
@@ -401,15 +450,15 @@ public final class BenchJob {
      * Before a case whose MLlib side runs without warm-up: one untimed plain fit if MLlib has not
      * run in this application yet (so its code is not cold). Returns 0, the warm-up runs left to do.
      */
-    private int warmMllib(LinearRegression lr, Dataset<Row> df) {
+    int warmMllib(Runnable plainFit) {
         if (!mllibWarm) {
             LOG.info("bench: warming MLlib up with one untimed fit");
-            lr.fit(df);
+            plainFit.run();
         }
         return 0;
     }
 
-    private Dataset<Row> mllibFrame(String path) {
+    Dataset<Row> mllibFrame(String path) {
         Dataset<Row> df = spark.read().parquet(path).select("label", "features");
         if (s.integer("partitions") > 0) {
             df = df.repartition(s.integer("partitions"));
@@ -417,14 +466,14 @@ public final class BenchJob {
         return df.persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    private static double materialize(Dataset<Row> df) {
+    static double materialize(Dataset<Row> df) {
         long t0 = System.nanoTime();
         df.count();
         return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Megabytes held in Spark's storage (memory; disk too, reported as negative if any spilled). */
-    private double cachedMB() {
+    double cachedMB() {
         long mem = 0;
         long disk = 0;
         for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {

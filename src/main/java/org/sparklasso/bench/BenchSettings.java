@@ -22,7 +22,7 @@ public final class BenchSettings {
 
     static {
         String[][] d = {
-            {"cases", "G1,G2,S1,scale"},
+            {"cases", "G1,G2,S1,B1,B2,M1,scale"},
             {"workDir", "/tmp/spark-lasso-bench"},
             {"keepData", "false"},
             {"output", "bench/results"},
@@ -57,6 +57,22 @@ public final class BenchSettings {
             {"scale.large", "false"},
             {"scale.largeRows", "5000000"},
             {"scale.mllibRuns", "1"},
+            {"scale.cvRows", "1000000"},
+            {"scale.cvMllib", "false"},
+            {"glm.signalSd", "2"},
+            {"glm.oursSolver", "auto"},
+            {"b1.rows", "100000"},
+            {"b1.features", "100"},
+            {"b1.lambdaRatio", "0.05"},
+            {"b2.nfolds", "5"},
+            {"b2.nlambda", "100"},
+            {"b2.mllibGrid", "10"},
+            {"b2.mllibRuns", "1"},
+            {"b2.mllibTol", "1e-6"},
+            {"m1.rows", "100000"},
+            {"m1.features", "100"},
+            {"m1.classes", "3"},
+            {"m1.lambdaRatio", "0.05"},
             {"bandwidth.mb", "1024"},
         };
         for (String[] kv : d) {

@@ -17,6 +17,10 @@ import org.apache.spark.sql.Row;
  * feature moments (sⱼ = population standard deviation, or 1 without standardization) and λ_max.
  * Unit weights (the benchmark data have none). Moments come from Σx and Σx² (the generated
  * features have mean ≈ 0 and unit variance, so there is no cancellation to fear).
+ *
+ * <p>{@link #evaluateGlm} does the same for the binomial and multinomial families: glmnet's
+ * {@code (1/n) Σ −log L(yᵢ | b₀ + xᵢᵀβ) + λ Σₖ Σⱼ [α sⱼ|βₖⱼ| + (1−α)/2 sⱼ² βₖⱼ²]} (mean negative
+ * log-likelihood, intercepts unpenalized) and glmnet's λ_max for a fitted intercept.
  */
 public final class SharedObjective {
 
@@ -157,5 +161,159 @@ public final class SharedObjective {
             objectives[m] = losses[m] + lambda * penalty;
         }
         return new Result(acc.n, sd, labelSd, lambdaMax, objectives, losses);
+    }
+
+    /**
+     * An original-scale classification model: M = 1 (binomial: the logit of class 1) or K
+     * (multinomial) intercepts and M blocks of p coefficients (margin-major).
+     */
+    public record ClassModel(double[] intercepts, double[] beta) implements Serializable {
+    }
+
+    /**
+     * @param classCounts rows per class (labels 0 … K−1)
+     * @param lambdaMax   smallest λ with an all-zero solution (intercepts fitted): max over j, k of
+     *                    |x̃ⱼᵀ(yₖ − ȳₖ)|/(nα) with x̃ⱼ standardized (glmnet's definition)
+     * @param losses      mean negative log-likelihood, one per model
+     */
+    public record GlmResult(long n, double[] sd, long[] classCounts, double lambdaMax, double[] objectives,
+                            double[] losses) {
+    }
+
+    /** Sums of one partition for the classification families. */
+    private static final class GlmAcc implements Serializable {
+        long n;
+        final long[] counts;
+        final double[] sx;
+        final double[] sxx;
+        /** Σ x over the rows of each class, class-major. */
+        final double[] sxc;
+        final double[] nll;
+
+        GlmAcc(int p, int classes, int models) {
+            counts = new long[classes];
+            sx = new double[p];
+            sxx = new double[p];
+            sxc = new double[classes * p];
+            nll = new double[models];
+        }
+
+        GlmAcc add(Row row, ClassModel[] models) {
+            int y = (int) row.getDouble(0);
+            Vector v = (Vector) row.get(1);
+            int p = sx.length;
+            n++;
+            counts[y]++;
+            int[] idx = v instanceof SparseVector sv ? sv.indices() : null;
+            double[] x = v instanceof SparseVector sv ? sv.values() : ((DenseVector) v).values();
+            for (int e = 0; e < x.length; e++) {
+                int j = idx == null ? e : idx[e];
+                sx[j] += x[e];
+                sxx[j] += x[e] * x[e];
+                sxc[y * p + j] += x[e];
+            }
+            for (int m = 0; m < models.length; m++) {
+                double[] b0 = models[m].intercepts();
+                double[] beta = models[m].beta();
+                double[] eta = new double[b0.length];
+                for (int c = 0; c < b0.length; c++) {
+                    double s = b0[c];
+                    for (int e = 0; e < x.length; e++) {
+                        s += x[e] * beta[c * p + (idx == null ? e : idx[e])];
+                    }
+                    eta[c] = s;
+                }
+                nll[m] += negLogLikelihood(eta, y);
+            }
+            return this;
+        }
+
+        GlmAcc merge(GlmAcc o) {
+            n += o.n;
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] += o.counts[c];
+            }
+            for (int j = 0; j < sx.length; j++) {
+                sx[j] += o.sx[j];
+                sxx[j] += o.sxx[j];
+            }
+            for (int i = 0; i < sxc.length; i++) {
+                sxc[i] += o.sxc[i];
+            }
+            for (int m = 0; m < nll.length; m++) {
+                nll[m] += o.nll[m];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * −log L of one observation of class y: binomial (one margin, logit of class 1)
+     * log(1 + e^η) − yη; multinomial log Σₖ e^{ηₖ} − η_y. Computed without overflow.
+     */
+    static double negLogLikelihood(double[] eta, int y) {
+        if (eta.length == 1) {
+            double e = eta[0];
+            return Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))) - (y == 1 ? e : 0);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : eta) {
+            max = Math.max(max, e);
+        }
+        double sum = 0;
+        for (double e : eta) {
+            sum += Math.exp(e - max);
+        }
+        return max + Math.log(sum) - eta[y];
+    }
+
+    /**
+     * One pass over {@code df} ({@code label} = class index 0 … K−1, {@code features}): glmnet's
+     * binomial/multinomial objective of every model at (λ, α), the feature moments and λ_max
+     * (for α = 0 computed as for α = 1).
+     */
+    public static GlmResult evaluateGlm(Dataset<Row> df, int p, int classes, double lambda, double alpha,
+                                        boolean standardize, List<ClassModel> models) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
+        Broadcast<ClassModel[]> bc = jsc.broadcast(models.toArray(new ClassModel[0]));
+        int k = models.size();
+        GlmAcc acc;
+        try {
+            acc = df.select("label", "features").javaRDD()
+                    .treeAggregate(new GlmAcc(p, classes, k), (a, row) -> a.add(row, bc.value()), GlmAcc::merge, 2);
+        } finally {
+            bc.destroy();
+        }
+        double n = acc.n;
+        double[] sd = new double[p];
+        double lambdaMax = 0;
+        double a = alpha > 0 ? alpha : 1;
+        for (int j = 0; j < p; j++) {
+            double mean = acc.sx[j] / n;
+            sd[j] = Math.sqrt(Math.max(0, acc.sxx[j] / n - mean * mean));
+            if (!(sd[j] > 0)) {
+                continue;
+            }
+            double s = standardize ? sd[j] : 1.0;
+            for (int c = 0; c < classes; c++) {
+                // x̃ⱼᵀ(yₖ − ȳₖ) = (Σ_{y=k} xⱼ − Σ xⱼ·nₖ/n) / sⱼ
+                double g = acc.sxc[c * p + j] - acc.sx[j] * acc.counts[c] / n;
+                lambdaMax = Math.max(lambdaMax, Math.abs(g) / (n * a * s));
+            }
+        }
+        double[] objectives = new double[k];
+        double[] losses = new double[k];
+        for (int m = 0; m < k; m++) {
+            double[] beta = models.get(m).beta();
+            double penalty = 0;
+            for (int i = 0; i < beta.length; i++) {
+                int j = i % p;
+                double s = standardize ? sd[j] : 1.0;
+                penalty += alpha * s * Math.abs(beta[i]) + (1 - alpha) / 2 * s * s * beta[i] * beta[i];
+            }
+            losses[m] = acc.nll[m] / n;
+            objectives[m] = losses[m] + lambda * penalty;
+        }
+        return new GlmResult(acc.n, sd, acc.counts, lambdaMax, objectives, losses);
     }
 }

@@ -59,10 +59,22 @@ public final class BlockBuilder {
         return b.finish().iterator();
     }
 
-    /** Rows per block so that a dense block holds about 8 MB (1M doubles), within [64, 16384]. */
-    public static int defaultBlockRows(int numFeatures) {
-        long rows = (1L << 20) / Math.max(1, numFeatures);
-        return (int) Math.max(64, Math.min(16384, rows));
+    /** Stored values per block (8 MB of doubles): dense blocks by their rows, vector ones by entries. */
+    static final int BLOCK_VALUES = 1 << 20;
+    static final int MAX_BLOCK_ROWS = 16384;
+
+    /**
+     * Rows per block so that a dense block holds about {@link #BLOCK_VALUES} numbers, within [64,
+     * 16384]. Vector (possibly sparse) input takes up to 16384 rows and closes a block once it
+     * holds BLOCK_VALUES entries instead: sizing sparse rows as dense ones would make blocks of a
+     * few rows, whose per-block O(p) work would then dominate every pass.
+     */
+    public static int defaultBlockRows(int numFeatures, boolean vector) {
+        if (vector) {
+            return MAX_BLOCK_ROWS;
+        }
+        long rows = BLOCK_VALUES / Math.max(1, numFeatures);
+        return (int) Math.max(64, Math.min(MAX_BLOCK_ROWS, rows));
     }
 
     private void reset() {
@@ -127,7 +139,7 @@ public final class BlockBuilder {
             }
         }
         count++;
-        if (count == blockRows) {
+        if (count == blockRows || layout.isVector() && nnz >= BLOCK_VALUES) {
             emit();
         }
     }

@@ -68,7 +68,7 @@ public final class DataLoader {
         }
         final RowLayout packing = layout;
         int blockRows = config.blockRows() > 0 ? config.blockRows()
-                : BlockBuilder.defaultBlockRows(layout.numFeatures());
+                : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
         JavaRDD<Block> blocks = df.javaRDD()
                 .mapPartitionsWithIndex((idx, rows) -> BlockBuilder.pack(packing, blockRows, idx, rows), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -40,7 +40,7 @@ public enum ConfigKey {
     CD_MAX_FEATURES("cdMaxFeatures", "2000", "auto picks cd when p is at most this (a p×p matrix on the driver; with K folds also K·p² ≤ 2^25 doubles)"),
     AGGREGATION_DEPTH("aggregationDepth", "2", "depth of Spark's treeAggregate (>= 2 for many partitions)"),
     NUM_PARTITIONS("numPartitions", "0", "repartition the input to this many partitions; 0 keeps the reader's"),
-    BLOCK_ROWS("blockRows", "0", "rows per cached block; 0 chooses about 8 MB per dense block");
+    BLOCK_ROWS("blockRows", "0", "rows per cached block; 0 chooses about 8 MB per block (2²⁰ numbers: rows × p for columns, stored entries for vector/LIBSVM input, at most 16384 rows)");
 
     private static final Map<String, ConfigKey> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(ConfigKey::key, Function.identity()));

@@ -90,6 +90,11 @@ public final class DenseBlock extends Block {
         return new DenseBlock(p, subsetLabels(rows), subsetWeights(rows), null, v);
     }
 
+    /** The row-major values (not a copy; for the kernel benchmarks in this package). */
+    double[] values() {
+        return values;
+    }
+
     @Override
     public long storedValues() {
         return values.length;

@@ -352,7 +352,7 @@ public final class BenchReport {
                 + "- MLlib's regParam is mapped from λ (for α = 1: λ with the normal solver, λ·√((n−1)/n) with "
                 + "l-bfgs and for LogisticRegression, whose standardization uses sample standard deviations).\n"
                 + "- pass 1 GB/s: cached feature and label doubles / wall time of pass 1 (the moments kernel reads "
-                + "the block twice). Gram GFLOP/s: n·p² / wall time of pass 2.\n"
+                + "each block once). Gram GFLOP/s: n·p² / wall time of pass 2.\n"
                 + "- driver-only: fit time minus the wall time of its Spark jobs (solver work on the driver, "
                 + "broadcasts, job submission gaps).\n");
         return b.toString();

@@ -1,7 +1,5 @@
 package org.sparklasso.data;
 
-import dev.ludovic.netlib.blas.BLAS;
-
 /**
  * Rows stored row-major in one {@code double[]}: as a column-major matrix this is Xᵀ (p×rows,
  * leading dimension p), so every kernel is a single BLAS call.
@@ -51,76 +49,21 @@ public final class DenseBlock extends Block {
         }
     }
 
+    /** One read of the block: shifted sums per row chunk, merged with Chan's update ({@link DenseMoments}). */
     @Override
     public void addMoments(FeatureMoments stats) {
-        int n = rows();
-        int p = numFeatures;
-        double wSum = 0;
-        double[] mean = new double[p];
-        double yMean = 0;
-        for (int i = 0; i < n; i++) {
-            double w = weight(i);
-            wSum += w;
-            yMean += w * labels[i];
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                mean[j] += w * values[off + j];
-            }
-        }
-        if (wSum > 0) {
-            for (int j = 0; j < p; j++) {
-                mean[j] /= wSum;
-            }
-            yMean /= wSum;
-        }
-        double[] m2 = new double[p];
-        double yM2 = 0;
-        for (int i = 0; i < n; i++) {
-            double w = weight(i);
-            double dy = labels[i] - yMean;
-            yM2 += w * dy * dy;
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                double d = values[off + j] - mean[j];
-                m2[j] += w * d * d;
-            }
-        }
-        stats.merge(n, wSum, mean, m2, yMean, yM2);
+        DenseMoments.add(values, numFeatures, labels, weights, stats);
     }
 
+    /** Centered, scaled rows a cache-sized chunk at a time, each chunk one dsyrk + dgemv ({@link DenseGram}). */
     @Override
     public void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram) {
-        int n = rows();
-        int p = numFeatures;
-        if (n == 0) {
-            return;
-        }
-        double[] a = new double[n * p];
-        double[] yt = new double[n];
-        double[] xSum = gram.xSum();
-        double yy = 0;
-        double wy = 0;
-        double wSum = 0;
-        for (int i = 0; i < n; i++) {
-            double w = weight(i);
-            double sw = Math.sqrt(w);
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                double z = (values[off + j] - center[j]) / scale[j];
-                xSum[j] += w * z;
-                a[off + j] = z * sw;
-            }
-            double t = labels[i] - yCenter;
-            yt[i] = t * sw;
-            yy += w * t * t;
-            wy += w * t;
-            wSum += w;
-        }
-        gram.addSums(wy, wSum);
-        BLAS blas = Blas.get();
-        blas.dsyrk("U", "N", p, n, 1.0, a, p, 1.0, gram.gram(), p);
-        blas.dgemv("N", p, n, 1.0, a, p, yt, 1, 1.0, gram.xy(), 1);
-        gram.addYy(yy);
+        DenseGram.add(values, numFeatures, labels, weights, center, scale, yCenter, gram);
+    }
+
+    /** {@link #addGram} with an explicit number of rows per chunk (kernel benchmark). */
+    void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram, int chunkRows) {
+        DenseGram.add(values, numFeatures, labels, weights, center, scale, yCenter, gram, chunkRows);
     }
 
     @Override
@@ -145,6 +88,11 @@ public final class DenseBlock extends Block {
             System.arraycopy(values, rows[r] * p, v, r * p, p);
         }
         return new DenseBlock(p, subsetLabels(rows), subsetWeights(rows), null, v);
+    }
+
+    /** The row-major values (not a copy; for the kernel benchmarks in this package). */
+    double[] values() {
+        return values;
     }
 
     @Override

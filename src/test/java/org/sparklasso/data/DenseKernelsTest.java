@@ -1,0 +1,149 @@
+package org.sparklasso.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dense moments and Gram kernels against exact (BigDecimal) or direct per-row references:
+ * large means relative to spreads, trends within a block, weights (including zeros), and row counts
+ * that are not multiples of the kernels' chunks or of their four-row steps.
+ */
+class DenseKernelsTest {
+
+    /** Exact weighted population variance of column j (BigDecimal sums), rounded to double. */
+    private static double exactVariance(double[] x, int p, int j, double[] w) {
+        MathContext mc = MathContext.DECIMAL128;
+        int n = x.length / p;
+        BigDecimal sw = BigDecimal.ZERO;
+        BigDecimal s = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigDecimal wi = new BigDecimal(w == null ? 1.0 : w[i]);
+            sw = sw.add(wi);
+            s = s.add(wi.multiply(new BigDecimal(x[i * p + j])));
+        }
+        if (sw.signum() == 0) {
+            return 0.0;
+        }
+        BigDecimal mean = s.divide(sw, mc);
+        BigDecimal m2 = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigDecimal d = new BigDecimal(x[i * p + j]).subtract(mean);
+            m2 = m2.add(new BigDecimal(w == null ? 1.0 : w[i]).multiply(d.multiply(d)));
+        }
+        return m2.divide(sw, mc).doubleValue();
+    }
+
+    /** Columns: mean 1e8 with std 1; a trend 1e8 + i·1e-3; a huge first row; and mean 0. */
+    private static double[] columns(int n, SplittableRandom rnd) {
+        int p = 4;
+        double[] x = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            x[i * p] = 1e8 + rnd.nextGaussian();
+            x[i * p + 1] = 1e8 + i * 1e-3;
+            x[i * p + 2] = i == 0 ? 1e6 : rnd.nextGaussian();
+            x[i * p + 3] = rnd.nextGaussian();
+        }
+        return x;
+    }
+
+    @Test
+    void momentsAreAccurateForLargeMeans() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int n : new int[] {1, 3, 257, 10_001}) {
+            double[] x = columns(n, rnd);
+            double[] y = new double[n];
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = 1e8 + rnd.nextGaussian();
+                w[i] = i % 5 == 0 ? 0.0 : rnd.nextDouble() * 3;
+            }
+            w[0] = 0.0;
+            for (double[] weights : new double[][] {null, w}) {
+                FeatureMoments m = new FeatureMoments(4);
+                new DenseBlock(4, y, weights, null, x).addMoments(m);
+                double[] var = m.variance();
+                for (int j = 0; j < 4; j++) {
+                    double exact = exactVariance(x, 4, j, weights);
+                    String what = "n=" + n + " column " + j + (weights == null ? "" : " weighted");
+                    assertEquals(exact, var[j], 1e-10 * exact + 1e-30, what);
+                }
+                double[] yCol = y.clone();
+                assertEquals(exactVariance(yCol, 1, 0, weights), m.labelVariance(),
+                        1e-10 * exactVariance(yCol, 1, 0, weights) + 1e-30, "label n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void gramMatchesDirectSums() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int p = 7;
+        for (int n : new int[] {1, 5, 1000, 9999}) {
+            double[] x = new double[n * p];
+            double[] y = new double[n];
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < p; j++) {
+                    x[i * p + j] = 100 * j + rnd.nextGaussian() * (j + 1);
+                }
+                y[i] = rnd.nextGaussian();
+                w[i] = i % 7 == 0 ? 0.0 : rnd.nextDouble();
+            }
+            double[] center = new double[p];
+            double[] scale = new double[p];
+            for (int j = 0; j < p; j++) {
+                center[j] = 100 * j;
+                scale[j] = j + 1;
+            }
+            for (double[] weights : new double[][] {null, w}) {
+                for (int chunk : new int[] {3, 8, 64, 100_000}) {
+                    GramStatistics g = new GramStatistics(p);
+                    new DenseBlock(p, y, weights, null, x).addGram(center, scale, 0.5, g, chunk);
+                    check(x, y, weights, center, scale, 0.5, g, "n=" + n + " chunk=" + chunk);
+                }
+            }
+        }
+    }
+
+    private static void check(double[] x, double[] y, double[] w, double[] c, double[] s, double yc,
+                              GramStatistics g, String what) {
+        int p = c.length;
+        int n = y.length;
+        double[] gram = new double[p * p];
+        double[] xy = new double[p];
+        double[] xSum = new double[p];
+        double yy = 0;
+        double ySum = 0;
+        double wSum = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = w == null ? 1.0 : w[i];
+            double t = y[i] - yc;
+            for (int a = 0; a < p; a++) {
+                double za = (x[i * p + a] - c[a]) / s[a];
+                xSum[a] += wi * za;
+                xy[a] += wi * za * t;
+                for (int b = a; b < p; b++) {
+                    gram[a + b * p] += wi * za * (x[i * p + b] - c[b]) / s[b];
+                }
+            }
+            yy += wi * t * t;
+            ySum += wi * t;
+            wSum += wi;
+        }
+        double tol = 1e-11 * Math.max(1, n);
+        for (int a = 0; a < p; a++) {
+            assertEquals(xSum[a], g.xSum()[a], tol, what + " xSum");
+            assertEquals(xy[a], g.xy()[a], tol, what + " xy");
+            for (int b = a; b < p; b++) {
+                assertEquals(gram[a + b * p], g.gram()[a + b * p], tol, what + " gram");
+            }
+        }
+        assertEquals(yy, g.yy(), tol, what + " yy");
+        assertEquals(ySum, g.ySum(), tol, what + " ySum");
+        assertEquals(wSum, g.weightSum(), tol, what + " weightSum");
+    }
+}

@@ -22,7 +22,9 @@ public final class BlockPasses {
     private final JavaRDD<Block> blocks;
     private final int p;
     private final int numFolds;
+    /** Configured treeAggregate depth, 0 = automatic. */
     private final int depth;
+    private final int partitions;
     private final PassCounter counter;
 
     /**
@@ -32,8 +34,33 @@ public final class BlockPasses {
         this.blocks = blocks;
         this.p = numFeatures;
         this.numFolds = Math.max(1, numFolds);
-        this.depth = Math.max(1, depth);
+        this.depth = depth;
+        this.partitions = blocks.getNumPartitions();
         this.counter = counter;
+    }
+
+    /** Partitions up to which results go straight to the driver ({@code aggregationDepth} 0). */
+    static final int DIRECT_AGGREGATION_PARTITIONS = 16;
+    /** Total partial results the driver may receive directly (spark.driver.maxResultSize is 1g). */
+    static final long DIRECT_AGGREGATION_BYTES = 256L << 20;
+
+    /**
+     * The treeAggregate depth of a pass whose partial result takes {@code resultBytes}: the
+     * configured one, or 1 for few partitions with small results. Spark's treeAggregate at depth 2
+     * adds an intermediate shuffle stage once partitions > s + ⌈partitions/s⌉ with s = ⌈√partitions⌉
+     * (from 6 partitions on): a fixed cost on every pass, which pays off only when many large
+     * partial results would otherwise all meet on the driver.
+     */
+    static int automaticDepth(int configured, int partitions, long resultBytes) {
+        if (configured > 0) {
+            return configured;
+        }
+        return partitions <= DIRECT_AGGREGATION_PARTITIONS && partitions * resultBytes <= DIRECT_AGGREGATION_BYTES
+                ? 1 : 2;
+    }
+
+    private int depth(long resultBytes) {
+        return automaticDepth(depth, partitions, resultBytes);
     }
 
     public PassCounter counter() {
@@ -67,7 +94,7 @@ public final class BlockPasses {
                         a[f].merge(b[f]);
                     }
                     return a;
-                }, depth);
+                }, depth(8L * k * numFeatures * 3));
         counter.increment();
         return m;
     }
@@ -117,7 +144,7 @@ public final class BlockPasses {
                             a[f].merge(b[f]);
                         }
                         return a;
-                    }, depth);
+                    }, depth(8L * k * numFeatures * numFeatures));
         } finally {
             bc.destroy();
             if (selected != null) {
@@ -204,7 +231,7 @@ public final class BlockPasses {
         try {
             agg = blocks.treeAggregate(new LeastSquaresAggregator(numFeatures, columns),
                     (acc, block) -> acc.add(block, bc.value()),
-                    LeastSquaresAggregator::merge, depth);
+                    LeastSquaresAggregator::merge, depth(8L * columns * numFeatures));
         } finally {
             bc.destroy();
         }
@@ -281,7 +308,7 @@ public final class BlockPasses {
                             }
                         }
                         return a;
-                    }, depth);
+                    }, depth(8L * numFeatures));
         } finally {
             bc.destroy();
         }
@@ -350,7 +377,7 @@ public final class BlockPasses {
         GlmAggregator agg;
         try {
             agg = blocks.treeAggregate(new GlmAggregator(numFeatures, k, total),
-                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, depth);
+                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, depth(glmResultBytes(hessianColumns, total, k)));
         } finally {
             bc.destroy();
         }
@@ -390,6 +417,16 @@ public final class BlockPasses {
             out.add(new GlmResponse(evals, hessians));
         }
         return out;
+    }
+
+    private long glmResultBytes(int[][] hessianColumns, int points, int margins) {
+        long bytes = 8L * points * margins * (p + 2);
+        for (int[] set : hessianColumns) {
+            if (set != null) {
+                bytes += 8L * margins * margins * (set.length + 1) * (set.length + 1);
+            }
+        }
+        return bytes;
     }
 
     /** Largest number of held-out scores {@link #heldOutAuc} collects on the driver. */

@@ -261,21 +261,12 @@ public final class BenchJob {
         ParamMap[] maps = new ParamGridBuilder().addGrid(lr.regParam(), regs).build();
         CrossValidator cv = new CrossValidator().setEstimator(lr).setEstimatorParamMaps(maps)
                 .setEvaluator(new RegressionEvaluator().setMetricName("rmse")).setNumFolds(k).setSeed(s.lng("seed"));
-        CrossValidatorModel[] last = new CrossValidatorModel[1];
-        int mlRuns = s.integer("g2.mllibRuns");
         LinearRegression warm = lr.copy(new ParamMap()).setRegParam(regs[grid / 2]);
-        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup") : warmMllib(() -> warm.fit(df));
-        BenchReport.Side mllib = timeRuns("G2 mllib", mlWarmup, mlRuns,
-                () -> {
-            last[0] = cv.fit(df);
-            return null;
-        });
+        CrossValidatorRun run = timeCrossValidator("G2 mllib", cv, s.integer("g2.mllibRuns"), () -> warm.fit(df), df);
         df.unpersist(true);
-        double[] avg = last[0].avgMetrics();
-        int best = 0;
-        for (int i = 1; i < avg.length; i++) {
-            best = avg[i] < avg[best] ? i : best;
-        }
+        BenchReport.Side mllib = run.side();
+        double[] avg = run.model().avgMetrics();
+        int best = run.best();
         Map<String, Object> mlExtra = new LinkedHashMap<>();
         mlExtra.put("grid", grid);
         mlExtra.put("folds", k);
@@ -287,7 +278,7 @@ public final class BenchJob {
         mlExtra.put("bestRmse", avg[best]);
         mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
         mllib = mllib.with(mllibSolver(s.str("mllib.solver"), p), cacheSeconds, cachedMB, -1, true, Double.NaN,
-                ((LinearRegressionModel) last[0].bestModel()).coefficients().numNonzeros(), mlExtra);
+                ((LinearRegressionModel) run.model().bestModel()).coefficients().numNonzeros(), mlExtra);
         return new BenchReport.CaseResult(name, description, spec.rows(), p, 0, Double.NaN, pre.lambdaMax(),
                 generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes, null);
     }
@@ -450,6 +441,30 @@ public final class BenchJob {
      * Before a case whose MLlib side runs without warm-up: one untimed plain fit if MLlib has not
      * run in this application yet (so its code is not cold). Returns 0, the warm-up runs left to do.
      */
+    /** A timed CrossValidator: its runs, the last model, and the grid index of its best metric. */
+    record CrossValidatorRun(BenchReport.Side side, CrossValidatorModel model, int best) {
+    }
+
+    /**
+     * Times MLlib's CrossValidator {@code runs} times (after ours' warm-up count when it runs as
+     * often as ours, else after one untimed {@code plainFit}) and picks its best (smallest) metric.
+     */
+    CrossValidatorRun timeCrossValidator(String label, CrossValidator cv, int runs, Runnable plainFit,
+                                         Dataset<Row> df) {
+        CrossValidatorModel[] last = new CrossValidatorModel[1];
+        int warmup = runs == s.integer("runs") ? s.integer("warmup") : warmMllib(plainFit);
+        BenchReport.Side side = timeRuns(label, warmup, runs, () -> {
+            last[0] = cv.fit(df);
+            return null;
+        });
+        double[] avg = last[0].avgMetrics();
+        int best = 0;
+        for (int i = 1; i < avg.length; i++) {
+            best = avg[i] < avg[best] ? i : best;
+        }
+        return new CrossValidatorRun(side, last[0], best);
+    }
+
     int warmMllib(Runnable plainFit) {
         if (!mllibWarm) {
             LOG.info("bench: warming MLlib up with one untimed fit");

@@ -11,7 +11,6 @@ import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
-import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -163,20 +162,13 @@ final class GlmCases {
         MulticlassClassificationEvaluator evaluator = new MulticlassClassificationEvaluator().setMetricName("logLoss");
         CrossValidator cv = new CrossValidator().setEstimator(lr).setEstimatorParamMaps(maps).setEvaluator(evaluator)
                 .setNumFolds(k).setSeed(s.lng("seed"));
-        CrossValidatorModel[] last = new CrossValidatorModel[1];
-        int mlRuns = s.integer("b2.mllibRuns");
         LogisticRegression warm = lr.copy(new ParamMap()).setRegParam(regs[grid / 2]);
-        int mlWarmup = mlRuns == s.integer("runs") ? s.integer("warmup") : job.warmMllib(() -> warm.fit(df));
-        BenchReport.Side mllib = job.timeRuns("B2 mllib", mlWarmup, mlRuns, () -> {
-            last[0] = cv.fit(df);
-            return null;
-        });
+        BenchJob.CrossValidatorRun run = job.timeCrossValidator("B2 mllib", cv, s.integer("b2.mllibRuns"),
+                () -> warm.fit(df), df);
         df.unpersist(true);
-        double[] avg = last[0].avgMetrics();
-        int best = 0;
-        for (int i = 1; i < avg.length; i++) {
-            best = avg[i] < avg[best] ? i : best;
-        }
+        BenchReport.Side mllib = run.side();
+        double[] avg = run.model().avgMetrics();
+        int best = run.best();
         Map<String, Object> mlExtra = new LinkedHashMap<>();
         mlExtra.put("grid", grid);
         mlExtra.put("folds", k);
@@ -188,7 +180,7 @@ final class GlmCases {
         mlExtra.put("bestMetric", avg[best]);
         mlExtra.put("avgMetrics", avg);
         mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
-        LogisticRegressionModel bestModel = (LogisticRegressionModel) last[0].bestModel();
+        LogisticRegressionModel bestModel = (LogisticRegressionModel) run.model().bestModel();
         mllib = mllib.with(mllibSolver(alpha), cacheSeconds, cachedMB, -1, true, Double.NaN,
                 nnz(classModel(bestModel).beta(), p), mlExtra);
         Map<String, Object> notes = new LinkedHashMap<>();

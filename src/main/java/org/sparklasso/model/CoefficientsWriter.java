@@ -1,7 +1,9 @@
 package org.sparklasso.model;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -26,20 +28,46 @@ public final class CoefficientsWriter {
     private CoefficientsWriter() {
     }
 
-    /** @param classNames the class of each coefficient block for multinomial, else null */
+    /**
+     * Writes every model's rows, generated on the executors from broadcast coefficients (p = 10⁶
+     * features × several λ would not fit the driver as row objects), in the order model, class,
+     * intercept then features.
+     *
+     * @param classNames the class of each coefficient block for multinomial, else null
+     */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
                              List<String> classNames, String path) {
-        List<Row> rows = new ArrayList<>();
-        for (FittedModel m : models) {
-            int p = m.numFeatures();
-            for (int k = 0; k < m.classes(); k++) {
-                String cls = classNames == null ? null : classNames.get(k);
-                rows.add(RowFactory.create(INTERCEPT, -1, m.intercepts()[k], m.lambda(), cls));
-                for (int j = 0; j < p; j++) {
-                    rows.add(RowFactory.create(featureNames.get(j), j, m.coefficients()[k * p + j], m.lambda(), cls));
-                }
-            }
+        int p = featureNames.size();
+        int classes = models.isEmpty() ? 1 : models.get(0).classes();
+        Table table = new Table(featureNames.toArray(new String[0]),
+                classNames == null ? null : classNames.toArray(new String[0]),
+                models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
+                models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
+                models.stream().mapToDouble(FittedModel::lambda).toArray(), p, classes);
+        long total = (long) models.size() * classes * (p + 1);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<Table> bc = jsc.broadcast(table);
+        try {
+            int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
+            JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
+            spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
+        } finally {
+            bc.destroy();
         }
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
+    }
+
+    /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
+    private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
+                         double[] lambdas, int p, int classes) implements java.io.Serializable {
+        Row row(long i) {
+            int perModel = classes * (p + 1);
+            int m = (int) (i / perModel);
+            int rest = (int) (i % perModel);
+            int k = rest / (p + 1);
+            int j = rest % (p + 1) - 1;
+            String cls = classNames == null ? null : classNames[k];
+            return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls)
+                    : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls);
+        }
     }
 }

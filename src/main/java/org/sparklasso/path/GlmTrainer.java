@@ -57,16 +57,29 @@ public final class GlmTrainer {
         LOG.info("solver {}: family {} with {} classes, n={} p={} lambdaMax={} {} λ values{}", solver.key(),
                 config.family().key(), classes, data.rows(), p, String.format("%.6g", lambdaMax), grid.length,
                 computed ? " (path)" : "");
-        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
-                nullModel.coefficients(), nullModel.gradient(), lambdaMax, nullModel.loss(), config.screening(),
-                computed ? RegularizationPath.EarlyStop.ABSOLUTE_GAIN : RegularizationPath.EarlyStop.NONE, full::solve,
-                GaussianTrainer.progress(grid.length, counter, start));
+        RegularizationPath.EarlyStop earlyStop = computed ? RegularizationPath.EarlyStop.ABSOLUTE_GAIN
+                : RegularizationPath.EarlyStop.NONE;
+        var progress = GaussianTrainer.progress(grid.length, counter, start);
+        List<RegularizationPath.Step> steps;
+        List<List<RegularizationPath.Step>> foldSteps = null;
+        if (folds > 0) {
+            List<List<RegularizationPath.Step>> all = pathsInLockstep(passes, byFold, datafit, s, grid, earlyStop,
+                    progress, config, solver, counter, start);
+            steps = all.get(folds);
+            foldSteps = new ArrayList<>();
+            for (int k = 0; k < folds; k++) {
+                foldSteps.add(all.get(k).subList(0, steps.size()));
+            }
+        } else {
+            steps = RegularizationPath.solve(grid, full.penalty(), nullModel.coefficients(), nullModel.gradient(),
+                    lambdaMax, nullModel.loss(), config.screening(), earlyStop, full::solve, progress);
+        }
         List<FittedModel> fits = new ArrayList<>();
         for (RegularizationPath.Step st : steps) {
             fits.add(model(st, s, margins));
         }
         CrossValidationResult cv = folds > 0
-                ? crossValidate(passes, byFold, datafit, fits, config, solver, counter, start) : null;
+                ? crossValidate(passes, byFold, datafit, fits, foldSteps, config) : null;
         int chosen = GaussianTrainer.choose(cv, fits, config);
         if (config.family() == Family.BINOMIAL) {
             addTrainingAuc(passes, chosen >= 0 ? List.of(fits.get(chosen)) : fits, data.rows());
@@ -111,25 +124,47 @@ public final class GlmTrainer {
         };
     }
 
-    private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold, Datafit datafit,
-                                                       List<FittedModel> fits, JobConfig config,
-                                                       SolverChoice solver, PassCounter counter, long start) {
+    /**
+     * The full model's path and every fold model's path, all in lockstep threads sharing each pass
+     * (element k: fold k; the last: the full model). The folds follow the full model's grid and
+     * stop where its path stops early (a fold a λ ahead solves one λ more, dropped by the caller),
+     * so the whole cross-validation costs about the passes of one path.
+     */
+    private static List<List<RegularizationPath.Step>> pathsInLockstep(
+            BlockPasses passes, FeatureMoments[] byFold, Datafit datafit, Standardization s, double[] grid,
+            RegularizationPath.EarlyStop earlyStop, java.util.function.Consumer<RegularizationPath.Step> progress,
+            JobConfig config, SolverChoice solver, PassCounter counter, long start) {
         int folds = byFold.length;
-        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
-        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds);
-        List<List<RegularizationPath.Step>> foldSteps = LockstepFolds.run(folds, fold -> {
-            Standardization sk = GaussianTrainer.standardization(byFold, fold, config);
-            GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, fold), datafit.margins(), config,
-                    solver);
+        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds + 1);
+        java.util.concurrent.atomic.AtomicInteger stopAt = new java.util.concurrent.atomic.AtomicInteger(grid.length);
+        return LockstepFolds.run(folds + 1, task -> {
+            boolean isFull = task == folds;
+            Standardization sk = isFull ? s : GaussianTrainer.standardization(byFold, task, config);
+            GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, isFull ? -1 : task),
+                    datafit.margins(), config, solver);
             SolverResult nullModel = run.fitNullModel();
-            List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, run.penalty(),
+            List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
                     nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),
-                    config.screening(), RegularizationPath.EarlyStop.NONE, run::solve, st -> { });
-            boolean converged = steps.stream().allMatch(st -> st.result().converged());
-            LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds, steps.size(),
-                    converged, counter.passes(), String.format("%.2f", (System.nanoTime() - start) / 1e9));
+                    config.screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
+                    isFull ? progress : st -> { }, k -> k < stopAt.get());
+            if (isFull) {
+                stopAt.set(steps.size());
+            } else {
+                boolean converged = steps.stream().allMatch(st -> st.result().converged());
+                LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", task + 1, folds,
+                        steps.size(), converged, counter.passes(),
+                        String.format("%.2f", (System.nanoTime() - start) / 1e9));
+            }
             return steps;
         }, batcher::leave);
+    }
+
+    private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold, Datafit datafit,
+                                                       List<FittedModel> fits,
+                                                       List<List<RegularizationPath.Step>> foldSteps,
+                                                       JobConfig config) {
+        int folds = byFold.length;
+        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
         boolean binomial = config.family() == Family.BINOMIAL;
         double[] weights = new double[folds];
         Map<String, double[][]> errors = new LinkedHashMap<>();

@@ -56,12 +56,24 @@ public final class RegularizationPath {
     public static <P extends PathPenalty<P>> List<Step> solve(double[] lambdas, P base, double[] start,
                                    double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
                                    EarlyStop earlyStop, Solver<P> solver, Consumer<Step> progress) {
+        return solve(lambdas, base, start, gradientAtZero, lambdaMax, nullLoss, screening, earlyStop, solver, progress,
+                k -> true);
+    }
+
+    /**
+     * As above, solving λ number k (0-based) only while {@code proceed.test(k)}: a fold model
+     * running beside the full model stops where the full path stopped early.
+     */
+    public static <P extends PathPenalty<P>> List<Step> solve(double[] lambdas, P base, double[] start,
+                                   double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
+                                   EarlyStop earlyStop, Solver<P> solver, Consumer<Step> progress,
+                                   java.util.function.IntPredicate proceed) {
         int p = base.features();
         double[] warm = start.clone();
         double[] prevU = gradientAtZero;
         double prevLambda = lambdaMax;
         List<Step> steps = new ArrayList<>();
-        for (int k = 0; k < lambdas.length; k++) {
+        for (int k = 0; k < lambdas.length && proceed.test(k); k++) {
             double lambda = lambdas[k];
             P penalty = base.withLambda(lambda);
             boolean[] keep = strongSet(penalty, warm, prevU, lambda, prevLambda, screening);

@@ -104,6 +104,36 @@ class SparseInputTest {
     }
 
     @Test
+    void weightedSparseVectorsGiveTheSameModelWithGatheredColumnsAsWithStatistics() {
+        // workingset on sparse data solves its working sets on gathered columns (ColumnCoordinateDescent);
+        // cd on the coordinate statistics: same weighted model, with and without folds
+        String weighted = dir.resolve("weighted.parquet").toString();
+        SparkTestSession.get().read().format("libsvm").load(libsvm.toString())
+                .withColumn("w", org.apache.spark.sql.functions.rand(3).plus(0.25))
+                .write().mode("overwrite").parquet(weighted);
+        for (String folds : List.of("0", "3")) {
+            GaussianTrainer.Result cd = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
+                    "w", "--lambda", "0.2,0.05", "--solver", "cd", "--tol", "1e-11", "--nfolds", folds);
+            GaussianTrainer.Result ws = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
+                    "w", "--lambda", "0.2,0.05", "--solver", "workingset", "--tol", "1e-11", "--nfolds", folds);
+            for (int k = 0; k < 2; k++) {
+                FittedModel a = cd.fits().get(k);
+                FittedModel b = ws.fits().get(k);
+                assertEquals(a.solve().objective(), b.solve().objective(), 1e-9 * a.solve().objective());
+                assertArrayEquals(a.coefficients(), b.coefficients(), 1e-5);
+                assertEquals(a.intercept(), b.intercept(), 1e-5);
+            }
+            if (!folds.equals("0")) {
+                double[] x = cd.cv().summary().cvm();
+                double[] y = ws.cv().summary().cvm();
+                for (int l = 0; l < x.length; l++) {
+                    assertEquals(x[l], y[l], 1e-7 * x[l], "cvm at λ " + l);
+                }
+            }
+        }
+    }
+
+    @Test
     void libsvmIsPackedIntoSparseBlocksWithFileIndexNames() {
         LoadedData data = new DataLoader(SparkTestSession.get(), ConfigParser.parse(new String[] {
                 "--input", libsvm.toString(), "--lambda", "1", "--output", "/unused"})).load();

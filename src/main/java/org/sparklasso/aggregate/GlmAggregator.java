@@ -147,28 +147,9 @@ public final class GlmAggregator implements Serializable {
     }
 
     public GlmAggregator merge(GlmAggregator other) {
-        if (other.rawGradient != null) {
-            if (rawGradient == null) {
-                rawGradient = other.rawGradient.clone();
-            } else {
-                for (int i = 0; i < rawGradient.length; i++) {
-                    rawGradient[i] += other.rawGradient[i];
-                }
-            }
-        }
+        rawGradient = PartialSums.merge(rawGradient, other.rawGradient);
         for (int q = 0; q < points; q++) {
-            if (other.hessian[q] == null) {
-                continue;
-            }
-            if (hessian[q] == null) {
-                hessian[q] = other.hessian[q].clone();
-            } else {
-                for (int i = 0; i < hessian[q].length; i++) {
-                    hessian[q][i] += other.hessian[q][i];
-                }
-            }
-        }
-        for (int q = 0; q < points; q++) {
+            hessian[q] = PartialSums.merge(hessian[q], other.hessian[q]);
             loss[q] += other.loss[q];
             for (int c = 0; c < 6; c++) {
                 heldOut[q][c] += other.heldOut[q][c];

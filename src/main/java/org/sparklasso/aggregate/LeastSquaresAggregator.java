@@ -88,15 +88,7 @@ public final class LeastSquaresAggregator implements Serializable {
     }
 
     public LeastSquaresAggregator merge(LeastSquaresAggregator other) {
-        if (other.rawGradient != null) {
-            if (rawGradient == null) {
-                rawGradient = other.rawGradient.clone();
-            } else {
-                for (int i = 0; i < rawGradient.length; i++) {
-                    rawGradient[i] += other.rawGradient[i];
-                }
-            }
-        }
+        rawGradient = PartialSums.merge(rawGradient, other.rawGradient);
         for (int q = 0; q < k; q++) {
             sumSquares[q] += other.sumSquares[q];
             sumResiduals[q] += other.sumResiduals[q];

@@ -133,17 +133,28 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
             if (!active[j]) {
                 continue;
             }
-            double excess = Math.abs(u[j]) - l1(j);
-            if (excess <= 0) {
-                continue;
-            }
-            double q = l2(j);
-            if (q <= 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            v += excess * excess / (2 * q);
+            v += conjugateTerm(Math.abs(u[j]) - l1(j), l2(j));
         }
         return v;
+    }
+
+    /**
+     * One coordinate's (or group's) term of the conjugate: for a score exceeding its L1 threshold
+     * by {@code excess}, excess²/(2·l2), or +∞ without an L2 part (the point is infeasible).
+     */
+    static double conjugateTerm(double excess, double l2) {
+        if (excess <= 0) {
+            return 0;
+        }
+        return l2 <= 0 ? Double.POSITIVE_INFINITY : excess * excess / (2 * l2);
+    }
+
+    /**
+     * A coordinate's KKT residual: |u| − l1 at b = 0 (positive when violated), else
+     * |u − l2·b − l1·sign(b)|.
+     */
+    static double coordinateKktViolation(double b, double u, double l1, double l2) {
+        return b == 0 ? Math.abs(u) - l1 : Math.abs(u - l2 * b - l1 * Math.signum(b));
     }
 
     @Override
@@ -178,9 +189,7 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
             if (!active[j]) {
                 continue;
             }
-            double v = b[j] == 0 ? Math.max(0, Math.abs(u[j]) - l1(j))
-                    : Math.abs(u[j] - l2(j) * b[j] - l1(j) * Math.signum(b[j]));
-            worst = Math.max(worst, v);
+            worst = Math.max(worst, coordinateKktViolation(b[j], u[j], l1(j), l2(j)));
         }
         return worst;
     }

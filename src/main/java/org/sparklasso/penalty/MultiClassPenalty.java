@@ -189,24 +189,11 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
             if (!active[j]) {
                 continue;
             }
-            double q = l2(j);
             if (grouped) {
-                double excess = featureScore(u, j) - l1(j);
-                if (excess > 0) {
-                    if (q <= 0) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    v += excess * excess / (2 * q);
-                }
+                v += ElasticNet.conjugateTerm(featureScore(u, j) - l1(j), l2(j));
             } else {
                 for (int k = 0; k < classes; k++) {
-                    double excess = Math.abs(u[index(j, k)]) - l1(j);
-                    if (excess > 0) {
-                        if (q <= 0) {
-                            return Double.POSITIVE_INFINITY;
-                        }
-                        v += excess * excess / (2 * q);
-                    }
+                    v += ElasticNet.conjugateTerm(Math.abs(u[index(j, k)]) - l1(j), l2(j));
                 }
             }
         }
@@ -251,10 +238,8 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
                 }
             } else {
                 for (int k = 0; k < classes; k++) {
-                    double bk = b[index(j, k)];
-                    double uk = u[index(j, k)];
-                    double d = bk == 0 ? Math.abs(uk) - l1(j) : Math.abs(uk - l2(j) * bk - l1(j) * Math.signum(bk));
-                    worst = Math.max(worst, d);
+                    worst = Math.max(worst,
+                            ElasticNet.coordinateKktViolation(b[index(j, k)], u[index(j, k)], l1(j), l2(j)));
                 }
             }
         }

@@ -264,20 +264,9 @@ public final class BenchJob {
         LinearRegression warm = lr.copy(new ParamMap()).setRegParam(regs[grid / 2]);
         CrossValidatorRun run = timeCrossValidator("G2 mllib", cv, s.integer("g2.mllibRuns"), () -> warm.fit(df), df);
         df.unpersist(true);
-        BenchReport.Side mllib = run.side();
-        double[] avg = run.model().avgMetrics();
-        int best = run.best();
-        Map<String, Object> mlExtra = new LinkedHashMap<>();
-        mlExtra.put("grid", grid);
-        mlExtra.put("folds", k);
-        mlExtra.put("fitsPerRun", grid * k + 1);
-        mlExtra.put("regParams", regs);
-        mlExtra.put("bestLambda", lambdas[best]);
-        mlExtra.put("metric", "rmse (RegressionEvaluator)");
-        mlExtra.put("bestMetric", avg[best]);
-        mlExtra.put("bestRmse", avg[best]);
-        mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
-        mllib = mllib.with(mllibSolver(s.str("mllib.solver"), p), cacheSeconds, cachedMB, -1, true, Double.NaN,
+        Map<String, Object> mlExtra = run.extras(regs, lambdas, k, "rmse (RegressionEvaluator)");
+        mlExtra.put("bestRmse", run.model().avgMetrics()[run.best()]);
+        BenchReport.Side mllib = run.side().with(mllibSolver(s.str("mllib.solver"), p), cacheSeconds, cachedMB, -1, true, Double.NaN,
                 ((LinearRegressionModel) run.model().bestModel()).coefficients().numNonzeros(), mlExtra);
         return new BenchReport.CaseResult(name, description, spec.rows(), p, 0, Double.NaN, pre.lambdaMax(),
                 generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes, null);
@@ -443,6 +432,20 @@ public final class BenchJob {
      */
     /** A timed CrossValidator: its runs, the last model, and the grid index of its best metric. */
     record CrossValidatorRun(BenchReport.Side side, CrossValidatorModel model, int best) {
+        /** The report's MLlib extras of a CrossValidator over {@code regParams} (our λ scale: {@code lambdas}). */
+        Map<String, Object> extras(double[] regParams, double[] lambdas, int folds, String metric) {
+            int grid = regParams.length;
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("grid", grid);
+            extra.put("folds", folds);
+            extra.put("fitsPerRun", grid * folds + 1);
+            extra.put("regParams", regParams);
+            extra.put("bestLambda", lambdas[best]);
+            extra.put("metric", metric);
+            extra.put("bestMetric", model.avgMetrics()[best]);
+            extra.put("perLambdaFoldSeconds", BenchReport.median(side.seconds()) / (grid * folds));
+            return extra;
+        }
     }
 
     /**

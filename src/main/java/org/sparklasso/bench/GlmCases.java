@@ -166,22 +166,11 @@ final class GlmCases {
         BenchJob.CrossValidatorRun run = job.timeCrossValidator("B2 mllib", cv, s.integer("b2.mllibRuns"),
                 () -> warm.fit(df), df);
         df.unpersist(true);
-        BenchReport.Side mllib = run.side();
-        double[] avg = run.model().avgMetrics();
-        int best = run.best();
-        Map<String, Object> mlExtra = new LinkedHashMap<>();
-        mlExtra.put("grid", grid);
-        mlExtra.put("folds", k);
-        mlExtra.put("fitsPerRun", grid * k + 1);
-        mlExtra.put("regParams", regs);
+        Map<String, Object> mlExtra = run.extras(regs, lambdas, k, "logLoss (MulticlassClassificationEvaluator)");
         mlExtra.put("tol", tol);
-        mlExtra.put("bestLambda", lambdas[best]);
-        mlExtra.put("metric", "logLoss (MulticlassClassificationEvaluator)");
-        mlExtra.put("bestMetric", avg[best]);
-        mlExtra.put("avgMetrics", avg);
-        mlExtra.put("perLambdaFoldSeconds", BenchReport.median(mllib.seconds()) / (grid * k));
+        mlExtra.put("avgMetrics", run.model().avgMetrics());
         LogisticRegressionModel bestModel = (LogisticRegressionModel) run.model().bestModel();
-        mllib = mllib.with(mllibSolver(alpha), cacheSeconds, cachedMB, -1, true, Double.NaN,
+        BenchReport.Side mllib = run.side().with(mllibSolver(alpha), cacheSeconds, cachedMB, -1, true, Double.NaN,
                 nnz(classModel(bestModel).beta(), p), mlExtra);
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("lambdaRange", new double[] {hi, lo});

@@ -118,22 +118,32 @@ public final class SharedObjective {
         }
     }
 
+    /** Adds one row, scored by every (broadcast) model, to an accumulator. */
+    private interface RowAdder<A, M> extends Serializable {
+        A add(A acc, Row row, M[] models);
+    }
+
+    /** One treeAggregate over {@code df}'s label and features, with the models broadcast. */
+    private static <A, M> A overRows(Dataset<Row> df, M[] models, A zero, RowAdder<A, M> add,
+                                     org.apache.spark.api.java.function.Function2<A, A, A> merge) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
+        Broadcast<M[]> bc = jsc.broadcast(models);
+        try {
+            return df.select("label", "features").javaRDD()
+                    .treeAggregate(zero, (a, row) -> add.add(a, row, bc.value()), merge, 2);
+        } finally {
+            bc.destroy();
+        }
+    }
+
     /**
      * One pass over {@code df} (columns {@code label}, {@code features}): the objective of every
      * model at (λ, α), and the data's moments and λ_max (for α = 0, λ_max is computed as for α = 1).
      */
     public static Result evaluate(Dataset<Row> df, int p, double lambda, double alpha, boolean standardize,
                                   List<Model> models) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
-        Broadcast<Model[]> bc = jsc.broadcast(models.toArray(new Model[0]));
         int k = models.size();
-        Acc acc;
-        try {
-            acc = df.select("label", "features").javaRDD()
-                    .treeAggregate(new Acc(p, k), (a, row) -> a.add(row, bc.value()), Acc::merge, 2);
-        } finally {
-            bc.destroy();
-        }
+        Acc acc = overRows(df, models.toArray(new Model[0]), new Acc(p, k), Acc::add, Acc::merge);
         double n = acc.n;
         double yMean = acc.sy / n;
         double labelSd = Math.sqrt(Math.max(0, acc.syy / n - yMean * yMean));
@@ -274,16 +284,9 @@ public final class SharedObjective {
      */
     public static GlmResult evaluateGlm(Dataset<Row> df, int p, int classes, double lambda, double alpha,
                                         boolean standardize, List<ClassModel> models) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
-        Broadcast<ClassModel[]> bc = jsc.broadcast(models.toArray(new ClassModel[0]));
         int k = models.size();
-        GlmAcc acc;
-        try {
-            acc = df.select("label", "features").javaRDD()
-                    .treeAggregate(new GlmAcc(p, classes, k), (a, row) -> a.add(row, bc.value()), GlmAcc::merge, 2);
-        } finally {
-            bc.destroy();
-        }
+        GlmAcc acc = overRows(df, models.toArray(new ClassModel[0]), new GlmAcc(p, classes, k), GlmAcc::add,
+                GlmAcc::merge);
         double n = acc.n;
         double[] sd = new double[p];
         double lambdaMax = 0;

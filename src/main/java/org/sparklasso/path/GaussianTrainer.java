@@ -267,16 +267,23 @@ public final class GaussianTrainer {
                 }
             }
         } else {
-            var batcher = passes.leastSquaresBatcher(folds);
-            var shared = workingSetPasses(passes, global, data, config, folds);
-            boolean workingSet = solver == SolverChoice.WORKINGSET;
+            // one batcher of shared passes, of the kind the solver makes
+            java.util.function.BiFunction<ModelSpec, Standardization, PathProblem> problemOf;
+            Runnable leave;
+            if (solver == SolverChoice.WORKINGSET) {
+                WorkingSetPasses shared = workingSetPasses(passes, global, data, config, folds);
+                problemOf = (spec, sk) -> workingSetProblem(shared.oracle(spec), sk, config, false);
+                leave = shared::leave;
+            } else {
+                var batcher = passes.leastSquaresBatcher(folds);
+                problemOf = (spec, sk) -> fistaProblem(passes.oracle(batcher, spec), sk, config, false);
+                leave = batcher::leave;
+            }
             List<FittedModel[]> solved = LockstepFolds.run(folds, fold -> {
                 Standardization sk = standardization(byFold, fold, config);
-                ModelSpec spec = new ModelSpec(sk, fold);
-                PathProblem problem = workingSet ? workingSetProblem(shared.oracle(spec), sk, config, false)
-                        : fistaProblem(passes.oracle(batcher, spec), sk, config, false);
+                PathProblem problem = problemOf.apply(new ModelSpec(sk, fold), sk);
                 return solveFold(problem, lambdas, config, fold, folds, counter, start);
-            }, workingSet ? shared::leave : batcher::leave);
+            }, leave);
             for (int k = 0; k < folds; k++) {
                 foldFits[k] = solved.get(k);
             }

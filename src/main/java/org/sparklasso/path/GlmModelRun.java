@@ -49,6 +49,27 @@ final class GlmModelRun implements NewtonOracle {
         this.fista = new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
     }
 
+    private GlmModelRun(GlmModelRun fitted, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher) {
+        this.passes = fitted.passes;
+        this.batcher = batcher;
+        this.spec = fitted.spec;
+        this.base = fitted.base;
+        this.solver = fitted.solver;
+        this.newton = fitted.newton;
+        this.fista = fitted.fista;
+        this.nullModel = fitted.nullModel;
+        this.lambdaMax = fitted.lambdaMax;
+        this.convergence = fitted.convergence;
+    }
+
+    /**
+     * This model, its null model already fitted, evaluating through another batcher from now on (the
+     * full model joining the fold models' lockstep); this run is not to be used afterwards.
+     */
+    GlmModelRun sharing(PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> other) {
+        return new GlmModelRun(this, other);
+    }
+
     Standardization standardization() {
         return spec.standardization();
     }

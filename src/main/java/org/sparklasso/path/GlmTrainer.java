@@ -63,8 +63,8 @@ public final class GlmTrainer {
         List<RegularizationPath.Step> steps;
         List<List<RegularizationPath.Step>> foldSteps = null;
         if (folds > 0) {
-            List<List<RegularizationPath.Step>> all = pathsInLockstep(passes, byFold, datafit, s, grid, earlyStop,
-                    progress, config, solver, counter, start);
+            List<List<RegularizationPath.Step>> all = pathsInLockstep(passes, byFold, datafit, full, grid,
+                    earlyStop, progress, config, solver, counter, start);
             steps = all.get(folds);
             foldSteps = new ArrayList<>();
             for (int k = 0; k < folds; k++) {
@@ -131,7 +131,7 @@ public final class GlmTrainer {
      * so the whole cross-validation costs about the passes of one path.
      */
     private static List<List<RegularizationPath.Step>> pathsInLockstep(
-            BlockPasses passes, FeatureMoments[] byFold, Datafit datafit, Standardization s, double[] grid,
+            BlockPasses passes, FeatureMoments[] byFold, Datafit datafit, GlmModelRun full, double[] grid,
             RegularizationPath.EarlyStop earlyStop, java.util.function.Consumer<RegularizationPath.Step> progress,
             JobConfig config, SolverChoice solver, PassCounter counter, long start) {
         int folds = byFold.length;
@@ -139,10 +139,10 @@ public final class GlmTrainer {
         java.util.concurrent.atomic.AtomicInteger stopAt = new java.util.concurrent.atomic.AtomicInteger(grid.length);
         return LockstepFolds.run(folds + 1, task -> {
             boolean isFull = task == folds;
-            Standardization sk = isFull ? s : GaussianTrainer.standardization(byFold, task, config);
-            GlmModelRun run = new GlmModelRun(passes, batcher, new ModelSpec(sk, isFull ? -1 : task),
-                    datafit.margins(), config, solver);
-            SolverResult nullModel = run.fitNullModel();
+            GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(passes, batcher,
+                    new ModelSpec(GaussianTrainer.standardization(byFold, task, config), task), datafit.margins(),
+                    config, solver);
+            SolverResult nullModel = isFull ? run.nullModel() : run.fitNullModel();
             List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
                     nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),
                     config.screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,

@@ -345,8 +345,7 @@ public final class BlockPasses {
         double[] intercepts = new double[k * points];
         int[] excluded = new int[points];
         int[][] hessianColumns = new int[points][];
-        double[][] centers = new double[points][];
-        double[][] scales = new double[points][];
+        double[] shiftCenter = null;
         int q = 0;
         for (GlmRequest r : requests) {
             Standardization s = r.spec().standardization();
@@ -364,14 +363,34 @@ public final class BlockPasses {
                 excluded[q] = r.spec().excludedFold();
                 if (i == 0 && r.workingSet() != null) {
                     hessianColumns[q] = r.workingSet();
-                    centers[q] = s.center();
-                    scales[q] = s.scale();
+                    shiftCenter = shiftCenter == null ? s.center() : shiftCenter;
+                }
+            }
+        }
+        // every Hessian's columns are gathered once per block: the union of the working sets, all
+        // shifted by one model's centers (each Hessian is moved to its own model's after the pass)
+        int[] union = shiftCenter == null ? null
+                : java.util.Arrays.stream(hessianColumns).filter(java.util.Objects::nonNull)
+                        .flatMapToInt(java.util.Arrays::stream).distinct().sorted().toArray();
+        int[][] positions = new int[points][];
+        double[] unionCenter = null;
+        if (union != null) {
+            unionCenter = new double[union.length];
+            for (int c = 0; c < union.length; c++) {
+                unionCenter[c] = shiftCenter[union[c]];
+            }
+            for (int t = 0; t < points; t++) {
+                if (hessianColumns[t] != null) {
+                    positions[t] = new int[hessianColumns[t].length];
+                    for (int c = 0; c < positions[t].length; c++) {
+                        positions[t][c] = java.util.Arrays.binarySearch(union, hessianColumns[t][c]);
+                    }
                 }
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<GlmAggregator.Payload> bc = jsc.broadcast(new GlmAggregator.Payload(datafit, v, intercepts,
-                excluded, points, hessianColumns, centers, scales));
+                excluded, points, positions, union, unionCenter));
         int numFeatures = p;
         int total = points;
         GlmAggregator agg;
@@ -401,11 +420,19 @@ public final class BlockPasses {
                 }
                 evals[i] = new Evaluation(agg.loss(q) / n, u, Double.NaN, agg.heldOut(q));
                 if (i == 0 && r.workingSet() != null) {
-                    int m1 = r.workingSet().length + 1;
+                    int[] set = r.workingSet();
+                    int m1 = set.length + 1;
+                    double[] delta = new double[set.length];
+                    double[] scale = new double[set.length];
+                    for (int c = 0; c < set.length; c++) {
+                        delta[c] = s.center()[set[c]] - shiftCenter[set[c]];
+                        scale[c] = s.scale()[set[c]];
+                    }
                     hessians = new double[k * k][];
                     for (int c = 0; c < k; c++) {
                         for (int c2 = 0; c2 < k; c2++) {
                             double[] block = agg.hessian(q, c, c2, m1);
+                            GlmAggregator.recenter(block, m1, delta, scale);
                             for (int e = 0; e < block.length; e++) {
                                 block[e] /= n;
                             }

@@ -28,12 +28,17 @@ public final class GlmAggregator implements Serializable {
     /**
      * What the driver broadcasts for one pass: V (p × points·K, original-scale coefficients, class
      * k of point q in column q·K+k), intercepts (points·K), each point's excluded fold (-1: none);
-     * and for the points that need a Newton step, the working set (else null) and the center and
-     * scale of that point's model.
+     * for the points that need a Newton step, their working set as positions into
+     * {@code union} (else null). The union's columns are gathered once per block, shifted by
+     * {@code unionCenter} and not scaled; the driver moves each Hessian to its own model's
+     * center and scale ({@link #recenter}).
      */
     public record Payload(Datafit datafit, double[] v, double[] intercepts, int[] excludedFold, int points,
-                          int[][] hessianColumns, double[][] center, double[][] scale) implements Serializable {
+                          int[][] hessianPositions, int[] union, double[] unionCenter) implements Serializable {
     }
+
+    /** Rows per Hessian chunk: its gathered, copied and weighted columns stay in a core's L2 cache. */
+    static final int HESSIAN_CHUNK_ROWS = 128;
 
     private final int p;
     private final int k;
@@ -70,10 +75,11 @@ public final class GlmAggregator implements Serializable {
         double[] f = new double[k];
         double[] r = new double[k];
         double[] h = new double[k * k];
+        double[][] wh = new double[points][];
         for (int q = 0; q < points; q++) {
             int excluded = payload.excludedFold()[q];
-            boolean newton = payload.hessianColumns()[q] != null;
-            double[] wh = newton ? new double[k * k * n] : null;
+            boolean newton = payload.hessianPositions()[q] != null;
+            wh[q] = newton ? new double[k * k * n] : null;
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < k; c++) {
                     f[c] = m[(q * k + c) * n + i] + payload.intercepts()[q * k + c];
@@ -81,13 +87,13 @@ public final class GlmAggregator implements Serializable {
                 double y = block.label(i);
                 double w = block.weight(i);
                 boolean heldOutRow = excluded >= 0 && block.fold(i) == excluded;
-                if (newton && !heldOutRow) {
-                    datafit.hessian(y, f, h);
+                boolean withHessian = newton && !heldOutRow;
+                double l = datafit.evaluate(y, f, r, withHessian ? h : null);
+                if (withHessian) {
                     for (int c = 0; c < k * k; c++) {
-                        wh[c * n + i] = w * h[c];
+                        wh[q][c * n + i] = w * h[c];
                     }
                 }
-                double l = datafit.lossAndResidual(y, f, r);
                 if (heldOutRow) {
                     double sq = 0;
                     double abs = 0;
@@ -112,37 +118,112 @@ public final class GlmAggregator implements Serializable {
                     sumResiduals[q * k + c] += wr;
                 }
             }
-            if (newton) {
-                addHessian(block, q, payload, wh);
-            }
+        }
+        if (payload.union() != null) {
+            addHessians(block, payload, wh);
         }
         block.addTransposeProduct(m, cols, rawGradient);
         return this;
     }
 
-    /** Σ_i w ∂²ℓ/∂f_c∂f_c2 x̃_i x̃_iᵀ over point q's working set (plus intercept), c ≤ c2. */
-    private void addHessian(Block block, int q, Payload payload, double[] wh) {
+    /**
+     * Adds the Hessians of the Newton points, a chunk of rows at a time: the chunk's union columns
+     * are gathered once for all points, and each point's weighted copy and product stay in cache.
+     */
+    private void addHessians(Block block, Payload payload, double[][] wh) {
         int n = block.rows();
-        int[] set = payload.hessianColumns()[q];
-        int m1 = set.length + 1;
+        int[] union = payload.union();
+        int u = union.length;
+        double[] gathered = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
+        double[] a = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
+        double[] scaled = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
+        for (int start = 0; start < n; start += HESSIAN_CHUNK_ROWS) {
+            int rows = Math.min(HESSIAN_CHUNK_ROWS, n - start);
+            block.gatherColumns(union, payload.unionCenter(), start, rows, gathered);
+            for (int q = 0; q < points; q++) {
+                int[] positions = payload.hessianPositions()[q];
+                if (positions != null) {
+                    addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled);
+                }
+            }
+        }
+    }
+
+    /**
+     * Σ_i w ∂²ℓ/∂f_c∂f_c2 a_i a_iᵀ over point q's working set (plus the intercept), c ≤ c2, for one
+     * chunk of {@code rows} rows from {@code start}: {@code gathered} holds the chunk's union columns
+     * (rows × (u+1), the ones column last) and {@code positions} point q's columns in it;
+     * {@code a} and {@code scaled} are scratch of the same size.
+     */
+    private void addHessian(int q, int[] positions, int u, double[] gathered, int rows, double[] wh, int start,
+                            int n, double[] a, double[] scaled) {
+        int m1 = positions.length + 1;
         int blockSize = m1 * m1;
         if (hessian[q] == null) {
             hessian[q] = new double[k * k * blockSize];
         }
-        double[] a = new double[n * m1];
-        block.gatherColumns(set, payload.center()[q], payload.scale()[q], a);
-        double[] scaled = new double[n * m1];
+        double[] left = gathered;
+        if (!isIdentity(positions, u)) {
+            left = a;
+            for (int col = 0; col < positions.length; col++) {
+                System.arraycopy(gathered, positions[col] * rows, a, col * rows, rows);
+            }
+            System.arraycopy(gathered, u * rows, a, positions.length * rows, rows);
+        }
         BLAS blas = Blas.get();
         for (int c = 0; c < k; c++) {
             for (int c2 = c; c2 < k; c2++) {
                 int pair = c * k + c2;
+                int woff = pair * n + start;
                 for (int col = 0; col < m1; col++) {
-                    for (int i = 0; i < n; i++) {
-                        scaled[col * n + i] = a[col * n + i] * wh[pair * n + i];
+                    int off = col * rows;
+                    for (int i = 0; i < rows; i++) {
+                        scaled[off + i] = left[off + i] * wh[woff + i];
                     }
                 }
-                blas.dgemm("T", "N", m1, m1, n, 1.0, a, 0, n, scaled, 0, n, 1.0, hessian[q], pair * blockSize, m1);
+                blas.dgemm("T", "N", m1, m1, rows, 1.0, left, 0, rows, scaled, 0, rows, 1.0, hessian[q],
+                        pair * blockSize, m1);
             }
+        }
+    }
+
+    private static boolean isIdentity(int[] positions, int u) {
+        if (positions.length != u) {
+            return false;
+        }
+        for (int i = 0; i < u; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Moves a Hessian block of columns shifted by c₀ (m working columns, then the intercept; m1 =
+     * m + 1, column-major) to the model's own center c and scale s, in place: with δ = c − c₀,
+     * Σ w (a − δ)(a − δ)ᵀ = H − δvᵀ − vδᵀ + σδδᵀ and Σ w (a − δ) = v − σδ (v the intercept column,
+     * σ the corner), then rows and columns divided by s. The shift is a small difference of means
+     * (fold against full data), so nothing cancels.
+     */
+    public static void recenter(double[] block, int m1, double[] delta, double[] scale) {
+        int m = m1 - 1;
+        double sigma = block[m + m * m1];
+        double[] v = new double[m];
+        for (int i = 0; i < m; i++) {
+            v[i] = block[i + m * m1];
+        }
+        for (int col = 0; col < m; col++) {
+            for (int row = 0; row < m; row++) {
+                double x = block[row + col * m1] - delta[row] * v[col] - v[row] * delta[col]
+                        + sigma * delta[row] * delta[col];
+                block[row + col * m1] = x / (scale[row] * scale[col]);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            double x = (v[i] - sigma * delta[i]) / scale[i];
+            block[i + m * m1] = x;
+            block[m + i * m1] = x;
         }
     }
 

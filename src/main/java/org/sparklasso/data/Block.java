@@ -115,10 +115,11 @@ public abstract class Block implements Serializable {
     public abstract void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram);
 
     /**
-     * Writes the columns {@code cols}, centered and scaled, as a rows×(|cols|+1) column-major
-     * matrix whose last column is all ones: {@code out[i + c·rows] = (x_{i,cols[c]} − center)/scale}.
+     * Writes the columns {@code cols} (strictly increasing) of rows {@code start..start+count−1}, each shifted by its own
+     * center, as a count×(|cols|+1) column-major matrix whose last column is all ones:
+     * {@code out[i + c·count] = x_{start+i,cols[c]} − shift[c]}.
      */
-    public abstract void gatherColumns(int[] cols, double[] center, double[] scale, double[] out);
+    public abstract void gatherColumns(int[] cols, double[] shift, int start, int count, double[] out);
 
     /**
      * A block of the same rows (labels, weights and folds kept) holding only the features

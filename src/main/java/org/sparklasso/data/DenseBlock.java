@@ -67,14 +67,15 @@ public final class DenseBlock extends Block {
     }
 
     @Override
-    public void gatherColumns(int[] cols, double[] center, double[] scale, double[] out) {
-        int n = rows();
+    public void gatherColumns(int[] cols, double[] shift, int start, int count, double[] out) {
+        int n = count;
         int p = numFeatures;
-        for (int c = 0; c < cols.length; c++) {
-            int j = cols[c];
-            int off = c * n;
-            for (int i = 0; i < n; i++) {
-                out[off + i] = (values[i * p + j] - center[j]) / scale[j];
+        int m = cols.length;
+        // row by row: each row is read once, in order (a column at a time strides p doubles per read)
+        for (int i = 0; i < n; i++) {
+            int row = (start + i) * p;
+            for (int c = 0; c < m; c++) {
+                out[c * n + i] = values[row + cols[c]] - shift[c];
             }
         }
         java.util.Arrays.fill(out, cols.length * n, (cols.length + 1) * n, 1.0);

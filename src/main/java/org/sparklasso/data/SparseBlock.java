@@ -153,19 +153,17 @@ public final class SparseBlock extends Block {
     }
 
     @Override
-    public void gatherColumns(int[] cols, double[] center, double[] scale, double[] out) {
-        int n = rows();
-        int[] position = new int[numFeatures];
-        java.util.Arrays.fill(position, -1);
+    public void gatherColumns(int[] cols, double[] shift, int start, int count, double[] out) {
+        int n = count;
         for (int c = 0; c < cols.length; c++) {
-            position[cols[c]] = c;
-            java.util.Arrays.fill(out, c * n, (c + 1) * n, -center[cols[c]] / scale[cols[c]]);
+            java.util.Arrays.fill(out, c * n, (c + 1) * n, -shift[c]);
         }
+        // a binary search per stored entry: no O(p) lookup table per call (calls come per chunk)
         for (int i = 0; i < n; i++) {
-            for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
-                int c = position[colIdx[e]];
+            for (int e = rowPtr[start + i]; e < rowPtr[start + i + 1]; e++) {
+                int c = java.util.Arrays.binarySearch(cols, colIdx[e]);
                 if (c >= 0) {
-                    out[c * n + i] += vals[e] / scale[colIdx[e]];
+                    out[c * n + i] += vals[e];
                 }
             }
         }

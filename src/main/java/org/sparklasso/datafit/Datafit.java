@@ -12,11 +12,12 @@ public interface Datafit extends Serializable {
     /** Number of margins K per observation. */
     int margins();
 
-    /** ℓ(y, f); writes {@code r = −∂ℓ/∂f} into {@code r} (length K). */
-    double lossAndResidual(double y, double[] f, double[] r);
-
-    /** Writes ∂²ℓ/∂f² (K×K, row-major) into {@code h}. */
-    void hessian(double y, double[] f, double[] h);
+    /**
+     * ℓ(y, f); writes {@code r = −∂ℓ/∂f} into {@code r} (length K) and, unless {@code h} is null,
+     * ∂²ℓ/∂f² (K×K, row-major) into {@code h}. One call shares the exponentials of all three: this
+     * runs for every row at every point of every pass.
+     */
+    double evaluate(double y, double[] f, double[] r, double[] h);
 
     /**
      * The loss scored on held-out rows, with predicted probabilities clamped to

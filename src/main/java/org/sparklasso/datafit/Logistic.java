@@ -2,7 +2,8 @@ package org.sparklasso.datafit;
 
 /**
  * Binomial log-likelihood loss {@code ℓ = log(1 + eᶠ) − y f} for y ∈ {0, 1}, computed without
- * overflow; r = y − σ(f), h = σ(f)(1 − σ(f)).
+ * overflow; r = y − σ(f), h = σ(f)(1 − σ(f)). With e = exp(−|f|) ∈ (0, 1], all three come from one
+ * exponential: log(1 + eᶠ) = max(f, 0) + log1p(e), σ(|f|) = 1/(1 + e), h = e/(1 + e)².
  */
 public final class Logistic implements Datafit {
     private static final long serialVersionUID = 1L;
@@ -10,11 +11,6 @@ public final class Logistic implements Datafit {
     @Override
     public int margins() {
         return 1;
-    }
-
-    /** log(1 + eᶠ) without overflow. */
-    static double softplus(double f) {
-        return f > 0 ? f + Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f));
     }
 
     static double sigmoid(double f) {
@@ -26,15 +22,15 @@ public final class Logistic implements Datafit {
     }
 
     @Override
-    public double lossAndResidual(double y, double[] f, double[] r) {
-        r[0] = y - sigmoid(f[0]);
-        return softplus(f[0]) - y * f[0];
-    }
-
-    @Override
-    public void hessian(double y, double[] f, double[] h) {
-        double p = sigmoid(f[0]);
-        h[0] = p * (1 - p);
+    public double evaluate(double y, double[] f, double[] r, double[] h) {
+        double z = f[0];
+        double e = Math.exp(-Math.abs(z));
+        double onePlus = 1 + e;
+        r[0] = y - (z >= 0 ? 1 / onePlus : e / onePlus);
+        if (h != null) {
+            h[0] = e / (onePlus * onePlus);
+        }
+        return Math.max(z, 0) + Math.log1p(e) - y * z;
     }
 
     @Override

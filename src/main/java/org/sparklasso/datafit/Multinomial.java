@@ -35,24 +35,20 @@ public final class Multinomial implements Datafit {
     }
 
     @Override
-    public double lossAndResidual(double y, double[] f, double[] r) {
+    public double evaluate(double y, double[] f, double[] r, double[] h) {
         double lse = softmax(f, r);
+        if (h != null) {
+            for (int k = 0; k < classes; k++) {
+                for (int l = 0; l < classes; l++) {
+                    h[k * classes + l] = (k == l ? r[k] : 0) - r[k] * r[l];
+                }
+            }
+        }
         int c = (int) y;
         for (int k = 0; k < classes; k++) {
             r[k] = (k == c ? 1 : 0) - r[k];
         }
         return lse - f[c];
-    }
-
-    @Override
-    public void hessian(double y, double[] f, double[] h) {
-        double[] p = new double[classes];
-        softmax(f, p);
-        for (int k = 0; k < classes; k++) {
-            for (int l = 0; l < classes; l++) {
-                h[k * classes + l] = (k == l ? p[k] : 0) - p[k] * p[l];
-            }
-        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.sparklasso.penalty.MultiClassPenalty;
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
+    private static final double[] FAST_STEPS = {1, 0.5};
+    private static final double[] SHORT_STEPS = {0.25, 0.125, 1.0 / 16, 1.0 / 64};
     private static final double ARMIJO = 1e-4;
     private static final double ROUNDING = 1e-13;
     private static final int MAX_SWEEPS = 500;
@@ -69,39 +71,24 @@ public final class ProxNewton {
             if (isZero(d) || !(decrease < 0) && !atRoundingLevel) {
                 break; // no descent direction left
             }
-            double[][] candidates = new double[STEPS.length][];
-            for (int s = 0; s < STEPS.length; s++) {
-                candidates[s] = add(x, d, STEPS[s]);
+            // after a full step the next is almost always full too: try {1, ½} and fall back to the
+            // shorter steps (one more pass) only when neither decreases enough
+            LineSearch ls = lineSearch(oracle, penalty, x, d, fx, decrease, set, known ? FAST_STEPS : STEPS);
+            if (ls.armijo() < 0 && known && !atRoundingLevel) {
+                ls = lineSearch(oracle, penalty, x, d, fx, decrease, set, SHORT_STEPS);
             }
-            NewtonOracle.NewtonPoints speculative = oracle.evaluateWithHessian(candidates, set);
-            LossOracle.Evaluation[] evs = speculative.evaluations();
-            int chosen = -1;
-            int best = -1;
-            double bestF = fx;
-            for (int s = 0; s < STEPS.length; s++) {
-                double f = evs[s].loss() + penalty.value(candidates[s]);
-                if (chosen < 0 && f <= fx + ARMIJO * STEPS[s] * decrease) {
-                    chosen = s;
-                }
-                if (f < bestF) {
-                    bestF = f;
-                    best = s;
-                }
-            }
-            if (chosen < 0) {
-                chosen = atRoundingLevel ? 0 : best;
-            }
+            int chosen = ls.armijo() >= 0 ? ls.armijo() : atRoundingLevel ? 0 : ls.best();
             if (chosen < 0) {
                 break; // nothing improves: rounding level
             }
-            x = candidates[chosen];
-            ev = evs[chosen];
+            x = ls.points()[chosen];
+            ev = ls.evaluations()[chosen];
             known = chosen == 0;
             if (known) {
                 knownPoint = x;
                 knownEvaluation = ev;
                 knownSet = set;
-                knownHessians = speculative.hessians();
+                knownHessians = ls.hessians();
             }
             fx = ev.loss() + penalty.value(x);
             measure = convergence.measure(ev, x, penalty);
@@ -109,6 +96,40 @@ public final class ProxNewton {
         double relative = measure / convergence.scale(fx);
         return new SolverResult(x, ev.loss(), fx, measure, relative, relative <= tol, iter,
                 oracle.passes() - startPasses, ev.negGradient(), ev.heldOut());
+    }
+
+    /**
+     * The step lengths tried in one pass: the points, their evaluations, the Hessian at the first,
+     * the first index satisfying Armijo's condition and the index of the lowest objective below
+     * f(x) (-1: none).
+     */
+    private record LineSearch(double[][] points, LossOracle.Evaluation[] evaluations, double[][] hessians,
+                              int armijo, int best) {
+    }
+
+    /** One pass: the objective at x + t·d for every t in steps, and the Hessian at the first. */
+    private static LineSearch lineSearch(NewtonOracle oracle, MultiClassPenalty penalty, double[] x, double[] d,
+                                         double fx, double decrease, int[] set, double[] steps) {
+        double[][] candidates = new double[steps.length][];
+        for (int s = 0; s < steps.length; s++) {
+            candidates[s] = add(x, d, steps[s]);
+        }
+        NewtonOracle.NewtonPoints evaluated = oracle.evaluateWithHessian(candidates, set);
+        LossOracle.Evaluation[] evs = evaluated.evaluations();
+        int armijo = -1;
+        int best = -1;
+        double bestF = fx;
+        for (int s = 0; s < steps.length; s++) {
+            double f = evs[s].loss() + penalty.value(candidates[s]);
+            if (armijo < 0 && f <= fx + ARMIJO * steps[s] * decrease) {
+                armijo = s;
+            }
+            if (f < bestF) {
+                bestF = f;
+                best = s;
+            }
+        }
+        return new LineSearch(candidates, evs, evaluated.hessians(), armijo, best);
     }
 
     private static boolean allActive(MultiClassPenalty penalty, int[] set) {

@@ -1,0 +1,126 @@
+package org.sparklasso.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.sparklasso.data.Block;
+import org.sparklasso.data.DenseBlock;
+import org.sparklasso.data.SparseBlock;
+import org.sparklasso.datafit.Logistic;
+
+/**
+ * The Newton Hessians of a GLM pass against a direct per-row sum: two models with their own
+ * centers, scales and working sets share one gathered union of columns shifted by the first
+ * model's centers, over more rows than one chunk (and not a multiple of it), for dense and sparse
+ * blocks; {@link GlmAggregator#recenter} must move each Hessian to its own model.
+ */
+class GlmHessianTest {
+    private static final int P = 7;
+    private static final int N = 3 * GlmAggregator.HESSIAN_CHUNK_ROWS + 37;
+
+    @Test
+    void denseHessiansMatchTheDirectSum() {
+        check(false);
+    }
+
+    @Test
+    void sparseHessiansMatchTheDirectSum() {
+        check(true);
+    }
+
+    private static void check(boolean sparse) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        double[] x = new double[N * P];
+        double[] labels = new double[N];
+        double[] weights = new double[N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < P; j++) {
+                boolean stored = !sparse || rnd.nextDouble() < 0.4;
+                x[i * P + j] = stored ? 1000 * j + rnd.nextGaussian() * (j + 1) : 0;
+            }
+            labels[i] = rnd.nextDouble() < 0.4 ? 1 : 0;
+            weights[i] = rnd.nextDouble() * 2;
+        }
+        Block block = sparse ? sparseBlock(x, labels, weights) : new DenseBlock(P, labels, weights, null, x);
+
+        // model 0: set {1, 3, 4}; model 1: set {0, 3, 6}; their own centers and scales
+        int[][] sets = {{1, 3, 4}, {0, 3, 6}};
+        double[][] center = new double[2][P];
+        double[][] scale = new double[2][P];
+        double[][] beta = new double[2][P];
+        double[] intercept = {0.3, -0.2};
+        for (int q = 0; q < 2; q++) {
+            for (int j = 0; j < P; j++) {
+                center[q][j] = 1000 * j + rnd.nextGaussian();
+                scale[q][j] = 0.5 + rnd.nextDouble() * (j + 1);
+                beta[q][j] = rnd.nextGaussian() * 1e-3;
+            }
+        }
+        int[] union = {0, 1, 3, 4, 6};
+        int[][] positions = {{1, 2, 3}, {0, 2, 4}};
+        double[] unionCenter = new double[union.length];
+        for (int c = 0; c < union.length; c++) {
+            unionCenter[c] = center[0][union[c]];
+        }
+        double[] v = new double[P * 2];
+        System.arraycopy(beta[0], 0, v, 0, P);
+        System.arraycopy(beta[1], 0, v, P, P);
+        GlmAggregator.Payload payload = new GlmAggregator.Payload(new Logistic(), v, intercept, new int[] {-1, -1}, 2,
+                positions, union, unionCenter);
+        GlmAggregator agg = new GlmAggregator(P, 1, 2).add(block, payload);
+
+        for (int q = 0; q < 2; q++) {
+            int[] set = sets[q];
+            int m1 = set.length + 1;
+            double[] delta = new double[set.length];
+            double[] s = new double[set.length];
+            for (int c = 0; c < set.length; c++) {
+                delta[c] = center[q][set[c]] - unionCenter[positions[q][c]];
+                s[c] = scale[q][set[c]];
+            }
+            double[] h = agg.hessian(q, 0, 0, m1);
+            GlmAggregator.recenter(h, m1, delta, s);
+            double[] expected = new double[m1 * m1];
+            for (int i = 0; i < N; i++) {
+                double f = intercept[q];
+                for (int j = 0; j < P; j++) {
+                    f += beta[q][j] * x[i * P + j];
+                }
+                double prob = 1 / (1 + Math.exp(-f));
+                double wh = weights[i] * prob * (1 - prob);
+                double[] a = new double[m1];
+                for (int c = 0; c < set.length; c++) {
+                    a[c] = (x[i * P + set[c]] - center[q][set[c]]) / s[c];
+                }
+                a[set.length] = 1;
+                for (int r = 0; r < m1; r++) {
+                    for (int c = 0; c < m1; c++) {
+                        expected[r + c * m1] += wh * a[r] * a[c];
+                    }
+                }
+            }
+            for (int e = 0; e < expected.length; e++) {
+                assertEquals(expected[e], h[e], 1e-9 * Math.max(1, Math.abs(expected[e])),
+                        (sparse ? "sparse" : "dense") + " model " + q + " entry " + e);
+            }
+        }
+    }
+
+    private static Block sparseBlock(double[] x, double[] labels, double[] weights) {
+        int[] rowPtr = new int[N + 1];
+        java.util.List<Integer> cols = new java.util.ArrayList<>();
+        java.util.List<Double> vals = new java.util.ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < P; j++) {
+                if (x[i * P + j] != 0) {
+                    cols.add(j);
+                    vals.add(x[i * P + j]);
+                }
+            }
+            rowPtr[i + 1] = cols.size();
+        }
+        return new SparseBlock(P, labels, weights, null, rowPtr, cols.stream().mapToInt(Integer::intValue).toArray(),
+                vals.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}

@@ -39,6 +39,12 @@ public final class GlmAggregator implements Serializable {
 
     /** Rows per Hessian chunk: its gathered, copied and weighted columns stay in a core's L2 cache. */
     static final int HESSIAN_CHUNK_ROWS = 128;
+    /**
+     * From this many columns a diagonal Hessian block is one dsyrk (upper triangle) rather than a
+     * dgemm: measured with OpenBLAS on 128-row chunks, dsyrk is 1.3–1.6× faster from 40 columns
+     * and 1.8× slower at 13.
+     */
+    static final int SYRK_MIN_COLUMNS = 24;
 
     private final int p;
     private final int k;
@@ -137,13 +143,14 @@ public final class GlmAggregator implements Serializable {
         double[] gathered = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] a = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] scaled = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
+        double[] sqrtWeights = new double[HESSIAN_CHUNK_ROWS];
         for (int start = 0; start < n; start += HESSIAN_CHUNK_ROWS) {
             int rows = Math.min(HESSIAN_CHUNK_ROWS, n - start);
             block.gatherColumns(union, payload.unionCenter(), start, rows, gathered);
             for (int q = 0; q < points; q++) {
                 int[] positions = payload.hessianPositions()[q];
                 if (positions != null) {
-                    addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled);
+                    addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights);
                 }
             }
         }
@@ -156,7 +163,7 @@ public final class GlmAggregator implements Serializable {
      * {@code a} and {@code scaled} are scratch of the same size.
      */
     private void addHessian(int q, int[] positions, int u, double[] gathered, int rows, double[] wh, int start,
-                            int n, double[] a, double[] scaled) {
+                            int n, double[] a, double[] scaled, double[] sqrtWeights) {
         int m1 = positions.length + 1;
         int blockSize = m1 * m1;
         if (hessian[q] == null) {
@@ -175,6 +182,20 @@ public final class GlmAggregator implements Serializable {
             for (int c2 = c; c2 < k; c2++) {
                 int pair = c * k + c2;
                 int woff = pair * n + start;
+                if (c == c2 && m1 >= SYRK_MIN_COLUMNS) {
+                    // diagonal weights are ≥ 0: (√w∘A)ᵀ(√w∘A) by dsyrk, half the flops of dgemm
+                    for (int i = 0; i < rows; i++) {
+                        sqrtWeights[i] = Math.sqrt(wh[woff + i]);
+                    }
+                    for (int col = 0; col < m1; col++) {
+                        int off = col * rows;
+                        for (int i = 0; i < rows; i++) {
+                            scaled[off + i] = left[off + i] * sqrtWeights[i];
+                        }
+                    }
+                    blas.dsyrk("U", "T", m1, rows, 1.0, scaled, 0, rows, 1.0, hessian[q], pair * blockSize, m1);
+                    continue;
+                }
                 for (int col = 0; col < m1; col++) {
                     int off = col * rows;
                     for (int i = 0; i < rows; i++) {
@@ -275,6 +296,14 @@ public final class GlmAggregator implements Serializable {
         }
         int pair = Math.min(c, c2) * k + Math.max(c, c2);
         System.arraycopy(hessian[q], pair * m1 * m1, out, 0, m1 * m1);
+        if (c == c2) {
+            // a diagonal block may hold only its upper triangle (dsyrk): mirror it
+            for (int col = 0; col < m1; col++) {
+                for (int row = col + 1; row < m1; row++) {
+                    out[row + col * m1] = out[col + row * m1];
+                }
+            }
+        }
         if (c > c2) {
             double[] t = new double[m1 * m1];
             for (int col = 0; col < m1; col++) {

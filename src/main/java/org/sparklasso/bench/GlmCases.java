@@ -143,6 +143,15 @@ final class GlmCases {
                 ours.side().iterations(), ours.side().converged(), ours.side().reportedObjective(),
                 r.fits().get(r.chosen()).nnz(), oursExtra);
 
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("lambdaRange", new double[] {hi, lo});
+        notes.put("lambdaMaxOurs", r.lambdaMax());
+        String description = "B1 + λ path and " + k + "-fold CV";
+        if (s.integer("b2.mllibRuns") == 0) {
+            return new BenchReport.CaseResult("B2", description, spec.rows(), p, 0, Double.NaN, pre.lambdaMax(),
+                    job.generateSeconds.getOrDefault(spec, 0.0), o, null, Double.NaN, Double.NaN, notes, null);
+        }
+
         Dataset<Row> df = job.mllibFrame(path);
         double cacheSeconds = BenchJob.materialize(df);
         double cachedMB = job.cachedMB();
@@ -172,10 +181,7 @@ final class GlmCases {
         LogisticRegressionModel bestModel = (LogisticRegressionModel) run.model().bestModel();
         BenchReport.Side mllib = run.side().with(mllibSolver(alpha), cacheSeconds, cachedMB, -1, true, Double.NaN,
                 nnz(classModel(bestModel).beta(), p), mlExtra);
-        Map<String, Object> notes = new LinkedHashMap<>();
-        notes.put("lambdaRange", new double[] {hi, lo});
-        notes.put("lambdaMaxOurs", r.lambdaMax());
-        return new BenchReport.CaseResult("B2", "B1 + λ path and " + k + "-fold CV", spec.rows(), p, 0, Double.NaN,
+        return new BenchReport.CaseResult("B2", description, spec.rows(), p, 0, Double.NaN,
                 pre.lambdaMax(), job.generateSeconds.getOrDefault(spec, 0.0), o, mllib, Double.NaN, Double.NaN, notes,
                 null);
     }

@@ -1,7 +1,6 @@
 package org.sparklasso.report;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,30 +18,54 @@ public final class Auc {
      * @return the AUC, or NaN when one class is absent
      */
     public static double weighted(List<double[]> rows, int scoreIndex) {
-        List<double[]> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingDouble(r -> r[scoreIndex]));
+        int n = rows.size();
+        double[] scores = new double[n];
+        double[] labels = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] r = rows.get(i);
+            scores[i] = r[scoreIndex];
+            labels[i] = r[1];
+            weights[i] = r[2];
+        }
+        return weighted(scores, labels, weights);
+    }
+
+    /**
+     * The AUC of scores with labels (0/1) and weights. The distinct scores are sorted as primitives
+     * and each row's weight goes to its score's rank by binary search: no boxed comparisons, so the
+     * cost is that of sorting n doubles.
+     *
+     * @return the AUC, or NaN when one class is absent
+     */
+    public static double weighted(double[] scores, double[] labels, double[] weights) {
+        double[] distinct = scores.clone();
+        Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (d == 0 || Double.compare(distinct[i], distinct[d - 1]) != 0) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        double[] posAt = new double[d];
+        double[] negAt = new double[d];
+        for (int i = 0; i < scores.length; i++) {
+            int rank = Arrays.binarySearch(distinct, 0, d, scores[i]);
+            if (labels[i] > 0.5) {
+                posAt[rank] += weights[i];
+            } else {
+                negAt[rank] += weights[i];
+            }
+        }
         double negBelow = 0;
         double numerator = 0;
         double pos = 0;
         double neg = 0;
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            double tiePos = 0;
-            double tieNeg = 0;
-            while (j < sorted.size() && sorted.get(j)[scoreIndex] == sorted.get(i)[scoreIndex]) {
-                if (sorted.get(j)[1] > 0.5) {
-                    tiePos += sorted.get(j)[2];
-                } else {
-                    tieNeg += sorted.get(j)[2];
-                }
-                j++;
-            }
-            numerator += tiePos * (negBelow + 0.5 * tieNeg);
-            negBelow += tieNeg;
-            pos += tiePos;
-            neg += tieNeg;
-            i = j;
+        for (int r = 0; r < d; r++) {
+            numerator += posAt[r] * (negBelow + 0.5 * negAt[r]);
+            negBelow += negAt[r];
+            pos += posAt[r];
+            neg += negAt[r];
         }
         return pos > 0 && neg > 0 ? numerator / (pos * neg) : Double.NaN;
     }

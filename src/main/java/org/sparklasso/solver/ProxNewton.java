@@ -15,10 +15,12 @@ import org.sparklasso.penalty.MultiClassPenalty;
  * the grouped penalty each feature's K×K block is majorized by its Gershgorin bound so the group
  * update is closed-form. Stops on the KKT residual.
  *
- * <p>The line-search pass also computes the Hessian at the full step (on the same working set),
- * speculatively: the full step is what Newton takes near the solution, so the next step usually
- * needs no Hessian pass of its own, and a step costs about one pass instead of two. The last such
- * point is kept, so the next λ (warm-started there) and a KKT re-solve start without a pass.
+ * <p>The line-search pass also computes the Hessian at the full step, speculatively: the full
+ * step is what Newton takes near the solution, so the next step usually needs no Hessian pass of
+ * its own, and a step costs about one pass instead of two. That Hessian covers the working set plus
+ * the zero features nearest to entering, so the next λ's first step (warm-started there, with a
+ * few more features let in) needs no pass either. After a full step the line search tries only
+ * {1, ½}, and the shorter steps in one more pass when neither decreases enough.
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
@@ -27,6 +29,8 @@ public final class ProxNewton {
     private static final double ARMIJO = 1e-4;
     private static final double ROUNDING = 1e-13;
     private static final int MAX_SWEEPS = 500;
+    /** A zero feature whose score is this fraction of its threshold joins the speculative Hessian. */
+    private static final double NEAR = 0.75;
 
     private final double tol;
     private final int maxIter;
@@ -55,9 +59,11 @@ public final class ProxNewton {
             iter++;
             int[] set = workingSet(penalty, x, ev.negGradient());
             double[][] hessians;
-            if (known && WorkingSetSolver.covers(knownSet, set) && allActive(penalty, knownSet)) {
-                set = knownSet;
-                hessians = knownHessians;
+            if (known && WorkingSetSolver.covers(knownSet, set)) {
+                int[] usable = activeOf(penalty, knownSet);
+                hessians = usable.length == knownSet.length ? knownHessians
+                        : principal(knownHessians, knownSet, usable, penalty.classes());
+                set = usable;
             } else {
                 NewtonOracle.NewtonPoint np = oracle.evaluateWithHessian(x, set);
                 ev = np.evaluation();
@@ -73,9 +79,10 @@ public final class ProxNewton {
             }
             // after a full step the next is almost always full too: try {1, ½} and fall back to the
             // shorter steps (one more pass) only when neither decreases enough
-            LineSearch ls = lineSearch(oracle, penalty, x, d, fx, decrease, set, known ? FAST_STEPS : STEPS);
+            int[] hessianSet = withNearest(set, penalty, ev.negGradient());
+            LineSearch ls = lineSearch(oracle, penalty, x, d, fx, decrease, hessianSet, known ? FAST_STEPS : STEPS);
             if (ls.armijo() < 0 && known && !atRoundingLevel) {
-                ls = lineSearch(oracle, penalty, x, d, fx, decrease, set, SHORT_STEPS);
+                ls = lineSearch(oracle, penalty, x, d, fx, decrease, hessianSet, SHORT_STEPS);
             }
             int chosen = ls.armijo() >= 0 ? ls.armijo() : atRoundingLevel ? 0 : ls.best();
             if (chosen < 0) {
@@ -87,7 +94,7 @@ public final class ProxNewton {
             if (known) {
                 knownPoint = x;
                 knownEvaluation = ev;
-                knownSet = set;
+                knownSet = hessianSet;
                 knownHessians = ls.hessians();
             }
             fx = ev.loss() + penalty.value(x);
@@ -132,13 +139,59 @@ public final class ProxNewton {
         return new LineSearch(candidates, evs, evaluated.hessians(), armijo, best);
     }
 
-    private static boolean allActive(MultiClassPenalty penalty, int[] set) {
+    private static int[] activeOf(MultiClassPenalty penalty, int[] set) {
+        return java.util.Arrays.stream(set).filter(penalty::isActive).toArray();
+    }
+
+    /**
+     * The working set plus the zero features nearest to entering (score ≥ {@value #NEAR} of their
+     * threshold; the highest, at most max(10, |set|/2) of them), whatever the current screening:
+     * the speculative Hessian covers them too, so when the next λ (or the next step) lets them in,
+     * its first step needs no Hessian pass of its own. Sorted.
+     */
+    static int[] withNearest(int[] set, MultiClassPenalty penalty, double[] u) {
+        boolean[] in = new boolean[penalty.p()];
         for (int j : set) {
-            if (!penalty.isActive(j)) {
-                return false;
+            in[j] = true;
+        }
+        List<double[]> near = new ArrayList<>();
+        for (int j = 0; j < penalty.p(); j++) {
+            double score = penalty.featureScore(u, j);
+            if (!in[j] && score > 0 && score >= NEAR * penalty.l1(j)) {
+                near.add(new double[] {score / Math.max(penalty.l1(j), Double.MIN_NORMAL), j});
             }
         }
-        return true;
+        if (near.isEmpty()) {
+            return set;
+        }
+        near.sort((a, b) -> Double.compare(b[0], a[0]));
+        int take = Math.min(near.size(), Math.max(10, set.length / 2));
+        for (int t = 0; t < take; t++) {
+            in[(int) near.get(t)[1]] = true;
+        }
+        return java.util.stream.IntStream.range(0, penalty.p()).filter(j -> in[j]).toArray();
+    }
+
+    /** The per-class Hessian blocks restricted from the features {@code from} to {@code to} ⊆ from. */
+    static double[][] principal(double[][] hessians, int[] from, int[] to, int classes) {
+        int m1 = from.length + 1;
+        int n1 = to.length + 1;
+        int[] pos = new int[n1];
+        for (int a = 0; a < to.length; a++) {
+            pos[a] = java.util.Arrays.binarySearch(from, to[a]);
+        }
+        pos[to.length] = from.length;
+        double[][] out = new double[classes * classes][];
+        for (int b = 0; b < out.length; b++) {
+            double[] block = new double[n1 * n1];
+            for (int col = 0; col < n1; col++) {
+                for (int row = 0; row < n1; row++) {
+                    block[row + col * n1] = hessians[b][pos[row] + pos[col] * m1];
+                }
+            }
+            out[b] = block;
+        }
+        return out;
     }
 
     /** Features that are nonzero or violate their KKT condition at x. */

@@ -1,0 +1,45 @@
+package org.sparklasso.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The weighted AUC against its definition, summed over every (positive, negative) pair with ties
+ * counting one half: scores with many ties (rounded), zero weights, and a single-class input.
+ */
+class AucTest {
+
+    @Test
+    void matchesThePairwiseDefinitionWithTiesAndWeights() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int n = 500;
+        double[] scores = new double[n];
+        double[] labels = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rnd.nextDouble() < 0.3 ? 1 : 0;
+            scores[i] = Math.round((rnd.nextGaussian() + labels[i]) * 4) / 4.0; // few distinct values
+            weights[i] = rnd.nextDouble() < 0.1 ? 0 : rnd.nextDouble() * 3;
+        }
+        double numerator = 0;
+        double pairs = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (labels[i] == 1 && labels[j] == 0) {
+                    double w = weights[i] * weights[j];
+                    pairs += w;
+                    numerator += scores[i] > scores[j] ? w : scores[i] == scores[j] ? 0.5 * w : 0;
+                }
+            }
+        }
+        assertEquals(numerator / pairs, Auc.weighted(scores, labels, weights), 1e-12);
+    }
+
+    @Test
+    void oneClassHasNoAuc() {
+        assertTrue(Double.isNaN(Auc.weighted(new double[] {1, 2}, new double[] {1, 1}, new double[] {1, 1})));
+    }
+}

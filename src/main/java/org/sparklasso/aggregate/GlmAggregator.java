@@ -144,13 +144,20 @@ public final class GlmAggregator implements Serializable {
         double[] a = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] scaled = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] sqrtWeights = new double[HESSIAN_CHUNK_ROWS];
-        for (int start = 0; start < n; start += HESSIAN_CHUNK_ROWS) {
-            int rows = Math.min(HESSIAN_CHUNK_ROWS, n - start);
-            block.gatherColumns(union, payload.unionCenter(), start, rows, gathered);
-            for (int q = 0; q < points; q++) {
-                int[] positions = payload.hessianPositions()[q];
-                if (positions != null) {
-                    addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights);
+        // rows sorted by fold: chunks stay within one fold, and a fold model skips its held-out fold
+        int[] ranges = block.foldRanges();
+        int segments = ranges == null ? 1 : ranges.length - 1;
+        for (int fold = 0; fold < segments; fold++) {
+            int end = ranges == null ? n : ranges[fold + 1];
+            for (int start = ranges == null ? 0 : ranges[fold]; start < end; start += HESSIAN_CHUNK_ROWS) {
+                int rows = Math.min(HESSIAN_CHUNK_ROWS, end - start);
+                block.gatherColumns(union, payload.unionCenter(), start, rows, gathered);
+                for (int q = 0; q < points; q++) {
+                    int[] positions = payload.hessianPositions()[q];
+                    boolean heldOut = ranges != null && payload.excludedFold()[q] == fold;
+                    if (positions != null && !heldOut) {
+                        addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights);
+                    }
                 }
             }
         }

@@ -50,6 +50,33 @@ public abstract class Block implements Serializable {
         return folds == null ? 0 : folds[i];
     }
 
+    /**
+     * Where each fold's rows lie when the rows are sorted by fold, as {@code BlockBuilder} packs
+     * them: fold f holds rows {@code ranges[f]} to {@code ranges[f+1]−1}, for f = 0..max fold.
+     * Null without folds or when the rows are not sorted.
+     */
+    public int[] foldRanges() {
+        if (folds == null) {
+            return null;
+        }
+        int n = rows();
+        int maxFold = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && folds[i] < folds[i - 1]) {
+                return null;
+            }
+            maxFold = Math.max(maxFold, folds[i]);
+        }
+        int[] ranges = new int[maxFold + 2];
+        for (int i = 0; i < n; i++) {
+            ranges[folds[i] + 1]++;
+        }
+        for (int f = 0; f <= maxFold; f++) {
+            ranges[f + 1] += ranges[f];
+        }
+        return ranges;
+    }
+
     /** Row indices of each fold 0..numFolds-1 (all rows in fold 0 without cross-validation). */
     public int[][] rowsByFold(int numFolds) {
         int[] counts = new int[numFolds];

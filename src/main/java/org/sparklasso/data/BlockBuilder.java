@@ -259,6 +259,9 @@ public final class BlockBuilder {
         if (count == 0) {
             return;
         }
+        if (folds != null) {
+            sortRowsByFold();
+        }
         double[] y = java.util.Arrays.copyOf(labels, count);
         double[] w = allUnitWeights ? null : java.util.Arrays.copyOf(weights, count);
         int[] f = folds == null ? null : java.util.Arrays.copyOf(folds, count);
@@ -279,6 +282,64 @@ public final class BlockBuilder {
         }
         audit.countStored(out.get(out.size() - 1).storedValues());
         reset();
+    }
+
+    /**
+     * Reorders the buffered rows by fold (stably), so that each fold is one contiguous range of
+     * the block: a fold model's pass can then skip its held-out rows a whole range at a time
+     * ({@link Block#foldRanges}). Sums over rows do not depend on the order beyond rounding.
+     */
+    private void sortRowsByFold() {
+        int maxFold = 0;
+        for (int i = 0; i < count; i++) {
+            maxFold = Math.max(maxFold, folds[i]);
+        }
+        int[] start = new int[maxFold + 2];
+        for (int i = 0; i < count; i++) {
+            start[folds[i] + 1]++;
+        }
+        for (int f = 0; f <= maxFold; f++) {
+            start[f + 1] += start[f];
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[start[folds[i]]++] = i;
+        }
+        double[] y = new double[labels.length];
+        double[] w = new double[weights.length];
+        int[] f = new int[folds.length];
+        for (int i = 0; i < count; i++) {
+            y[i] = labels[order[i]];
+            w[i] = weights[order[i]];
+            f[i] = folds[order[i]];
+        }
+        labels = y;
+        weights = w;
+        folds = f;
+        if (layout.isVector()) {
+            int[] ptr = new int[rowPtr.length];
+            int[] idx = new int[colIdx.length];
+            double[] v = new double[vals.length];
+            int e = 0;
+            for (int i = 0; i < count; i++) {
+                int from = rowPtr[order[i]];
+                int len = rowPtr[order[i] + 1] - from;
+                System.arraycopy(colIdx, from, idx, e, len);
+                System.arraycopy(vals, from, v, e, len);
+                e += len;
+                ptr[i + 1] = e;
+            }
+            rowPtr = ptr;
+            colIdx = idx;
+            vals = v;
+        } else {
+            int p = layout.numFeatures();
+            double[] d = new double[dense.length];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(dense, order[i] * p, d, i * p, p);
+            }
+            dense = d;
+        }
     }
 
     private List<Block> finish() {

@@ -473,6 +473,11 @@ public final class BlockPasses {
         return auc(new double[][][] {beta}, new double[][] {intercept}, true)[0];
     }
 
+    /** One block's rows of one fold, scored by every model (model-major: model l's at l·n). */
+    private record ScoredRows(int fold, double[] labels, double[] weights, double[] scores)
+            implements java.io.Serializable {
+    }
+
     private double[][] auc(double[][][] beta, double[][] intercept, boolean allRows) {
         int k = allRows ? 1 : numFolds;
         int foldsInBlocks = numFolds;
@@ -491,14 +496,14 @@ public final class BlockPasses {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
-        List<double[]> scored;
+        List<ScoredRows> scored;
         try {
             scored = blocks.flatMap(block -> {
                 double[][] c = bc.value()[0];
                 double[][] b0 = bc.value()[1];
                 int[][] byFold = allRows ? new int[][] {java.util.stream.IntStream.range(0, block.rows()).toArray()}
                         : block.rowsByFold(foldsInBlocks);
-                List<double[]> out = new java.util.ArrayList<>();
+                List<ScoredRows> out = new java.util.ArrayList<>();
                 for (int f = 0; f < k; f++) {
                     if (byFold[f].length == 0) {
                         continue;
@@ -507,16 +512,18 @@ public final class BlockPasses {
                     int n = sub.rows();
                     double[] m = new double[n * models];
                     sub.multiply(c[f], models, m);
+                    double[] labels = new double[n];
+                    double[] weights = new double[n];
                     for (int i = 0; i < n; i++) {
-                        double[] row = new double[3 + models];
-                        row[0] = f;
-                        row[1] = sub.label(i);
-                        row[2] = sub.weight(i);
-                        for (int l = 0; l < models; l++) {
-                            row[3 + l] = m[l * n + i] + b0[f][l];
-                        }
-                        out.add(row);
+                        labels[i] = sub.label(i);
+                        weights[i] = sub.weight(i);
                     }
+                    for (int l = 0; l < models; l++) {
+                        for (int i = 0; i < n; i++) {
+                            m[l * n + i] += b0[f][l];
+                        }
+                    }
+                    out.add(new ScoredRows(f, labels, weights, m));
                 }
                 return out.iterator();
             }).collect();
@@ -527,9 +534,23 @@ public final class BlockPasses {
         double[][] auc = new double[k][models];
         for (int f = 0; f < k; f++) {
             int fold = f;
-            List<double[]> rowsOfFold = scored.stream().filter(r -> r[0] == fold).toList();
+            List<ScoredRows> parts = scored.stream().filter(r -> r.fold() == fold).toList();
+            int n = parts.stream().mapToInt(r -> r.labels().length).sum();
+            double[] labels = new double[n];
+            double[] weights = new double[n];
+            double[][] scores = new double[models][n];
+            int at = 0;
+            for (ScoredRows part : parts) {
+                int len = part.labels().length;
+                System.arraycopy(part.labels(), 0, labels, at, len);
+                System.arraycopy(part.weights(), 0, weights, at, len);
+                for (int l = 0; l < models; l++) {
+                    System.arraycopy(part.scores(), l * len, scores[l], at, len);
+                }
+                at += len;
+            }
             for (int l = 0; l < models; l++) {
-                auc[f][l] = org.sparklasso.report.Auc.weighted(rowsOfFold, 3 + l);
+                auc[f][l] = org.sparklasso.report.Auc.weighted(scores[l], labels, weights);
             }
         }
         return auc;

@@ -1,7 +1,6 @@
 package org.sparklasso.report;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The area under the ROC curve of scored observations, weighted: the probability that a random
@@ -10,25 +9,6 @@ import java.util.List;
  */
 public final class Auc {
     private Auc() {
-    }
-
-    /**
-     * @param rows  each row holds the label (0/1) at index 1, the weight at index 2 and the score
-     *              at {@code scoreIndex}
-     * @return the AUC, or NaN when one class is absent
-     */
-    public static double weighted(List<double[]> rows, int scoreIndex) {
-        int n = rows.size();
-        double[] scores = new double[n];
-        double[] labels = new double[n];
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            double[] r = rows.get(i);
-            scores[i] = r[scoreIndex];
-            labels[i] = r[1];
-            weights[i] = r[2];
-        }
-        return weighted(scores, labels, weights);
     }
 
     /**

@@ -145,7 +145,7 @@ public final class ProxNewton {
 
     /**
      * The working set plus the zero features nearest to entering (score ≥ {@value #NEAR} of their
-     * threshold; the highest, at most max(10, |set|/2) of them), whatever the current screening:
+     * threshold; the highest, at most max(4, |set|/8) of them), whatever the current screening:
      * the speculative Hessian covers them too, so when the next λ (or the next step) lets them in,
      * its first step needs no Hessian pass of its own. Sorted.
      */
@@ -165,7 +165,7 @@ public final class ProxNewton {
             return set;
         }
         near.sort((a, b) -> Double.compare(b[0], a[0]));
-        int take = Math.min(near.size(), Math.max(10, set.length / 2));
+        int take = Math.min(near.size(), Math.max(4, set.length / 8));
         for (int t = 0; t < take; t++) {
             in[(int) near.get(t)[1]] = true;
         }

@@ -59,22 +59,32 @@ public abstract class Block implements Serializable {
         if (folds == null) {
             return null;
         }
-        int n = rows();
-        int maxFold = 0;
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && folds[i] < folds[i - 1]) {
+        for (int i = 1; i < rows(); i++) {
+            if (folds[i] < folds[i - 1]) {
                 return null;
             }
+        }
+        return foldStarts(folds, rows());
+    }
+
+    /**
+     * Where each fold's rows would start if the first {@code count} rows were sorted by fold:
+     * {@code starts[f]} for f = 0..max fold, and {@code starts[max+1] = count} (a counting sort's
+     * prefix sums).
+     */
+    static int[] foldStarts(int[] folds, int count) {
+        int maxFold = 0;
+        for (int i = 0; i < count; i++) {
             maxFold = Math.max(maxFold, folds[i]);
         }
-        int[] ranges = new int[maxFold + 2];
-        for (int i = 0; i < n; i++) {
-            ranges[folds[i] + 1]++;
+        int[] starts = new int[maxFold + 2];
+        for (int i = 0; i < count; i++) {
+            starts[folds[i] + 1]++;
         }
         for (int f = 0; f <= maxFold; f++) {
-            ranges[f + 1] += ranges[f];
+            starts[f + 1] += starts[f];
         }
-        return ranges;
+        return starts;
     }
 
     /** Row indices of each fold 0..numFolds-1 (all rows in fold 0 without cross-validation). */

@@ -290,17 +290,7 @@ public final class BlockBuilder {
      * ({@link Block#foldRanges}). Sums over rows do not depend on the order beyond rounding.
      */
     private void sortRowsByFold() {
-        int maxFold = 0;
-        for (int i = 0; i < count; i++) {
-            maxFold = Math.max(maxFold, folds[i]);
-        }
-        int[] start = new int[maxFold + 2];
-        for (int i = 0; i < count; i++) {
-            start[folds[i] + 1]++;
-        }
-        for (int f = 0; f <= maxFold; f++) {
-            start[f + 1] += start[f];
-        }
+        int[] start = Block.foldStarts(folds, count);
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[start[folds[i]]++] = i;

@@ -13,7 +13,8 @@ import org.sparklasso.datafit.Logistic;
  * The Newton Hessians of a GLM pass against a direct per-row sum: two models with their own
  * centers, scales and working sets share one gathered union of columns shifted by the first
  * model's centers, over more rows than one chunk (and not a multiple of it), for dense and sparse
- * blocks; {@link GlmAggregator#recenter} must move each Hessian to its own model.
+ * blocks; {@link GlmAggregator#recenter} must move each Hessian to its own model. The rows are
+ * sorted by fold (as packed) and the second model holds out fold 1, whose rows it must skip.
  */
 class GlmHessianTest {
     private static final int P = 7;
@@ -34,7 +35,9 @@ class GlmHessianTest {
         double[] x = new double[N * P];
         double[] labels = new double[N];
         double[] weights = new double[N];
+        int[] folds = new int[N];
         for (int i = 0; i < N; i++) {
+            folds[i] = 3 * i / N;
             for (int j = 0; j < P; j++) {
                 boolean stored = !sparse || rnd.nextDouble() < 0.4;
                 x[i * P + j] = stored ? 1000 * j + rnd.nextGaussian() * (j + 1) : 0;
@@ -42,7 +45,8 @@ class GlmHessianTest {
             labels[i] = rnd.nextDouble() < 0.4 ? 1 : 0;
             weights[i] = rnd.nextDouble() * 2;
         }
-        Block block = sparse ? sparseBlock(x, labels, weights) : new DenseBlock(P, labels, weights, null, x);
+        Block block = sparse ? sparseBlock(x, labels, weights, folds) : new DenseBlock(P, labels, weights, folds, x);
+        assertEquals(4, block.foldRanges().length);
 
         // model 0: set {1, 3, 4}; model 1: set {0, 3, 6}; their own centers and scales
         int[][] sets = {{1, 3, 4}, {0, 3, 6}};
@@ -66,7 +70,7 @@ class GlmHessianTest {
         double[] v = new double[P * 2];
         System.arraycopy(beta[0], 0, v, 0, P);
         System.arraycopy(beta[1], 0, v, P, P);
-        GlmAggregator.Payload payload = new GlmAggregator.Payload(new Logistic(), v, intercept, new int[] {-1, -1}, 2,
+        GlmAggregator.Payload payload = new GlmAggregator.Payload(new Logistic(), v, intercept, new int[] {-1, 1}, 2,
                 positions, union, unionCenter);
         GlmAggregator agg = new GlmAggregator(P, 1, 2).add(block, payload);
 
@@ -83,6 +87,9 @@ class GlmHessianTest {
             GlmAggregator.recenter(h, m1, delta, s);
             double[] expected = new double[m1 * m1];
             for (int i = 0; i < N; i++) {
+                if (q == 1 && folds[i] == 1) {
+                    continue;
+                }
                 double f = intercept[q];
                 for (int j = 0; j < P; j++) {
                     f += beta[q][j] * x[i * P + j];
@@ -107,7 +114,7 @@ class GlmHessianTest {
         }
     }
 
-    private static Block sparseBlock(double[] x, double[] labels, double[] weights) {
+    private static Block sparseBlock(double[] x, double[] labels, double[] weights, int[] folds) {
         int[] rowPtr = new int[N + 1];
         java.util.List<Integer> cols = new java.util.ArrayList<>();
         java.util.List<Double> vals = new java.util.ArrayList<>();
@@ -120,7 +127,7 @@ class GlmHessianTest {
             }
             rowPtr[i + 1] = cols.size();
         }
-        return new SparseBlock(P, labels, weights, null, rowPtr, cols.stream().mapToInt(Integer::intValue).toArray(),
+        return new SparseBlock(P, labels, weights, folds, rowPtr, cols.stream().mapToInt(Integer::intValue).toArray(),
                 vals.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

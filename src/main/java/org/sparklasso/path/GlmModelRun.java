@@ -70,6 +70,19 @@ final class GlmModelRun implements NewtonOracle {
         return new GlmModelRun(this, other);
     }
 
+    /** The path's λ values (descending), so that Newton can take each next λ's first step early. */
+    void followGrid(double[] grid) {
+        double[] lambdas = grid.clone();
+        newton.lookahead(lambda -> {
+            for (int i = 0; i + 1 < lambdas.length; i++) {
+                if (lambdas[i] == lambda) {
+                    return lambdas[i + 1];
+                }
+            }
+            return Double.NaN;
+        });
+    }
+
     Standardization standardization() {
         return spec.standardization();
     }

@@ -57,6 +57,7 @@ public final class GlmTrainer {
         LOG.info("solver {}: family {} with {} classes, n={} p={} lambdaMax={} {} λ values{}", solver.key(),
                 config.family().key(), classes, data.rows(), p, String.format("%.6g", lambdaMax), grid.length,
                 computed ? " (path)" : "");
+        full.followGrid(grid);
         RegularizationPath.EarlyStop earlyStop = computed ? RegularizationPath.EarlyStop.ABSOLUTE_GAIN
                 : RegularizationPath.EarlyStop.NONE;
         var progress = GaussianTrainer.progress(grid.length, counter, start);
@@ -142,6 +143,7 @@ public final class GlmTrainer {
             GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(passes, batcher,
                     new ModelSpec(GaussianTrainer.standardization(byFold, task, config), task), datafit.margins(),
                     config, solver);
+            run.followGrid(grid);
             SolverResult nullModel = isFull ? run.nullModel() : run.fitNullModel();
             List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
                     nullModel.coefficients(), nullModel.gradient(), run.lambdaMax(), nullModel.loss(),

@@ -20,7 +20,14 @@ import org.sparklasso.penalty.MultiClassPenalty;
  * its own, and a step costs about one pass instead of two. That Hessian covers the working set plus
  * the zero features nearest to entering, so the next λ's first step (warm-started there, with a
  * few more features let in) needs no pass either. After a full step the line search tries only
- * {1, ½}, and the shorter steps in one more pass when neither decreases enough.
+ * t = 1, and the shorter steps in one more pass when it does not decrease enough.
+ *
+ * <p>Along a path ({@link #lookahead}), when quadratic convergence predicts that a step will be
+ * the λ's last (the residual after it, extrapolated as r·(r / r_previous), is below the
+ * tolerance), the same pass also evaluates the next λ's first step, taken from the quadratic
+ * model at x, with the Hessian at that point instead. The next λ adopts it if it passes Armijo's
+ * condition on the exact values: about one pass per λ saved when the prediction holds, one pass
+ * lost when it does not (B2 at 100k rows: 180 → 157 passes).
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
@@ -39,10 +46,22 @@ public final class ProxNewton {
     private LossOracle.Evaluation knownEvaluation;
     private int[] knownSet;
     private double[][] knownHessians;
+    /** λ → the path's next λ (NaN: none). */
+    private java.util.function.DoubleUnaryOperator nextLambda = lambda -> Double.NaN;
+    /** The next λ's first step, evaluated in this λ's last pass (null: none). */
+    private Speculation speculation;
 
     public ProxNewton(double tol, int maxIter) {
         this.tol = tol;
         this.maxIter = maxIter;
+    }
+
+    /**
+     * Tells the solver the path's next λ after each λ (NaN: none), so that the pass evaluating a
+     * λ's expected last step can also evaluate the next λ's first step.
+     */
+    public void lookahead(java.util.function.DoubleUnaryOperator next) {
+        this.nextLambda = next;
     }
 
     public SolverResult solve(NewtonOracle oracle, MultiClassPenalty penalty, double[] warmStart,
@@ -51,10 +70,28 @@ public final class ProxNewton {
         double[] x = warmStart.clone();
         penalty.prox(x, 0);
         boolean known = knownPoint != null && java.util.Arrays.equals(knownPoint, x);
-        LossOracle.Evaluation ev = known ? knownEvaluation : oracle.evaluate(x)[0];
+        Speculation spec = speculation;
+        speculation = null;
+        boolean speculated = !known && spec != null && spec.lambda() == penalty.lambda()
+                && java.util.Arrays.equals(spec.from(), x);
+        LossOracle.Evaluation ev = known ? knownEvaluation : speculated ? spec.fromEvaluation() : oracle.evaluate(x)[0];
         double fx = ev.loss() + penalty.value(x);
-        double measure = convergence.measure(ev, x, penalty);
         int iter = 0;
+        double previousMeasure = Double.NaN;
+        if (speculated && adopt(spec, penalty, x, ev, fx)) {
+            // the last pass of the previous λ already took this λ's first step
+            iter = 1;
+            previousMeasure = convergence.measure(ev, x, penalty);
+            x = spec.point();
+            ev = spec.evaluation();
+            fx = ev.loss() + penalty.value(x);
+            known = true;
+            knownPoint = x;
+            knownEvaluation = ev;
+            knownSet = spec.set();
+            knownHessians = spec.hessians();
+        }
+        double measure = convergence.measure(ev, x, penalty);
         while (measure > tol * convergence.scale(fx) && iter < maxIter) {
             iter++;
             int[] set = workingSet(penalty, x, ev.negGradient());
@@ -80,6 +117,25 @@ public final class ProxNewton {
             // after a full step the next is almost always full too: try {1, ½} and fall back to the
             // shorter steps (one more pass) only when neither decreases enough
             int[] hessianSet = withNearest(set, penalty, ev.negGradient());
+            double next = nextLambda.applyAsDouble(penalty.lambda());
+            // quadratic convergence: the residual after this step is predicted as measure·(measure /
+            // previous); when that is below the tolerance, this step is likely the λ's last one
+            boolean lastExpected = known && !atRoundingLevel && !Double.isNaN(next) && previousMeasure > 0
+                    && measure * (measure / previousMeasure) <= tol * convergence.scale(fx);
+            previousMeasure = measure;
+            if (lastExpected) {
+                Speculation sp = speculate(oracle, penalty, penalty.withLambda(next), x, xd, d, ev.negGradient(),
+                        hessians, set, hessianSet, fx, decrease);
+                if (sp != null) {
+                    x = xd;
+                    ev = sp.fromEvaluation();
+                    known = false;
+                    speculation = sp;
+                    fx = ev.loss() + penalty.value(x);
+                    measure = convergence.measure(ev, x, penalty);
+                    continue;
+                }
+            }
             LineSearch ls = lineSearch(oracle, penalty, x, d, fx, decrease, hessianSet, known ? FAST_STEPS : STEPS);
             if (ls.armijo() < 0 && known && !atRoundingLevel) {
                 ls = lineSearch(oracle, penalty, x, d, fx, decrease, hessianSet, SHORT_STEPS);
@@ -100,9 +156,108 @@ public final class ProxNewton {
             fx = ev.loss() + penalty.value(x);
             measure = convergence.measure(ev, x, penalty);
         }
+        if (speculation != null && !java.util.Arrays.equals(speculation.from(), x)) {
+            speculation = null;
+        }
         double relative = measure / convergence.scale(fx);
         return new SolverResult(x, ev.loss(), fx, measure, relative, relative <= tol, iter,
                 oracle.passes() - startPasses, ev.negGradient(), ev.heldOut());
+    }
+
+    /**
+     * The next λ's first step, taken in the pass that evaluated this λ's last: from {@code from}
+     * (evaluated exactly, without a Hessian) to {@code point}, evaluated with its Hessian over
+     * {@code set}.
+     */
+    private record Speculation(double lambda, double[] from, LossOracle.Evaluation fromEvaluation, double[] point,
+                               LossOracle.Evaluation evaluation, int[] set, double[][] hessians) {
+    }
+
+    /**
+     * One pass evaluating the full step x + d of this λ and, from there, the next λ's Newton step
+     * on the quadratic model at x (its gradient at x + d is u − Hd); the Hessian is computed at
+     * the latter, which is where the path goes next. Null (no pass spent) if the next step is
+     * zero; null after the pass if the full step fails Armijo's condition (the caller then runs
+     * its line search).
+     */
+    private static Speculation speculate(NewtonOracle oracle, MultiClassPenalty penalty, MultiClassPenalty next,
+                                         double[] x, double[] xd, double[] d, double[] u, double[][] hessians,
+                                         int[] set, int[] hessianSet, double fx, double decrease) {
+        double[] modelU = u.clone();
+        double[] hd = hessianTimes(penalty, hessians, set, d);
+        for (int i = 0; i < modelU.length; i++) {
+            modelU[i] -= hd[i];
+        }
+        double[] dNext = direction(next, xd, modelU, hessians, set);
+        if (isZero(dNext)) {
+            return null;
+        }
+        double[] y = add(xd, dNext, 1);
+        NewtonOracle.NewtonPoints evaluated = oracle.evaluateWithHessian(new double[][] {y, xd}, hessianSet);
+        LossOracle.Evaluation atXd = evaluated.evaluations()[1];
+        if (!(atXd.loss() + penalty.value(xd) <= fx + ARMIJO * decrease)) {
+            return null;
+        }
+        return new Speculation(next.lambda(), xd, atXd, y, evaluated.evaluations()[0], hessianSet,
+                evaluated.hessians());
+    }
+
+    /**
+     * Whether the speculative first step is a proper step of this λ: its nonzeros are all active
+     * now, it descends on the exact gradient at its start, and it passes Armijo's condition.
+     */
+    private static boolean adopt(Speculation spec, MultiClassPenalty penalty, double[] x, LossOracle.Evaluation ev,
+                                 double fx) {
+        double[] y = spec.point();
+        for (int j = 0; j < penalty.p(); j++) {
+            if (!penalty.isActive(j) && penalty.isNonzero(y, j)) {
+                return false;
+            }
+        }
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = y[i] - x[i];
+        }
+        double decrease = -dot(ev.negGradient(), d) + penalty.value(y) - penalty.value(x);
+        double fy = spec.evaluation().loss() + penalty.value(y);
+        return decrease < 0 && fy <= fx + ARMIJO * decrease;
+    }
+
+    /** Hδ over the working set and the intercepts (H coupled across classes), zero elsewhere. */
+    static double[] hessianTimes(MultiClassPenalty penalty, double[][] hessians, int[] set, double[] d) {
+        int k = penalty.classes();
+        int m = set.length;
+        int m1 = m + 1;
+        double[][] dv = new double[k][m1];
+        for (int c = 0; c < k; c++) {
+            for (int a = 0; a < m; a++) {
+                dv[c][a] = d[penalty.index(set[a], c)];
+            }
+            dv[c][m] = penalty.fitIntercept() ? d[penalty.interceptIndex(c)] : 0;
+        }
+        double[] out = new double[d.length];
+        for (int c = 0; c < k; c++) {
+            double[] row = new double[m1];
+            for (int c2 = 0; c2 < k; c2++) {
+                double[] block = hessians[c * k + c2];
+                for (int col = 0; col < m1; col++) {
+                    double dc = dv[c2][col];
+                    if (dc == 0) {
+                        continue;
+                    }
+                    for (int r = 0; r < m1; r++) {
+                        row[r] += block[r + col * m1] * dc;
+                    }
+                }
+            }
+            for (int a = 0; a < m; a++) {
+                out[penalty.index(set[a], c)] = row[a];
+            }
+            if (penalty.fitIntercept()) {
+                out[penalty.interceptIndex(c)] = row[m];
+            }
+        }
+        return out;
     }
 
     /**

@@ -147,12 +147,10 @@ public final class SharedObjective {
         double n = acc.n;
         double yMean = acc.sy / n;
         double labelSd = Math.sqrt(Math.max(0, acc.syy / n - yMean * yMean));
-        double[] sd = new double[p];
+        double[] sd = standardDeviations(acc.sx, acc.sxx, n);
         double lambdaMax = 0;
         double a = alpha > 0 ? alpha : 1;
         for (int j = 0; j < p; j++) {
-            double mean = acc.sx[j] / n;
-            sd[j] = Math.sqrt(Math.max(0, acc.sxx[j] / n - mean * mean));
             double s = standardize ? sd[j] : 1.0;
             if (sd[j] > 0) {
                 lambdaMax = Math.max(lambdaMax, Math.abs(acc.sxy[j] - acc.sx[j] * yMean) / (n * a * s));
@@ -277,6 +275,16 @@ public final class SharedObjective {
         return max + Math.log(sum) - eta[y];
     }
 
+    /** Population standard deviations from the sums Σx and Σx² over n rows. */
+    private static double[] standardDeviations(double[] sx, double[] sxx, double n) {
+        double[] sd = new double[sx.length];
+        for (int j = 0; j < sx.length; j++) {
+            double mean = sx[j] / n;
+            sd[j] = Math.sqrt(Math.max(0, sxx[j] / n - mean * mean));
+        }
+        return sd;
+    }
+
     /**
      * One pass over {@code df} ({@code label} = class index 0 … K−1, {@code features}): glmnet's
      * binomial/multinomial objective of every model at (λ, α), the feature moments and λ_max
@@ -288,12 +296,10 @@ public final class SharedObjective {
         GlmAcc acc = overRows(df, models.toArray(new ClassModel[0]), new GlmAcc(p, classes, k), GlmAcc::add,
                 GlmAcc::merge);
         double n = acc.n;
-        double[] sd = new double[p];
+        double[] sd = standardDeviations(acc.sx, acc.sxx, n);
         double lambdaMax = 0;
         double a = alpha > 0 ? alpha : 1;
         for (int j = 0; j < p; j++) {
-            double mean = acc.sx[j] / n;
-            sd[j] = Math.sqrt(Math.max(0, acc.sxx[j] / n - mean * mean));
             if (!(sd[j] > 0)) {
                 continue;
             }

@@ -32,7 +32,8 @@ import org.sparklasso.penalty.MultiClassPenalty;
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
     private static final double[] FAST_STEPS = {1};
-    private static final double[] SHORT_STEPS = {0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
+    /** The steps after the full one, tried when the full step alone fails Armijo's condition. */
+    private static final double[] SHORT_STEPS = java.util.Arrays.copyOfRange(STEPS, 1, STEPS.length);
     private static final double ARMIJO = 1e-4;
     private static final double ROUNDING = 1e-13;
     private static final int MAX_SWEEPS = 500;

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import org.sparklasso.data.Blas;
 import org.sparklasso.data.Block;
 import org.sparklasso.datafit.Datafit;
+import org.sparklasso.datafit.Logistic;
 
 /**
  * Executor-side sums of a generalized linear model's loss at several points (of several models:
@@ -67,6 +68,11 @@ public final class GlmAggregator implements Serializable {
     }
 
     public GlmAggregator add(Block block, Payload payload) {
+        return add(block, payload, RowKernels.vectorized());
+    }
+
+    /** {@link #add} with the choice of row kernel made by the caller (tests compare both). */
+    GlmAggregator add(Block block, Payload payload, boolean vectorized) {
         int n = block.rows();
         if (n == 0) {
             return this;
@@ -78,58 +84,93 @@ public final class GlmAggregator implements Serializable {
         double[] m = new double[n * cols];
         block.multiply(payload.v(), cols, m);
         Datafit datafit = payload.datafit();
-        double[] f = new double[k];
-        double[] r = new double[k];
-        double[] h = new double[k * k];
         double[][] wh = new double[points][];
+        boolean vectorRows = vectorized && k == 1 && datafit instanceof Logistic;
+        int[] ranges = vectorRows ? block.foldRanges() : null;
+        double[] sums = new double[3];
         for (int q = 0; q < points; q++) {
             int excluded = payload.excludedFold()[q];
-            boolean newton = payload.hessianPositions()[q] != null;
-            wh[q] = newton ? new double[k * k * n] : null;
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < k; c++) {
-                    f[c] = m[(q * k + c) * n + i] + payload.intercepts()[q * k + c];
-                }
-                double y = block.label(i);
-                double w = block.weight(i);
-                boolean heldOutRow = excluded >= 0 && block.fold(i) == excluded;
-                boolean withHessian = newton && !heldOutRow;
-                double l = datafit.evaluate(y, f, r, withHessian ? h : null);
-                if (withHessian) {
-                    for (int c = 0; c < k * k; c++) {
-                        wh[q][c * n + i] = w * h[c];
-                    }
-                }
-                if (heldOutRow) {
-                    double sq = 0;
-                    double abs = 0;
-                    for (int c = 0; c < k; c++) {
-                        sq += r[c] * r[c];
-                        abs += Math.abs(r[c]);
-                        m[(q * k + c) * n + i] = 0;
-                    }
-                    double[] held = heldOut[q];
-                    held[HELD_LOSS] += w * datafit.heldOutLoss(y, f);
-                    held[HELD_MISS] += datafit.predict(f) != (int) y ? w : 0;
-                    held[HELD_SQ] += w * sq;
-                    held[HELD_ABS] += w * abs;
-                    held[HELD_W] += w;
-                    continue;
-                }
-                loss[q] += w * l;
-                heldOut[q][TRAIN_MISS] += datafit.predict(f) != (int) y ? w : 0;
-                for (int c = 0; c < k; c++) {
-                    double wr = w * r[c];
-                    m[(q * k + c) * n + i] = wr;
-                    sumResiduals[q * k + c] += wr;
-                }
+            wh[q] = payload.hessianPositions()[q] != null ? new double[k * k * n] : null;
+            if (!vectorRows || excluded >= 0 && ranges == null) {
+                addRows(block, payload, m, wh, q, 0, n);
+                continue;
             }
+            // rows sorted by fold: the held-out fold is one range; each range goes through its vector
+            // kernel, the last partial vector of each row by row
+            int heldFrom = excluded >= 0 && excluded + 1 < ranges.length ? ranges[excluded] : n;
+            int heldTo = excluded >= 0 && excluded + 1 < ranges.length ? ranges[excluded + 1] : n;
+            java.util.Arrays.fill(sums, 0);
+            int done = LogisticRows.training(m, q * n, payload.intercepts()[q], block.labels(),
+                    block.weightsOrNull(), 0, heldFrom, wh[q], sums);
+            addRows(block, payload, m, wh, q, done, heldFrom);
+            done = LogisticRows.heldOut(m, q * n, payload.intercepts()[q], block.labels(), block.weightsOrNull(),
+                    heldFrom, heldTo, heldOut[q]);
+            addRows(block, payload, m, wh, q, done, heldTo);
+            done = LogisticRows.training(m, q * n, payload.intercepts()[q], block.labels(), block.weightsOrNull(),
+                    heldTo, n, wh[q], sums);
+            addRows(block, payload, m, wh, q, done, n);
+            loss[q] += sums[0];
+            sumResiduals[q] += sums[1];
+            heldOut[q][TRAIN_MISS] += sums[2];
         }
         if (payload.union() != null) {
             addHessians(block, payload, wh);
         }
         block.addTransposeProduct(m, cols, rawGradient);
         return this;
+    }
+
+    /**
+     * Rows {@code from..to−1} at point q, one at a time: the loss, residuals (written over the
+     * margins in {@code m}, zeroed for held-out rows) and Newton weights of training rows, the
+     * held-out sums of held-out ones.
+     */
+    private void addRows(Block block, Payload payload, double[] m, double[][] wh, int q, int from, int to) {
+        int n = block.rows();
+        Datafit datafit = payload.datafit();
+        double[] f = new double[k];
+        double[] r = new double[k];
+        double[] h = new double[k * k];
+        int excluded = payload.excludedFold()[q];
+        boolean newton = wh[q] != null;
+        for (int i = from; i < to; i++) {
+            for (int c = 0; c < k; c++) {
+                f[c] = m[(q * k + c) * n + i] + payload.intercepts()[q * k + c];
+            }
+            double y = block.label(i);
+            double w = block.weight(i);
+            boolean heldOutRow = excluded >= 0 && block.fold(i) == excluded;
+            boolean withHessian = newton && !heldOutRow;
+            double l = datafit.evaluate(y, f, r, withHessian ? h : null);
+            if (withHessian) {
+                for (int c = 0; c < k * k; c++) {
+                    wh[q][c * n + i] = w * h[c];
+                }
+            }
+            if (heldOutRow) {
+                double sq = 0;
+                double abs = 0;
+                for (int c = 0; c < k; c++) {
+                    sq += r[c] * r[c];
+                    abs += Math.abs(r[c]);
+                    m[(q * k + c) * n + i] = 0;
+                }
+                double[] held = heldOut[q];
+                held[HELD_LOSS] += w * datafit.heldOutLoss(y, f);
+                held[HELD_MISS] += datafit.predict(f) != (int) y ? w : 0;
+                held[HELD_SQ] += w * sq;
+                held[HELD_ABS] += w * abs;
+                held[HELD_W] += w;
+                continue;
+            }
+            loss[q] += w * l;
+            heldOut[q][TRAIN_MISS] += datafit.predict(f) != (int) y ? w : 0;
+            for (int c = 0; c < k; c++) {
+                double wr = w * r[c];
+                m[(q * k + c) * n + i] = wr;
+                sumResiduals[q * k + c] += wr;
+            }
+        }
     }
 
     /**

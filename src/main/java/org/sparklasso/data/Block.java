@@ -45,6 +45,16 @@ public abstract class Block implements Serializable {
         return weights == null ? 1.0 : weights[i];
     }
 
+    /** The labels (the block's own array, not a copy: read only; for row kernels). */
+    public double[] labels() {
+        return labels;
+    }
+
+    /** The weights, or null when every weight is 1 (the block's own array: read only). */
+    public double[] weightsOrNull() {
+        return weights;
+    }
+
     /** The row's fold (0-based); 0 without cross-validation. */
     public int fold(int i) {
         return folds == null ? 0 : folds[i];

@@ -63,6 +63,22 @@ public final class BlockPasses {
         return automaticDepth(depth, partitions, resultBytes);
     }
 
+    /**
+     * One pass: seqOp over every block from a copy of {@code zero} per partition, the partition
+     * results merged by combOp. At depth 1 one plain job ({@link PartitionFold}), deeper Spark's
+     * treeAggregate. The job is named after the calling line.
+     */
+    private <U> U aggregate(U zero, org.apache.spark.api.java.function.Function2<U, Block, U> seqOp,
+                            org.apache.spark.api.java.function.Function2<U, U, U> combOp, long resultBytes) {
+        int d = depth(resultBytes);
+        if (d > 1) {
+            return blocks.treeAggregate(zero, seqOp, combOp, d);
+        }
+        StackWalker.StackFrame caller = StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow();
+        return PartitionFold.run(blocks, zero, seqOp, combOp, "pass at " + caller.getFileName() + ":"
+                + caller.getLineNumber());
+    }
+
     public PassCounter counter() {
         return counter;
     }
@@ -75,7 +91,7 @@ public final class BlockPasses {
         for (int f = 0; f < k; f++) {
             zero[f] = new FeatureMoments(numFeatures);
         }
-        FeatureMoments[] m = blocks.treeAggregate(zero,
+        FeatureMoments[] m = aggregate(zero,
                 (acc, block) -> {
                     if (k == 1) {
                         block.addMoments(acc[0]);
@@ -94,7 +110,7 @@ public final class BlockPasses {
                         a[f].merge(b[f]);
                     }
                     return a;
-                }, depth(8L * k * numFeatures * 3));
+                }, 8L * k * numFeatures * 3);
         counter.increment();
         return m;
     }
@@ -123,7 +139,7 @@ public final class BlockPasses {
         }
         GramStatistics[] g;
         try {
-            g = blocks.treeAggregate(zero,
+            g = aggregate(zero,
                     (acc, whole) -> {
                         double[][] c = bc.value();
                         Block block = selected == null ? whole : whole.selectColumns(selected.value());
@@ -144,7 +160,7 @@ public final class BlockPasses {
                             a[f].merge(b[f]);
                         }
                         return a;
-                    }, depth(8L * k * numFeatures * numFeatures));
+                    }, 8L * k * numFeatures * numFeatures);
         } finally {
             bc.destroy();
             if (selected != null) {
@@ -229,9 +245,9 @@ public final class BlockPasses {
         int columns = k;
         LeastSquaresAggregator agg;
         try {
-            agg = blocks.treeAggregate(new LeastSquaresAggregator(numFeatures, columns),
+            agg = aggregate(new LeastSquaresAggregator(numFeatures, columns),
                     (acc, block) -> acc.add(block, bc.value()),
-                    LeastSquaresAggregator::merge, depth(8L * columns * numFeatures));
+                    LeastSquaresAggregator::merge, 8L * columns * numFeatures);
         } finally {
             bc.destroy();
         }
@@ -277,7 +293,7 @@ public final class BlockPasses {
         Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
         double[][][] sums;
         try {
-            sums = blocks.treeAggregate(new double[k][models][2],
+            sums = aggregate(new double[k][models][2],
                     (acc, block) -> {
                         double[][] c = bc.value()[0];
                         double[][] b0 = bc.value()[1];
@@ -308,7 +324,7 @@ public final class BlockPasses {
                             }
                         }
                         return a;
-                    }, depth(8L * numFeatures));
+                    }, 8L * numFeatures);
         } finally {
             bc.destroy();
         }
@@ -395,8 +411,8 @@ public final class BlockPasses {
         int total = points;
         GlmAggregator agg;
         try {
-            agg = blocks.treeAggregate(new GlmAggregator(numFeatures, k, total),
-                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, depth(glmResultBytes(hessianColumns, total, k)));
+            agg = aggregate(new GlmAggregator(numFeatures, k, total),
+                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, glmResultBytes(hessianColumns, total, k));
         } finally {
             bc.destroy();
         }
@@ -549,9 +565,10 @@ public final class BlockPasses {
                 }
                 at += len;
             }
-            for (int l = 0; l < models; l++) {
-                auc[f][l] = org.sparklasso.report.Auc.weighted(scores[l], labels, weights);
-            }
+            // independent sorts: on the driver's cores in parallel (the executors idle meanwhile)
+            double[] foldAuc = auc[f];
+            java.util.stream.IntStream.range(0, models).parallel().forEach(
+                    l -> foldAuc[l] = org.sparklasso.report.Auc.weighted(scores[l], labels, weights));
         }
         return auc;
     }

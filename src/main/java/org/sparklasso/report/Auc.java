@@ -19,6 +19,9 @@ public final class Auc {
      * @return the AUC, or NaN when one class is absent
      */
     public static double weighted(double[] scores, double[] labels, double[] weights) {
+        if (equalWeights(weights)) {
+            return unweighted(scores, labels);
+        }
         double[] distinct = scores.clone();
         Arrays.sort(distinct);
         int d = 0;
@@ -48,5 +51,57 @@ public final class Auc {
             neg += negAt[r];
         }
         return pos > 0 && neg > 0 ? numerator / (pos * neg) : Double.NaN;
+    }
+
+    /** Equal positive weights (the usual case) cancel out of the AUC. */
+    private static boolean equalWeights(double[] weights) {
+        for (double w : weights) {
+            if (w != weights[0]) {
+                return false;
+            }
+        }
+        return weights.length > 0 && weights[0] > 0;
+    }
+
+    /**
+     * The AUC with equal weights: the positives' and the negatives' scores sorted apart, then one
+     * merge counting for each positive the negatives below it and half those tied with it (the
+     * Mann–Whitney U statistic): two sorts of parts of the scores, and no search per row.
+     */
+    static double unweighted(double[] scores, double[] labels) {
+        int positives = 0;
+        for (double y : labels) {
+            positives += y > 0.5 ? 1 : 0;
+        }
+        double[] pos = new double[positives];
+        double[] neg = new double[scores.length - positives];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (labels[i] > 0.5) {
+                pos[a++] = scores[i];
+            } else {
+                neg[b++] = scores[i];
+            }
+        }
+        if (pos.length == 0 || neg.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double numerator = 0;
+        int below = 0;
+        int notAbove = 0;
+        for (double v : pos) {
+            while (below < neg.length && Double.compare(neg[below], v) < 0) {
+                below++;
+            }
+            notAbove = Math.max(notAbove, below);
+            while (notAbove < neg.length && Double.compare(neg[notAbove], v) <= 0) {
+                notAbove++;
+            }
+            numerator += below + 0.5 * (notAbove - below);
+        }
+        return numerator / ((double) pos.length * neg.length);
     }
 }

@@ -39,6 +39,36 @@ class AucTest {
     }
 
     @Test
+    void equalWeightsMatchThePairwiseDefinitionWithTies() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 700;
+        double[] scores = new double[n];
+        double[] labels = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rnd.nextDouble() < 0.4 ? 1 : 0;
+            scores[i] = Math.round((rnd.nextGaussian() + labels[i]) * 3) / 3.0;
+            weights[i] = 2.5;
+        }
+        scores[0] = -0.0;
+        scores[1] = 0.0;
+        double numerator = 0;
+        double pairs = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (labels[i] == 1 && labels[j] == 0) {
+                    pairs++;
+                    int c = Double.compare(scores[i], scores[j]);
+                    numerator += c > 0 ? 1 : c == 0 ? 0.5 : 0;
+                }
+            }
+        }
+        assertEquals(numerator / pairs, Auc.weighted(scores, labels, weights), 1e-12);
+        weights[3] = 1; // no longer equal: the general path, same answer up to the weight change
+        assertEquals(Auc.unweighted(scores, labels), Auc.weighted(scores, labels, weights), 1e-2);
+    }
+
+    @Test
     void oneClassHasNoAuc() {
         assertTrue(Double.isNaN(Auc.weighted(new double[] {1, 2}, new double[] {1, 1}, new double[] {1, 1})));
     }

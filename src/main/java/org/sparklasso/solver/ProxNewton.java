@@ -447,6 +447,9 @@ public final class ProxNewton {
         }
         double stop = 1e-24 * Math.max(1e-300, scale);
         int sweeps = (int) Math.max(MIN_SWEEPS, Math.min(MAX_SWEEPS, SWEEP_WORK / ((double) m1 * m1 * k * k)));
+        boolean exactFinish = !(penalty.grouped() && k > 1);
+        long[] pattern = new long[(k * m + 63) / 64 * 2];
+        boolean tried = false;
         for (int sweep = 0; sweep < sweeps; sweep++) {
             double maxChange = 0;
             for (int a = 0; a < m; a++) {
@@ -481,12 +484,52 @@ public final class ProxNewton {
             if (maxChange <= stop) {
                 break;
             }
+            // once a sweep leaves the sign pattern as it was, try the exact minimizer for it (once
+            // per pattern): it ends the descent when the pattern is the optimal one
+            boolean stable = exactFinish && samePattern(penalty, z, set, pattern);
+            tried &= stable;
+            if (stable && sweep > 0 && !tried) {
+                tried = true;
+                double[] exact = ActiveSetSolve.solve(penalty, x, u, hessians, set, z);
+                if (exact != null) {
+                    z = exact;
+                    break;
+                }
+            }
         }
         double[] d = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             d[i] = z[i] - x[i];
         }
         return d;
+    }
+
+    /**
+     * Whether z's sign pattern over the working set equals the one in {@code pattern} (two bits a
+     * coordinate: nonzero, negative); stores z's there.
+     */
+    private static boolean samePattern(MultiClassPenalty penalty, double[] z, int[] set, long[] pattern) {
+        int k = penalty.classes();
+        boolean same = true;
+        int words = pattern.length / 2;
+        long[] now = new long[pattern.length];
+        for (int a = 0; a < set.length; a++) {
+            for (int c = 0; c < k; c++) {
+                double v = z[penalty.index(set[a], c)];
+                int bit = a * k + c;
+                if (v != 0) {
+                    now[bit >>> 6] |= 1L << bit;
+                }
+                if (v < 0) {
+                    now[words + (bit >>> 6)] |= 1L << bit;
+                }
+            }
+        }
+        for (int w = 0; w < pattern.length; w++) {
+            same &= now[w] == pattern[w];
+            pattern[w] = now[w];
+        }
+        return same;
     }
 
     /** Moves coordinate idx (working index a, class c) to {@code next}; returns h·Δ². */

@@ -13,7 +13,7 @@ import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.LossOracle.Evaluation;
 
 /**
- * The distributed passes over cached blocks, each exactly one {@code treeAggregate}: feature
+ * The distributed passes over cached blocks, each exactly one Spark job ({@link #aggregate}): feature
  * moments per fold, coordinate statistics per fold, and least-squares evaluations of any number of
  * points of any number of models (the full model and the fold models share each pass).
  * Broadcasts are destroyed after each pass; everything else happens on the driver.

@@ -1,6 +1,6 @@
 package org.sparklasso.aggregate;
 
-/** Counts distributed passes over the cached blocks (one per treeAggregate). */
+/** Counts distributed passes over the cached blocks (one Spark job each). */
 public final class PassCounter {
     private int passes;
 

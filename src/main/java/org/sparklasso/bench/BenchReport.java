@@ -339,7 +339,7 @@ public final class BenchReport {
                 + "`LinearRegression.fit` / `LogisticRegression.fit` / `CrossValidator.fit` on the cached DataFrame "
                 + "(MLlib); generation, "
                 + "loading and caching are excluded. A GC and a marker job precede each run, outside the timing.\n"
-                + "- Ours passes: `Result.passes()` (one `treeAggregate` each). MLlib iters: "
+                + "- Ours passes: `Result.passes()` (one Spark job each). MLlib iters: "
                 + "`summary.totalIterations` (normal solver: iterations of its local quasi-Newton solve on the "
                 + "driver after ONE data pass; l-bfgs and LogisticRegression: OWLQN iterations, each ≥ 1 pass). "
                 + "Spark jobs: jobs seen by a "

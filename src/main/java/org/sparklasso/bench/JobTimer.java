@@ -17,7 +17,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * summed executor run time of its tasks, so that a fit's time can be split into its data passes
  * (one job each) and driver-side work. {@link #sync} runs a tiny marker job and waits until the
  * listener bus has delivered it, which makes the jobs between two syncs exactly the jobs run in
- * between. Each job is named by its result stage (e.g. {@code treeAggregate at BlockPasses.java:62}).
+ * between. Each job is named by its result stage (e.g. {@code pass at BlockPasses.java:414}).
  */
 public final class JobTimer extends SparkListener {
     private static final String MARKER = "spark-lasso.bench.marker";

@@ -24,18 +24,7 @@ class AucTest {
             scores[i] = Math.round((rnd.nextGaussian() + labels[i]) * 4) / 4.0; // few distinct values
             weights[i] = rnd.nextDouble() < 0.1 ? 0 : rnd.nextDouble() * 3;
         }
-        double numerator = 0;
-        double pairs = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (labels[i] == 1 && labels[j] == 0) {
-                    double w = weights[i] * weights[j];
-                    pairs += w;
-                    numerator += scores[i] > scores[j] ? w : scores[i] == scores[j] ? 0.5 * w : 0;
-                }
-            }
-        }
-        assertEquals(numerator / pairs, Auc.weighted(scores, labels, weights), 1e-12);
+        assertEquals(pairwise(scores, labels, weights), Auc.weighted(scores, labels, weights), 1e-12);
     }
 
     @Test
@@ -52,20 +41,29 @@ class AucTest {
         }
         scores[0] = -0.0;
         scores[1] = 0.0;
+        assertEquals(pairwise(scores, labels, weights), Auc.weighted(scores, labels, weights), 1e-12);
+        weights[3] = 1; // no longer equal: the general path, same answer up to the weight change
+        assertEquals(Auc.unweighted(scores, labels), Auc.weighted(scores, labels, weights), 1e-2);
+    }
+
+    /**
+     * The definition: over every (positive, negative) pair, weighted by both weights, the share
+     * where the positive scores higher, ties (in {@link Double#compare}'s order) counting one half.
+     */
+    private static double pairwise(double[] scores, double[] labels, double[] weights) {
         double numerator = 0;
         double pairs = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
+        for (int i = 0; i < scores.length; i++) {
+            for (int j = 0; j < scores.length; j++) {
                 if (labels[i] == 1 && labels[j] == 0) {
-                    pairs++;
+                    double w = weights[i] * weights[j];
                     int c = Double.compare(scores[i], scores[j]);
-                    numerator += c > 0 ? 1 : c == 0 ? 0.5 : 0;
+                    pairs += w;
+                    numerator += c > 0 ? w : c == 0 ? 0.5 * w : 0;
                 }
             }
         }
-        assertEquals(numerator / pairs, Auc.weighted(scores, labels, weights), 1e-12);
-        weights[3] = 1; // no longer equal: the general path, same answer up to the weight change
-        assertEquals(Auc.unweighted(scores, labels), Auc.weighted(scores, labels, weights), 1e-2);
+        return numerator / pairs;
     }
 
     @Test

@@ -100,14 +100,14 @@ public final class GlmAggregator implements Serializable {
             int heldFrom = excluded >= 0 && excluded + 1 < ranges.length ? ranges[excluded] : n;
             int heldTo = excluded >= 0 && excluded + 1 < ranges.length ? ranges[excluded + 1] : n;
             java.util.Arrays.fill(sums, 0);
-            int done = LogisticRows.training(m, q * n, payload.intercepts()[q], block.labels(),
-                    block.weightsOrNull(), 0, heldFrom, wh[q], sums);
+            double intercept = payload.intercepts()[q];
+            double[] y = block.labels();
+            double[] w = block.weightsOrNull();
+            int done = LogisticRows.training(m, q * n, intercept, y, w, 0, heldFrom, wh[q], sums);
             addRows(block, payload, m, wh, q, done, heldFrom);
-            done = LogisticRows.heldOut(m, q * n, payload.intercepts()[q], block.labels(), block.weightsOrNull(),
-                    heldFrom, heldTo, heldOut[q]);
+            done = LogisticRows.heldOut(m, q * n, intercept, y, w, heldFrom, heldTo, heldOut[q]);
             addRows(block, payload, m, wh, q, done, heldTo);
-            done = LogisticRows.training(m, q * n, payload.intercepts()[q], block.labels(), block.weightsOrNull(),
-                    heldTo, n, wh[q], sums);
+            done = LogisticRows.training(m, q * n, intercept, y, w, heldTo, n, wh[q], sums);
             addRows(block, payload, m, wh, q, done, n);
             loss[q] += sums[0];
             sumResiduals[q] += sums[1];

@@ -34,14 +34,15 @@ final class PartitionFold {
         if (results.length == 0) {
             return zero;
         }
-        String previous = sc.getLocalProperty(SHORT_CALL_SITE);
+        String previousShort = sc.getLocalProperty(SHORT_CALL_SITE);
+        String previousLong = sc.getLocalProperty(LONG_CALL_SITE);
         sc.setLocalProperty(SHORT_CALL_SITE, site);
         sc.setLocalProperty(LONG_CALL_SITE, site);
         try {
             sc.runJob(blocks.rdd(), new FoldPartition<>(zero, seqOp), new KeepResult(results), ClassTag$.MODULE$.AnyRef());
         } finally {
-            sc.setLocalProperty(SHORT_CALL_SITE, previous);
-            sc.setLocalProperty(LONG_CALL_SITE, previous);
+            sc.setLocalProperty(SHORT_CALL_SITE, previousShort);
+            sc.setLocalProperty(LONG_CALL_SITE, previousLong);
         }
         U merged = (U) results[0];
         try {

@@ -151,7 +151,8 @@ public final class ProxNewton {
             nearbySet = null;
             nearbyHessians = null;
             double[] d = direction(penalty, x, ev.negGradient(), hessians, set);
-            double decrease = -dot(ev.negGradient(), d) + penalty.value(add(x, d, 1)) - penalty.value(x);
+            double[] xd = add(x, d, 1);
+            double decrease = decrease(penalty, x, ev.negGradient(), d, xd);
             // below the objective's rounding the line search cannot see progress: trust the model,
             // but only a model with the exact Hessian at x
             boolean atRoundingLevel = Math.abs(decrease) <= ROUNDING * Math.max(1, Math.abs(fx));
@@ -162,11 +163,11 @@ public final class ProxNewton {
                 ev = np.evaluation();
                 hessians = np.hessians();
                 d = direction(penalty, x, ev.negGradient(), hessians, set);
-                decrease = -dot(ev.negGradient(), d) + penalty.value(add(x, d, 1)) - penalty.value(x);
+                xd = add(x, d, 1);
+                decrease = decrease(penalty, x, ev.negGradient(), d, xd);
                 atRoundingLevel = Math.abs(decrease) <= ROUNDING * Math.max(1, Math.abs(fx));
                 exact = true;
             }
-            double[] xd = add(x, d, 1);
             if (isZero(d) || !(decrease < 0) && !atRoundingLevel) {
                 break; // no descent direction left
             }
@@ -286,7 +287,7 @@ public final class ProxNewton {
         for (int i = 0; i < x.length; i++) {
             d[i] = y[i] - x[i];
         }
-        double decrease = -dot(ev.negGradient(), d) + penalty.value(y) - penalty.value(x);
+        double decrease = decrease(penalty, x, ev.negGradient(), d, y);
         double fy = spec.evaluation().loss() + penalty.value(y);
         return decrease < 0 && fy <= fx + ARMIJO * decrease;
     }
@@ -584,6 +585,11 @@ public final class ProxNewton {
             change += move(hessians, hd, z, penalty.index(j, c), c, a, k, m1, v[c] * factor);
         }
         return change;
+    }
+
+    /** The model's predicted decrease of the objective along d from x (xd = x + d): −uᵀd + g(xd) − g(x). */
+    private static double decrease(MultiClassPenalty penalty, double[] x, double[] u, double[] d, double[] xd) {
+        return -dot(u, d) + penalty.value(xd) - penalty.value(x);
     }
 
     private static boolean isZero(double[] d) {

@@ -4,6 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import java.io.Serializable;
 import org.sparklasso.data.Blas;
 import org.sparklasso.data.Block;
+import org.sparklasso.data.VectorKernels;
 import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.Logistic;
 
@@ -68,7 +69,7 @@ public final class GlmAggregator implements Serializable {
     }
 
     public GlmAggregator add(Block block, Payload payload) {
-        return add(block, payload, RowKernels.vectorized());
+        return add(block, payload, VectorKernels.enabled());
     }
 
     /** {@link #add} with the choice of row kernel made by the caller (tests compare both). */

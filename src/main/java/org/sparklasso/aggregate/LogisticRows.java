@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.sparklasso.data.VectorKernels;
 
 /**
  * The binomial per-row work of a GLM pass, vectorized with the JDK's Vector API (exp, log and
@@ -13,17 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code w e/(1 + e)²} and the misclassified weight; for a run of held-out rows, the sums
  * cross-validation scores them by. This loop runs for every row at
  * every point of every pass; scalar, exp, log1p and the divisions cost about 50 ns a row, 7× this
- * (measured with AVX-512 on 8 lanes). Only loaded when {@link RowKernels#vectorized()} says so.
+ * (measured with AVX-512 on 8 lanes). Only loaded when {@link VectorKernels#enabled()} says so.
  */
 final class LogisticRows {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     private LogisticRows() {
-    }
-
-    /** Lanes per vector: what {@link RowKernels} checks before choosing this kernel. */
-    static int lanes() {
-        return SPECIES.length();
     }
 
     /**

@@ -81,6 +81,8 @@ public final class BenchJob {
         long bwBytes = Math.min(s.lng("bandwidth.mb") << 20, heap / 4);
         LOG.info("bench: measuring memory bandwidth over {} MB", bwBytes >> 20);
         MemoryBandwidth.Result bw = MemoryBandwidth.measure(bwBytes, Runtime.getRuntime().availableProcessors(), 5);
+        LOG.info("bench: measuring the dgemm peak");
+        DgemmPeak.Result peak = DgemmPeak.measure(1000, Runtime.getRuntime().availableProcessors(), 5);
         System.gc();
         List<String> cases = s.list("cases");
         BenchReport.CaseResult g1 = null;
@@ -116,7 +118,7 @@ public final class BenchJob {
         List<Double> marker = timer.markerSeconds();
         machine.put("emptyJobSecondsMedian", BenchReport.median(marker));
         machine.put("emptyJobs", marker.size());
-        BenchReport report = new BenchReport(machine, bw, s.all(), results);
+        BenchReport report = new BenchReport(machine, bw, peak, s.all(), results);
         Path out = Path.of(s.str("output"));
         Files.createDirectories(out);
         String md = report.markdown();

@@ -14,8 +14,8 @@ import org.sparklasso.job.JobException;
 
 /**
  * The {@code bench} command's settings: {@code [--config FILE] [--KEY VALUE | --KEY=VALUE]…}, flags
- * over the file over the defaults below (the keys of {@code conf/bench.properties}). Unknown keys
- * and bad numbers stop the command with exit code 2.
+ * over the file over the defaults below (the keys of {@code conf/bench.properties}). Unknown keys,
+ * bad numbers and run counts below one stop the command with exit code 2 before any case runs.
  */
 public final class BenchSettings {
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
@@ -80,6 +80,14 @@ public final class BenchSettings {
         }
     }
 
+    /** Keys whose values are real numbers; the other numeric defaults are integers or integer lists. */
+    private static final java.util.Set<String> REAL_KEYS = java.util.Set.of("correlation", "noise", "alpha",
+            "ours.tol", "mllib.tol", "g1.lambdaRatio", "s1.lambdaRatio", "b1.lambdaRatio", "m1.lambdaRatio",
+            "glm.signalSd", "b2.mllibTol");
+
+    /** Run counts that must be at least one (B2's MLlib may be skipped with 0). */
+    private static final List<String> POSITIVE_KEYS = List.of("runs", "g2.mllibRuns", "scale.mllibRuns");
+
     private final Map<String, String> values;
 
     private BenchSettings(Map<String, String> values) {
@@ -129,7 +137,29 @@ public final class BenchSettings {
         for (Map.Entry<String, String> e : flags.entrySet()) {
             put(v, e.getKey(), e.getValue().trim(), "the flags");
         }
-        return new BenchSettings(v);
+        BenchSettings settings = new BenchSettings(v);
+        settings.validate();
+        return settings;
+    }
+
+    /** Parses every value as its key's kind (by its default), so a typo stops the bench before it starts. */
+    private void validate() {
+        for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
+            String key = e.getKey();
+            String d = e.getValue();
+            if (d.equals("true") || d.equals("false")) {
+                bool(key);
+            } else if (REAL_KEYS.contains(key)) {
+                dbl(key);
+            } else if (!d.isEmpty() && d.chars().allMatch(c -> Character.isDigit(c) || c == ',')) {
+                longs(key);
+            }
+        }
+        for (String key : POSITIVE_KEYS) {
+            if (lng(key) < 1) {
+                throw JobException.config("bench: " + key + ": must be at least 1, got '" + str(key) + "'");
+            }
+        }
     }
 
     private static void put(Map<String, String> v, String key, String value, String where) {
@@ -165,17 +195,24 @@ public final class BenchSettings {
     }
 
     public long lng(String key) {
-        return longs(key).get(0);
+        List<Long> v = longs(key);
+        if (v.isEmpty()) {
+            throw JobException.config("bench: " + key + ": missing value");
+        }
+        return v.get(0);
     }
 
     public int integer(String key) {
         return Math.toIntExact(lng(key));
     }
 
-    /** A comma list of integers (1e6 and 5_000_000 style accepted). */
+    /** A comma list of integers (1e6 and 5_000_000 style accepted; empty: none). */
     public List<Long> longs(String key) {
         List<Long> out = new ArrayList<>();
         for (String part : str(key).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
             String s = part.trim().replace("_", "");
             try {
                 double d = Double.parseDouble(s);

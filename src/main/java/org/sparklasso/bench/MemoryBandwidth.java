@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.sparklasso.data.VectorKernels;
 
 /**
- * The machine's memory bandwidth as a plain multi-threaded Java loop sees it: every thread sums its
- * own array (read) or runs STREAM's triad {@code a = b + s·c} on its own arrays (bytes counted as
- * STREAM does: 3 × 8 per element, write-allocate traffic not counted). Best of several runs, GB/s
- * = 10⁹ bytes per second.
+ * The machine's memory bandwidth as a multi-threaded Java loop sees it: every thread sums its own
+ * array (read; on the Vector API when {@link VectorKernels#enabled()}, see {@link VectorRead}) or
+ * runs STREAM's triad {@code a = b + s·c} on its own arrays (bytes counted as STREAM does: 3 × 8
+ * per element, write-allocate traffic not counted). Best of several runs, GB/s = 10⁹ bytes per
+ * second.
  */
 public final class MemoryBandwidth {
     private static volatile double sink;
 
-    /** @param readGBs read-and-sum bandwidth; @param triadGBs triad bandwidth */
-    public record Result(double readGBs, double triadGBs, long bytes, int threads, int repeats) {
+    /**
+     * @param readGBs read-and-sum bandwidth; @param triadGBs triad bandwidth; @param vectorRead whether
+     * the read ran on the Vector API
+     */
+    public record Result(double readGBs, double triadGBs, long bytes, int threads, int repeats, boolean vectorRead) {
     }
 
     private MemoryBandwidth() {
@@ -81,7 +86,8 @@ public final class MemoryBandwidth {
                 bestTriad = Math.max(bestTriad, 3.0 * triadLen * threads * 8 / ((t1 - t0) / 1e9) / 1e9);
                 sink += arrays[0][0][r];
             }
-            return new Result(bestRead, bestTriad, (long) len * threads * 8, threads, repeats);
+            return new Result(bestRead, bestTriad, (long) len * threads * 8, threads, repeats,
+                    VectorKernels.enabled());
         } finally {
             pool.shutdownNow();
         }
@@ -93,8 +99,12 @@ public final class MemoryBandwidth {
         }
     }
 
-    /** Four independent accumulators so the loop is bound by memory, not by add latency. */
     static double sum(double[] a) {
+        return VectorKernels.enabled() ? VectorRead.sum(a) : scalarSum(a);
+    }
+
+    /** Four independent accumulators, so the loop is not bound by one add chain's latency. */
+    static double scalarSum(double[] a) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

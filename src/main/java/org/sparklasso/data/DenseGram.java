@@ -29,9 +29,15 @@ final class DenseGram {
         add(values, p, y, w, center, scale, yCenter, gram, chunkRows(p));
     }
 
-    /** As above with an explicit chunk size (for the kernel benchmark). */
+    /** As above with an explicit chunk size (for tests and the kernel benchmark). */
     static void add(double[] values, int p, double[] y, double[] w, double[] center, double[] scale,
                     double yCenter, GramStatistics gram, int chunkRows) {
+        add(values, p, y, w, center, scale, yCenter, gram, chunkRows, VectorKernels.enabled());
+    }
+
+    /** As above, the rows standardized on the Vector API ({@link DenseVectorLoops}) or not. */
+    static void add(double[] values, int p, double[] y, double[] w, double[] center, double[] scale,
+                    double yCenter, GramStatistics gram, int chunkRows, boolean vector) {
         int n = y.length;
         if (n == 0) {
             return;
@@ -64,7 +70,7 @@ final class DenseGram {
                 wy += wi * t;
                 wSum += wi;
             }
-            standardize(values, start * p, p, r, center, inv, sw, a, xSum);
+            standardize(values, start * p, p, r, center, inv, sw, a, xSum, vector);
             if (p > 0) {
                 blas.dsyrk("U", "N", p, r, 1.0, a, p, 1.0, g, p);
                 blas.dgemv("N", p, r, 1.0, a, p, yt, 1, 1.0, xy, 1);
@@ -79,10 +85,12 @@ final class DenseGram {
      * is not null) for the r rows of {@code x} from {@code from}, adding {@code Σ w (x − center)·inv}
      * to {@code xSum}. Four rows per step, from the four quarters of the chunk: the per-column loads
      * and the xSum updates are shared by four rows, and memory is read as four sequential streams
-     * (see {@link DenseMoments}).
+     * (see {@link DenseMoments}). With {@code vector} the columns up to the last full vector are
+     * {@link DenseVectorLoops}'s.
      */
     private static void standardize(double[] x, int from, int p, int r, double[] center, double[] inv,
-                                    double[] sw, double[] a, double[] xSum) {
+                                    double[] sw, double[] a, double[] xSum, boolean vector) {
+        int first = vector ? DenseVectorLoops.standardize(x, from, p, r, center, inv, sw, a, xSum) : 0;
         int q = r / 4;
         int step = q * p;
         for (int i = 0; i < q; i++) {
@@ -92,7 +100,7 @@ final class DenseGram {
             double w1 = sw == null ? 1.0 : sw[i + q];
             double w2 = sw == null ? 1.0 : sw[i + 2 * q];
             double w3 = sw == null ? 1.0 : sw[i + 3 * q];
-            for (int j = 0; j < p; j++) {
+            for (int j = first; j < p; j++) {
                 double c = center[j];
                 double f = inv[j];
                 double z0 = (x[s0 + j] - c) * f * w0;

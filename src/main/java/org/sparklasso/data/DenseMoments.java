@@ -29,6 +29,11 @@ final class DenseMoments {
      * labels {@code y} and weights {@code w} (null: all 1) to {@code stats}.
      */
     static void add(double[] values, int p, double[] y, double[] w, FeatureMoments stats) {
+        add(values, p, y, w, stats, VectorKernels.enabled());
+    }
+
+    /** As above, the column sums on the Vector API ({@link DenseVectorLoops}) or not: tests run both. */
+    static void add(double[] values, int p, double[] y, double[] w, FeatureMoments stats, boolean vector) {
         int n = y.length;
         if (n == 0) {
             return;
@@ -59,10 +64,10 @@ final class DenseMoments {
             java.util.Arrays.fill(s2, 0.0);
             double wc;
             if (w == null) {
-                shiftedSums(values, p, start, end, shift, s1, s2);
+                shiftedSums(values, p, start, end, shift, s1, s2, vector);
                 wc = end - start;
             } else {
-                wc = shiftedSums(values, p, start, end, w, shift, s1, s2);
+                wc = shiftedSums(values, p, start, end, w, shift, s1, s2, vector);
             }
             if (wc <= 0) {
                 continue;
@@ -107,9 +112,12 @@ final class DenseMoments {
      * step cut the loads and stores of the accumulators 4×; they are taken from the four quarters of
      * the chunk (rows i, i+q, i+2q, i+3q), so that memory is read as four sequential streams, which
      * the hardware prefetchers follow, rather than as four short interleaved ones (adjacent rows),
-     * which measured 2× slower than even one row at a time from memory.
+     * which measured 2× slower than even one row at a time from memory. With {@code vector} the
+     * columns up to the last full vector are {@link DenseVectorLoops}'s.
      */
-    private static void shiftedSums(double[] x, int p, int start, int end, double[] k, double[] s1, double[] s2) {
+    private static void shiftedSums(double[] x, int p, int start, int end, double[] k, double[] s1, double[] s2,
+                                    boolean vector) {
+        int first = vector ? DenseVectorLoops.shiftedSums(x, p, start, end, k, s1, s2) : 0;
         int q = (end - start) / 4;
         int step = q * p;
         for (int i = start; i < start + q; i++) {
@@ -117,7 +125,7 @@ final class DenseMoments {
             int o1 = o0 + step;
             int o2 = o1 + step;
             int o3 = o2 + step;
-            for (int j = 0; j < p; j++) {
+            for (int j = first; j < p; j++) {
                 double kj = k[j];
                 double d0 = x[o0 + j] - kj;
                 double d1 = x[o1 + j] - kj;
@@ -139,7 +147,8 @@ final class DenseMoments {
 
     /** Weighted, as above: {@code s1 += Σw(x−K)}, {@code s2 += Σw(x−K)²}; returns Σw over the rows. */
     private static double shiftedSums(double[] x, int p, int start, int end, double[] w, double[] k,
-                                      double[] s1, double[] s2) {
+                                      double[] s1, double[] s2, boolean vector) {
+        int first = vector ? DenseVectorLoops.shiftedSums(x, p, start, end, w, k, s1, s2) : 0;
         double wSum = 0;
         int q = (end - start) / 4;
         int step = q * p;
@@ -153,7 +162,7 @@ final class DenseMoments {
             double w2 = w[i + 2 * q];
             double w3 = w[i + 3 * q];
             wSum += (w0 + w1) + (w2 + w3);
-            for (int j = 0; j < p; j++) {
+            for (int j = first; j < p; j++) {
                 double kj = k[j];
                 double d0 = x[o0 + j] - kj;
                 double d1 = x[o1 + j] - kj;

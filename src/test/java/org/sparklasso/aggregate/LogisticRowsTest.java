@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparklasso.data.Block;
 import org.sparklasso.data.DenseBlock;
+import org.sparklasso.data.VectorKernels;
 import org.sparklasso.datafit.Logistic;
 
 /**
@@ -23,7 +24,7 @@ class LogisticRowsTest {
     @Test
     void vectorKernelRunsWhereTheTestsRun() {
         // Surefire's JVM has Spark's module flags, as spark-submit's do: the kernel under test is live
-        assertTrue(RowKernels.vectorized(), "the Vector API kernel is not in use on this JVM");
+        assertTrue(VectorKernels.enabled(), "the Vector API kernel is not in use on this JVM");
     }
 
     @Test

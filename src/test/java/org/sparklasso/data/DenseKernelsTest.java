@@ -1,6 +1,7 @@
 package org.sparklasso.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +14,27 @@ import org.junit.jupiter.api.Test;
  * that are not multiples of the kernels' chunks or of their four-row steps.
  */
 class DenseKernelsTest {
+
+    /** Exact weighted mean of column j (BigDecimal sums), rounded to double; 0 without weight. */
+    private static double exactMean(double[] x, int p, int j, double[] w) {
+        int n = x.length / p;
+        BigDecimal sw = BigDecimal.ZERO;
+        BigDecimal s = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigDecimal wi = new BigDecimal(w == null ? 1.0 : w[i]);
+            sw = sw.add(wi);
+            s = s.add(wi.multiply(new BigDecimal(x[i * p + j])));
+        }
+        return sw.signum() == 0 ? 0.0 : s.divide(sw, MathContext.DECIMAL128).doubleValue();
+    }
+
+    private static double largest(double[] x, int p, int j) {
+        double m = 0;
+        for (int i = j; i < x.length; i += p) {
+            m = Math.max(m, Math.abs(x[i]));
+        }
+        return m;
+    }
 
     /** Exact weighted population variance of column j (BigDecimal sums), rounded to double. */
     private static double exactVariance(double[] x, int p, int j, double[] w) {
@@ -37,24 +59,43 @@ class DenseKernelsTest {
         return m2.divide(sw, mc).doubleValue();
     }
 
-    /** Columns: mean 1e8 with std 1; a trend 1e8 + i·1e-3; a huge first row; and mean 0. */
-    private static double[] columns(int n, SplittableRandom rnd) {
-        int p = 4;
+    /**
+     * p columns cycling through four kinds: mean 1e8 with std 1; a trend 1e8 + i·1e-3; a huge first
+     * row; and mean 0.
+     */
+    private static double[] columns(int n, int p, SplittableRandom rnd) {
         double[] x = new double[n * p];
         for (int i = 0; i < n; i++) {
-            x[i * p] = 1e8 + rnd.nextGaussian();
-            x[i * p + 1] = 1e8 + i * 1e-3;
-            x[i * p + 2] = i == 0 ? 1e6 : rnd.nextGaussian();
-            x[i * p + 3] = rnd.nextGaussian();
+            for (int j = 0; j < p; j++) {
+                x[i * p + j] = switch (j % 4) {
+                    case 0 -> 1e8 + rnd.nextGaussian();
+                    case 1 -> 1e8 + i * 1e-3;
+                    case 2 -> i == 0 ? 1e6 : rnd.nextGaussian();
+                    default -> rnd.nextGaussian();
+                };
+            }
         }
         return x;
     }
 
+    /**
+     * Four columns (all in the scalar loop's tail) and nineteen (two or more full vectors of the
+     * Vector API kernel, then a tail), each through the vectorized and the scalar column sums.
+     */
     @Test
     void momentsAreAccurateForLargeMeans() {
+        assertTrue(VectorKernels.enabled(), "the Vector API kernels are not in use on this JVM");
+        for (int p : new int[] {4, 19}) {
+            for (boolean vector : new boolean[] {true, false}) {
+                momentsAreAccurate(p, vector);
+            }
+        }
+    }
+
+    private static void momentsAreAccurate(int p, boolean vector) {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int n : new int[] {1, 3, 257, 10_001}) {
-            double[] x = columns(n, rnd);
+            double[] x = columns(n, p, rnd);
             double[] y = new double[n];
             double[] w = new double[n];
             for (int i = 0; i < n; i++) {
@@ -63,13 +104,16 @@ class DenseKernelsTest {
             }
             w[0] = 0.0;
             for (double[] weights : new double[][] {null, w}) {
-                FeatureMoments m = new FeatureMoments(4);
-                new DenseBlock(4, y, weights, null, x).addMoments(m);
+                FeatureMoments m = new FeatureMoments(p);
+                DenseMoments.add(x, p, y, weights, m, vector);
                 double[] var = m.variance();
-                for (int j = 0; j < 4; j++) {
-                    double exact = exactVariance(x, 4, j, weights);
-                    String what = "n=" + n + " column " + j + (weights == null ? "" : " weighted");
+                for (int j = 0; j < p; j++) {
+                    double exact = exactVariance(x, p, j, weights);
+                    String what = "p=" + p + (vector ? " vector" : " scalar") + " n=" + n + " column " + j
+                            + (weights == null ? "" : " weighted");
                     assertEquals(exact, var[j], 1e-10 * exact + 1e-30, what);
+                    double exactMean = exactMean(x, p, j, weights);
+                    assertEquals(exactMean, m.mean()[j], 1e-14 * largest(x, p, j), what + " mean");
                 }
                 double[] yCol = y.clone();
                 assertEquals(exactVariance(yCol, 1, 0, weights), m.labelVariance(),
@@ -78,10 +122,18 @@ class DenseKernelsTest {
         }
     }
 
+    /** Seven columns (the scalar loop's tail only) and nineteen (vectors and a tail), both paths. */
     @Test
     void gramMatchesDirectSums() {
+        for (int p : new int[] {7, 19}) {
+            for (boolean vector : new boolean[] {true, false}) {
+                gramMatchesDirectSums(p, vector);
+            }
+        }
+    }
+
+    private static void gramMatchesDirectSums(int p, boolean vector) {
         SplittableRandom rnd = new SplittableRandom(11);
-        int p = 7;
         for (int n : new int[] {1, 5, 1000, 9999}) {
             double[] x = new double[n * p];
             double[] y = new double[n];
@@ -102,8 +154,9 @@ class DenseKernelsTest {
             for (double[] weights : new double[][] {null, w}) {
                 for (int chunk : new int[] {3, 8, 64, 100_000}) {
                     GramStatistics g = new GramStatistics(p);
-                    new DenseBlock(p, y, weights, null, x).addGram(center, scale, 0.5, g, chunk);
-                    check(x, y, weights, center, scale, 0.5, g, "n=" + n + " chunk=" + chunk);
+                    DenseGram.add(x, p, y, weights, center, scale, 0.5, g, chunk, vector);
+                    check(x, y, weights, center, scale, 0.5, g, "p=" + p + (vector ? " vector" : " scalar") + " n=" + n
+                            + " chunk=" + chunk + (weights == null ? "" : " weighted"));
                 }
             }
         }

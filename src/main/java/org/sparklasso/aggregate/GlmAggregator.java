@@ -115,7 +115,7 @@ public final class GlmAggregator implements Serializable {
             heldOut[q][TRAIN_MISS] += sums[2];
         }
         if (payload.union() != null) {
-            addHessians(block, payload, wh);
+            addHessians(block, payload, wh, vectorized);
         }
         block.addTransposeProduct(m, cols, rawGradient);
         return this;
@@ -178,7 +178,7 @@ public final class GlmAggregator implements Serializable {
      * Adds the Hessians of the Newton points, a chunk of rows at a time: the chunk's union columns
      * are gathered once for all points, and each point's weighted copy and product stay in cache.
      */
-    private void addHessians(Block block, Payload payload, double[][] wh) {
+    private void addHessians(Block block, Payload payload, double[][] wh, boolean vectorized) {
         int n = block.rows();
         int[] union = payload.union();
         int u = union.length;
@@ -198,7 +198,8 @@ public final class GlmAggregator implements Serializable {
                     int[] positions = payload.hessianPositions()[q];
                     boolean heldOut = ranges != null && payload.excludedFold()[q] == fold;
                     if (positions != null && !heldOut) {
-                        addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights);
+                        addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights,
+                                vectorized);
                     }
                 }
             }
@@ -212,14 +213,16 @@ public final class GlmAggregator implements Serializable {
      * {@code a} and {@code scaled} are scratch of the same size.
      */
     private void addHessian(int q, int[] positions, int u, double[] gathered, int rows, double[] wh, int start,
-                            int n, double[] a, double[] scaled, double[] sqrtWeights) {
+                            int n, double[] a, double[] scaled, double[] sqrtWeights, boolean vectorized) {
         int m1 = positions.length + 1;
         int blockSize = m1 * m1;
         if (hessian[q] == null) {
             hessian[q] = new double[k * k * blockSize];
         }
+        boolean identity = isIdentity(positions, u);
+        boolean onlySyrk = k == 1 && m1 >= SYRK_MIN_COLUMNS;
         double[] left = gathered;
-        if (!isIdentity(positions, u)) {
+        if (!identity && !onlySyrk) {
             left = a;
             for (int col = 0; col < positions.length; col++) {
                 System.arraycopy(gathered, positions[col] * rows, a, col * rows, rows);
@@ -232,14 +235,19 @@ public final class GlmAggregator implements Serializable {
                 int pair = c * k + c2;
                 int woff = pair * n + start;
                 if (c == c2 && m1 >= SYRK_MIN_COLUMNS) {
-                    // diagonal weights are ≥ 0: (√w∘A)ᵀ(√w∘A) by dsyrk, half the flops of dgemm
-                    for (int i = 0; i < rows; i++) {
+                    // diagonal weights are ≥ 0: (√w∘A)ᵀ(√w∘A) by dsyrk, half the flops of dgemm; with
+                    // one class the working-set columns are weighted straight from the gathered union
+                    int i0 = vectorized ? WeightedColumns.sqrt(wh, woff, sqrtWeights, rows) : 0;
+                    for (int i = i0; i < rows; i++) {
                         sqrtWeights[i] = Math.sqrt(wh[woff + i]);
                     }
                     for (int col = 0; col < m1; col++) {
+                        int from = left != gathered || identity ? col * rows
+                                : (col < m1 - 1 ? positions[col] : u) * rows;
                         int off = col * rows;
-                        for (int i = 0; i < rows; i++) {
-                            scaled[off + i] = left[off + i] * sqrtWeights[i];
+                        int i1 = vectorized ? WeightedColumns.scale(left, from, sqrtWeights, 0, scaled, off, rows) : 0;
+                        for (int i = i1; i < rows; i++) {
+                            scaled[off + i] = left[from + i] * sqrtWeights[i];
                         }
                     }
                     blas.dsyrk("U", "T", m1, rows, 1.0, scaled, 0, rows, 1.0, hessian[q], pair * blockSize, m1);
@@ -247,7 +255,8 @@ public final class GlmAggregator implements Serializable {
                 }
                 for (int col = 0; col < m1; col++) {
                     int off = col * rows;
-                    for (int i = 0; i < rows; i++) {
+                    int i1 = vectorized ? WeightedColumns.scale(left, off, wh, woff, scaled, off, rows) : 0;
+                    for (int i = i1; i < rows; i++) {
                         scaled[off + i] = left[off + i] * wh[woff + i];
                     }
                 }

@@ -19,6 +19,10 @@ public abstract class Block implements Serializable {
     protected final double[] weights;
     /** Cross-validation fold of each row (0-based), or null without cross-validation. */
     protected final int[] folds;
+    /** {@link #foldRanges()}, computed once per block (every pass asks, per point): a scan of the folds. */
+    private transient volatile int[] foldRanges;
+    /** {@link #foldRanges}' "no ranges" (no folds, or rows not sorted by fold). */
+    private static final int[] UNSORTED = new int[0];
     /** Set on the last block of each input partition: what the loader saw there. */
     private PartitionAudit audit;
 
@@ -63,15 +67,25 @@ public abstract class Block implements Serializable {
     /**
      * Where each fold's rows lie when the rows are sorted by fold, as {@code BlockBuilder} packs
      * them: fold f holds rows {@code ranges[f]} to {@code ranges[f+1]−1}, for f = 0..max fold.
-     * Null without folds or when the rows are not sorted.
+     * Null without folds or when the rows are not sorted. Shared: callers must not modify it.
      */
     public int[] foldRanges() {
+        int[] known = foldRanges;
+        if (known == null) {
+            known = sortedFoldStarts();
+            foldRanges = known;
+        }
+        return known == UNSORTED ? null : known;
+    }
+
+
+    private int[] sortedFoldStarts() {
         if (folds == null) {
-            return null;
+            return UNSORTED;
         }
         for (int i = 1; i < rows(); i++) {
             if (folds[i] < folds[i - 1]) {
-                return null;
+                return UNSORTED;
             }
         }
         return foldStarts(folds, rows());

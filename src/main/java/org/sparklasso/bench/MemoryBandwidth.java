@@ -28,6 +28,7 @@ public final class MemoryBandwidth {
     }
 
     public static Result measure(long bytes, int threads, int repeats) throws Exception {
+        warmUp();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long perThread = bytes / 8 / threads;
@@ -91,6 +92,23 @@ public final class MemoryBandwidth {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Compiles the loops before they are timed: a Vector API loop that the JIT has not compiled yet
+     * runs its per-lane Java fallback, an order of magnitude slower (seen in a profile of the bench's
+     * first read runs), which would understate the bandwidth.
+     */
+    private static void warmUp() {
+        double[] a = new double[4096];
+        double[] b = new double[4096];
+        double[] c = new double[4096];
+        double s = 0;
+        for (int i = 0; i < 20_000; i++) {
+            s += sum(a);
+            triad(a, b, c, 1.0);
+        }
+        sink += s;
     }
 
     private static void wait(List<? extends Future<?>> futures) throws Exception {

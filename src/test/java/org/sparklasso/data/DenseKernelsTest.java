@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class DenseKernelsTest {
 
-    /** Exact weighted mean of column j (BigDecimal sums), rounded to double; 0 without weight. */
-    private static double exactMean(double[] x, int p, int j, double[] w) {
+    /** Exact weighted mean of column j (BigDecimal sums), or null without weight. */
+    private static BigDecimal exactMeanOrNull(double[] x, int p, int j, double[] w) {
         int n = x.length / p;
         BigDecimal sw = BigDecimal.ZERO;
         BigDecimal s = BigDecimal.ZERO;
@@ -25,7 +25,13 @@ class DenseKernelsTest {
             sw = sw.add(wi);
             s = s.add(wi.multiply(new BigDecimal(x[i * p + j])));
         }
-        return sw.signum() == 0 ? 0.0 : s.divide(sw, MathContext.DECIMAL128).doubleValue();
+        return sw.signum() == 0 ? null : s.divide(sw, MathContext.DECIMAL128);
+    }
+
+    /** Exact weighted mean of column j, rounded to double; 0 without weight. */
+    private static double exactMean(double[] x, int p, int j, double[] w) {
+        BigDecimal mean = exactMeanOrNull(x, p, j, w);
+        return mean == null ? 0.0 : mean.doubleValue();
     }
 
     private static double largest(double[] x, int p, int j) {
@@ -38,25 +44,19 @@ class DenseKernelsTest {
 
     /** Exact weighted population variance of column j (BigDecimal sums), rounded to double. */
     private static double exactVariance(double[] x, int p, int j, double[] w) {
-        MathContext mc = MathContext.DECIMAL128;
-        int n = x.length / p;
-        BigDecimal sw = BigDecimal.ZERO;
-        BigDecimal s = BigDecimal.ZERO;
-        for (int i = 0; i < n; i++) {
-            BigDecimal wi = new BigDecimal(w == null ? 1.0 : w[i]);
-            sw = sw.add(wi);
-            s = s.add(wi.multiply(new BigDecimal(x[i * p + j])));
-        }
-        if (sw.signum() == 0) {
+        BigDecimal mean = exactMeanOrNull(x, p, j, w);
+        if (mean == null) {
             return 0.0;
         }
-        BigDecimal mean = s.divide(sw, mc);
+        BigDecimal sw = BigDecimal.ZERO;
         BigDecimal m2 = BigDecimal.ZERO;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < x.length / p; i++) {
+            BigDecimal wi = new BigDecimal(w == null ? 1.0 : w[i]);
             BigDecimal d = new BigDecimal(x[i * p + j]).subtract(mean);
-            m2 = m2.add(new BigDecimal(w == null ? 1.0 : w[i]).multiply(d.multiply(d)));
+            sw = sw.add(wi);
+            m2 = m2.add(wi.multiply(d.multiply(d)));
         }
-        return m2.divide(sw, mc).doubleValue();
+        return m2.divide(sw, MathContext.DECIMAL128).doubleValue();
     }
 
     /**

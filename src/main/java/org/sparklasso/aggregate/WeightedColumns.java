@@ -8,9 +8,9 @@ import org.sparklasso.data.VectorKernels;
 /**
  * A Hessian chunk's weighted columns on the JDK's Vector API: {@code √w} of the chunk's Newton
  * weights, and each working-set column times it (or times w itself), ready for {@code dsyrk} (or
- * {@code dgemm}). C2 left the scalar loops
- * unvectorized: on a 2-core Xeon with AVX-512 they took as long as the BLAS products themselves
- * (90 of about 310 ms of a 100,000-row pass with six 90-column Hessians, single-threaded). Only
+ * {@code dgemm}). The scalar loops as C2 compiled them were the largest share of the Hessians'
+ * Java time; on the Vector API a 100,000-row pass with six 90-column Hessians took 300 ms instead
+ * of 350 (single thread, a 2-core Xeon with AVX-512; the BLAS products about 140 of them). Only
  * loaded when {@link VectorKernels#enabled()} says so.
  */
 final class WeightedColumns {

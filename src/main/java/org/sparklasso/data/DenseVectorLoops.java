@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The column loops of the dense kernels on the JDK's Vector API: {@link DenseMoments}'s shifted sums
  * and {@link DenseGram}'s standardized rows (the same four row streams and the same arithmetic, the
  * columns taken a vector at a time; each returns the first column it left to the scalar loop, the
- * last {@code p mod lanes}), and {@link DenseBlock#gatherColumns}' transpose. The scalar moments loop as C2 compiles it read 11–12 GB/s on two cores
- * where this one read 19–21, the speed of a vectorized plain sum over the same arrays, i.e. of the
- * memory (2 cores of an Intel Xeon with AVX-512, 10⁶ × 100 doubles in 8 MB blocks). Only loaded
- * when {@link VectorKernels#enabled()} says so.
+ * last {@code p mod lanes}), and {@link DenseBlock#gatherColumns}' transpose. The scalar moments
+ * loop as C2 compiles it read 11–12 GB/s on two cores where this one read 19–21, the speed of a
+ * vectorized plain sum over the same arrays, i.e. of the memory (2 cores of an Intel Xeon with
+ * AVX-512, 10⁶ × 100 doubles in 8 MB blocks). Only loaded when {@link VectorKernels#enabled()} says so.
  */
 final class DenseVectorLoops {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;

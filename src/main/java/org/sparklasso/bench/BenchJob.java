@@ -55,6 +55,7 @@ public final class BenchJob {
     /** The best memory bandwidth and dgemm peak measured so far ({@link #measureMachine}). */
     private MemoryBandwidth.Result bandwidth;
     private DgemmPeak.Result peak;
+    private int machineMeasurements;
     /** Whether an MLlib fit has run in this application (its code is warm). */
     private boolean mllibWarm;
     private final GlmCases glm;
@@ -115,6 +116,7 @@ public final class BenchJob {
         List<Double> marker = timer.markerSeconds();
         machine.put("emptyJobSecondsMedian", BenchReport.median(marker));
         machine.put("emptyJobs", marker.size());
+        machine.put("machineMeasurements", machineMeasurements);
         BenchReport report = new BenchReport(machine, bandwidth, peak, s.all(), results);
         Path out = Path.of(s.str("output"));
         Files.createDirectories(out);
@@ -286,7 +288,6 @@ public final class BenchJob {
         return extra;
     }
 
-    /** G1's single fit at growing n; n = G1's rows reuses G1's measurement. */
     /**
      * The memory bandwidth and dgemm peak, keeping the better of this and any earlier measurement:
      * measured at the start and again before the scale case (whose passes are compared with them),
@@ -305,9 +306,11 @@ public final class BenchJob {
         if (peak == null || pk.gflops() > peak.gflops()) {
             peak = pk;
         }
+        machineMeasurements++;
         System.gc();
     }
 
+    /** G1's single fit at growing n; n = G1's rows reuses G1's measurement. */
     private void scale(BenchReport.CaseResult g1) throws Exception {
         measureMachine();
         List<Long> ns = new ArrayList<>(s.longs("scale.rows"));

@@ -230,7 +230,9 @@ public final class BenchReport {
         b.append(f("An empty one-task Spark job (the marker run before and after each fit) takes %.1f ms "
                 + "(median of %s).\n\n", 1e3 * ((Number) machine.get("emptyJobSecondsMedian")).doubleValue(),
                 machine.get("emptyJobs")));
-        b.append("Measured at the start and again before the scale case, the better of the two kept:  \n");
+        b.append(((Number) machine.get("machineMeasurements")).intValue() > 1
+                ? "Measured at the start and again before the scale case, the better of the two kept:  \n"
+                : "Measured at the start:  \n");
         b.append(f("Memory bandwidth (Java, %d threads over %.2f GB, best of %d): read+sum %.1f GB/s (%s), "
                         + "triad %.1f GB/s.  \n", bandwidth.threads(), bandwidth.bytes() / 1e9, bandwidth.repeats(),
                 bandwidth.readGBs(), bandwidth.vectorRead() ? "Vector API" : "scalar loop", bandwidth.triadGBs()));

@@ -27,7 +27,7 @@ public final class DgemmPeak {
         BLAS blas = Blas.get();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            // about a second of work per run on a 50 GFLOP/s core
+            // about half a second of work per run on a 50 GFLOP/s core
             int products = (int) Math.max(1, Math.min(100, 2.5e10 / (2.0 * n * n * n)));
             double best = 0;
             for (int r = 0; r <= repeats; r++) {

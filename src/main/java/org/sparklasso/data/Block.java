@@ -78,7 +78,7 @@ public abstract class Block implements Serializable {
         return known == UNSORTED ? null : known;
     }
 
-
+    /** The fold starts when the rows are sorted by fold, else {@link #UNSORTED}. */
     private int[] sortedFoldStarts() {
         if (folds == null) {
             return UNSORTED;

@@ -54,9 +54,9 @@ public final class DataLoader {
      * to the cached blocks themselves, so each pass ships and deserializes a one-RDD task instead of
      * the reader's whole plan (16.5 KB compressed per job for Parquet input). Measured on 2 cached
      * partitions of Parquet-read blocks, 40 passes each: 46 → 36 ms median per pass of no work (so
-     * about 1 s over the 107 passes of a binomial path + CV). Local mode only: there an executor is lost only with the
-     * application, so no fault tolerance is given up; on a cluster the lineage stays, so that blocks
-     * lost with an executor are recomputed.
+     * about 1 s over the 107 passes of a binomial path + CV). Local mode only: there an executor is
+     * lost only with the application, so no fault tolerance is given up; on a cluster the lineage
+     * stays, so that blocks lost with an executor are recomputed.
      */
     private static void cutLineageOnceCached(JavaRDD<Block> blocks) {
         blocks.rdd().localCheckpoint();

@@ -81,9 +81,10 @@ public final class DenseBlock extends Block {
         int n = count;
         int p = numFeatures;
         int m = cols.length;
-        int full = n - n % GATHER_ROWS;
         int vectorRows = VectorKernels.enabled()
                 ? DenseVectorLoops.gatherColumns(values, p, cols, shift, start, n, out) : 0;
+        // whole groups after the vector rows, then row by row
+        int full = n - (n - vectorRows) % GATHER_ROWS;
         for (int i0 = vectorRows; i0 < full; i0 += GATHER_ROWS) {
             int row = (start + i0) * p;
             for (int c = 0; c < m; c++) {

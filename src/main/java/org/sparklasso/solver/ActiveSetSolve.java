@@ -59,15 +59,8 @@ final class ActiveSetSolve {
             for (int s = 0; s < nf; s++) {
                 system[r + s * nf] = hessians[c * k + free.get(s)[1]][a + free.get(s)[0] * m1];
             }
-            double hx = 0;
-            for (int c2 = 0; c2 < k; c2++) {
-                double[] block = hessians[c * k + c2];
-                for (int b = 0; b < m1; b++) {
-                    hx += block[a + b * m1] * x[coordinate(penalty, set, b, c2)];
-                }
-            }
             int idx = coordinate(penalty, set, a, c);
-            rhs[r] = u[idx] + hx;
+            rhs[r] = u[idx] + hessianRow(penalty, hessians, set, a, c, x, 0);
             if (a < m) {
                 system[r + r * nf] += penalty.l2(set[a]);
                 rhs[r] -= penalty.l1(set[a]) * Math.signum(z[idx]);
@@ -93,20 +86,17 @@ final class ActiveSetSolve {
             solution[idx] = rhs[r];
         }
         // the fixed coordinates' KKT conditions at the solution: |−u + H(z − x)| ≤ λ₁
+        double[] step = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            step[i] = solution[i] - x[i];
+        }
         for (int a = 0; a < m; a++) {
             for (int c = 0; c < k; c++) {
                 int idx = penalty.index(set[a], c);
                 if (solution[idx] != 0 || hessians[c * k + c][a + a * m1] <= 0) {
                     continue;
                 }
-                double g = -u[idx];
-                for (int c2 = 0; c2 < k; c2++) {
-                    double[] block = hessians[c * k + c2];
-                    for (int b = 0; b < m1; b++) {
-                        int other = coordinate(penalty, set, b, c2);
-                        g += block[a + b * m1] * (solution[other] - x[other]);
-                    }
-                }
+                double g = hessianRow(penalty, hessians, set, a, c, step, -u[idx]);
                 double l1 = penalty.l1(set[a]);
                 if (Math.abs(g) > l1 + KKT_SLACK * Math.max(l1, Math.abs(u[idx]))) {
                     return null;
@@ -114,6 +104,24 @@ final class ActiveSetSolve {
             }
         }
         return solution;
+    }
+
+    /**
+     * {@code start} plus row (a, c) of the working-set Hessian times v: Σ over classes c2 and indices b
+     * of H[(a,c),(b,c2)]·v, summed in that order onto {@code start}.
+     */
+    private static double hessianRow(MultiClassPenalty penalty, double[][] hessians, int[] set, int a, int c,
+                                     double[] v, double start) {
+        int k = penalty.classes();
+        int m1 = set.length + 1;
+        double sum = start;
+        for (int c2 = 0; c2 < k; c2++) {
+            double[] block = hessians[c * k + c2];
+            for (int b = 0; b < m1; b++) {
+                sum += block[a + b * m1] * v[coordinate(penalty, set, b, c2)];
+            }
+        }
+        return sum;
     }
 
     /** The coordinate of working index a (m: the intercept) in class c. */

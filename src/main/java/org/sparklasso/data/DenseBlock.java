@@ -73,19 +73,17 @@ public final class DenseBlock extends Block {
      * A blocked transpose: for each group of {@value #GATHER_ROWS} rows, column by column, so that
      * every write fills a whole cache line of {@code out} (writing row by row touched one line per
      * column per row, and the chunk outgrew L1) while the group's rows stay in L1 for the reads.
-     * With the Vector API, a vector's worth of rows of a column is one gather load
-     * ({@link DenseVectorLoops#gatherColumns}).
+     * Not on the Vector API: its gather load ({@code DoubleVector.fromArray} with an index map) was
+     * not reliably intrinsified by JDK 17's C2 inside Spark's tasks, and the per-lane fallback it ran
+     * took a third of the executors' time of a binomial path + CV (JFR, commit e65dab8).
      */
     @Override
     public void gatherColumns(int[] cols, double[] shift, int start, int count, double[] out) {
         int n = count;
         int p = numFeatures;
         int m = cols.length;
-        int vectorRows = VectorKernels.enabled()
-                ? DenseVectorLoops.gatherColumns(values, p, cols, shift, start, n, out) : 0;
-        // whole groups after the vector rows, then row by row
-        int full = n - (n - vectorRows) % GATHER_ROWS;
-        for (int i0 = vectorRows; i0 < full; i0 += GATHER_ROWS) {
+        int full = n - n % GATHER_ROWS;
+        for (int i0 = 0; i0 < full; i0 += GATHER_ROWS) {
             int row = (start + i0) * p;
             for (int c = 0; c < m; c++) {
                 int at = row + cols[c];

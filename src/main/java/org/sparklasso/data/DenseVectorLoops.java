@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The column loops of the dense kernels on the JDK's Vector API: {@link DenseMoments}'s shifted sums
  * and {@link DenseGram}'s standardized rows (the same four row streams and the same arithmetic, the
  * columns taken a vector at a time; each returns the first column it left to the scalar loop, the
- * last {@code p mod lanes}), and {@link DenseBlock#gatherColumns}' transpose. The scalar moments
+ * last {@code p mod lanes}). The scalar moments
  * loop as C2 compiles it read 11–12 GB/s on two cores where this one read 19–21, the speed of a
  * vectorized plain sum over the same arrays, i.e. of the memory (2 cores of an Intel Xeon with
  * AVX-512, 10⁶ × 100 doubles in 8 MB blocks). Only loaded when {@link VectorKernels#enabled()} says so.
@@ -114,26 +114,5 @@ final class DenseVectorLoops {
             }
         }
         return vectorColumns;
-    }
-
-    /**
-     * {@code out[c·n + i] = x[(start + i)·p + cols[c]] − shift[c]} (column-major, n rows) for the rows
-     * in whole vectors, a vector of rows of one column per gather load; returns the rows done.
-     */
-    static int gatherColumns(double[] x, int p, int[] cols, double[] shift, int start, int n, double[] out) {
-        int lanes = SPECIES.length();
-        int[] rowOffsets = new int[lanes];
-        for (int l = 0; l < lanes; l++) {
-            rowOffsets[l] = l * p;
-        }
-        int full = n - n % lanes;
-        for (int i0 = 0; i0 < full; i0 += lanes) {
-            int row = (start + i0) * p;
-            for (int c = 0; c < cols.length; c++) {
-                DoubleVector.fromArray(SPECIES, x, row + cols[c], rowOffsets, 0).sub(shift[c])
-                        .intoArray(out, c * n + i0);
-            }
-        }
-        return full;
     }
 }

@@ -100,10 +100,28 @@ public final class BenchData {
         return beta;
     }
 
+    /** Largest file the writer aims for: below Spark's 128 MB split size, so a file is one partition. */
+    static final long FILE_BYTES = 100L << 20;
+
+    /**
+     * Files (= read partitions) for {@code bytes} of data on {@code cores}: a multiple of the cores,
+     * each file at most about {@link #FILE_BYTES}, so that every core reads the same share (the n = 10⁶
+     * scale data as 6 files of 135 MB had been read as 7 partitions, 4 of them on one core).
+     */
+    static int files(long bytes, int cores) {
+        long perCore = Math.max(1, (bytes + (long) cores * FILE_BYTES - 1) / ((long) cores * FILE_BYTES));
+        return (int) Math.min(10_000, cores * perCore);
+    }
+
+    /** Bytes of a spec's numbers on disk, about: 8 per label and stored feature value (+4 per sparse index). */
+    static long approximateBytes(Spec s) {
+        long perRow = s.nnzPerRow() > 0 ? 12L * s.nnzPerRow() + 8 : 8L * s.features() + 8;
+        return s.rows() * perRow;
+    }
+
     public static void write(SparkSession spark, Spec s, String path) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parts = s.partitions() > 0 ? s.partitions()
-                : (int) Math.max(jsc.defaultParallelism(), Math.min(10_000, s.rows() / 200_000 + 1));
+        int parts = s.partitions() > 0 ? s.partitions() : files(approximateBytes(s), jsc.defaultParallelism());
         double[] beta = labelBeta(s);
         List<Integer> ids = IntStream.range(0, parts).boxed().toList();
         JavaRDD<Row> rows = jsc.parallelize(ids, parts)

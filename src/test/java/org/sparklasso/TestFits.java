@@ -35,7 +35,7 @@ public final class TestFits {
         try {
             return Training.train(data, config);
         } finally {
-            data.blocks().unpersist(false);
+            data.release(false);
         }
     }
 }

@@ -7,19 +7,23 @@ import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.data.Block;
 import org.sparklasso.data.ColumnSubset;
 import org.sparklasso.data.FeatureMoments;
+import org.sparklasso.data.LocalBlocks;
 import org.sparklasso.data.GramStatistics;
 import org.sparklasso.model.Standardization;
 import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.LossOracle.Evaluation;
 
 /**
- * The distributed passes over cached blocks, each exactly one Spark job ({@link #aggregate}): feature
+ * The distributed passes over cached blocks, each exactly one Spark job ({@link #aggregate}), or in
+ * local mode one fold of the blocks on the driver's threads ({@link LocalFold}): feature
  * moments per fold, coordinate statistics per fold, and least-squares evaluations of any number of
  * points of any number of models (the full model and the fold models share each pass).
  * Broadcasts are destroyed after each pass; everything else happens on the driver.
  */
 public final class BlockPasses {
     private final JavaRDD<Block> blocks;
+    /** The blocks by reference in local mode (passes without Spark jobs), else null. */
+    private final LocalBlocks local;
     private final int p;
     private final int numFolds;
     /** Configured treeAggregate depth, 0 = automatic. */
@@ -28,10 +32,13 @@ public final class BlockPasses {
     private final PassCounter counter;
 
     /**
+     * @param local    the same blocks by reference (local mode), or null: every pass a Spark job
      * @param numFolds folds K the rows carry (0 or 1: no cross-validation)
      */
-    public BlockPasses(JavaRDD<Block> blocks, int numFeatures, int numFolds, int depth, PassCounter counter) {
+    public BlockPasses(JavaRDD<Block> blocks, LocalBlocks local, int numFeatures, int numFolds, int depth,
+                       PassCounter counter) {
         this.blocks = blocks;
+        this.local = local;
         this.p = numFeatures;
         this.numFolds = Math.max(1, numFolds);
         this.depth = depth;
@@ -64,19 +71,35 @@ public final class BlockPasses {
     }
 
     /**
-     * One pass: seqOp over every block from a copy of {@code zero} per partition, the partition
-     * results merged by combOp. At depth 1 one plain job ({@link PartitionFold}), deeper Spark's
+     * One pass: seqOp over every block from a zero value per partition (Spark ships each task a copy
+     * of one; locally each partition gets its own), the partition
+     * results merged by combOp. In local mode no job ({@link LocalFold}); else at depth 1 one plain
+     * job ({@link PartitionFold}), deeper Spark's
      * treeAggregate. The job is named after the calling line.
      */
-    private <U> U aggregate(U zero, org.apache.spark.api.java.function.Function2<U, Block, U> seqOp,
+    private <U> U aggregate(java.util.function.Supplier<U> zeroValue,
+                            org.apache.spark.api.java.function.Function2<U, Block, U> seqOp,
                             org.apache.spark.api.java.function.Function2<U, U, U> combOp, long resultBytes) {
+        if (local != null) {
+            return LocalFold.run(local, callSite(), zeroValue, seqOp, combOp);
+        }
+        U zero = zeroValue.get();
         int d = depth(resultBytes);
         if (d > 1) {
             return blocks.treeAggregate(zero, seqOp, combOp, d);
         }
-        StackWalker.StackFrame caller = StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow();
-        return PartitionFold.run(blocks, zero, seqOp, combOp, "pass at " + caller.getFileName() + ":"
-                + caller.getLineNumber());
+        return PartitionFold.run(blocks, zero, seqOp, combOp, callSite());
+    }
+
+    /** "pass at File.java:line" of the pass method that called the caller (for Spark's UI and the logs). */
+    private static String callSite() {
+        StackWalker.StackFrame caller = StackWalker.getInstance().walk(s -> s.skip(2).findFirst()).orElseThrow();
+        return "pass at " + caller.getFileName() + ":" + caller.getLineNumber();
+    }
+
+    /** {@code f} of every block, in order, on the driver: one Spark job, or in local mode none. */
+    private <R> List<R> perBlock(org.apache.spark.api.java.function.Function<Block, R> f) {
+        return local != null ? LocalFold.map(local, callSite(), f) : blocks.map(f).collect();
     }
 
     public PassCounter counter() {
@@ -87,11 +110,13 @@ public final class BlockPasses {
     public FeatureMoments[] moments() {
         int numFeatures = p;
         int k = numFolds;
-        FeatureMoments[] zero = new FeatureMoments[k];
-        for (int f = 0; f < k; f++) {
-            zero[f] = new FeatureMoments(numFeatures);
-        }
-        FeatureMoments[] m = aggregate(zero,
+        FeatureMoments[] m = aggregate(() -> {
+                    FeatureMoments[] zero = new FeatureMoments[k];
+                    for (int f = 0; f < k; f++) {
+                        zero[f] = new FeatureMoments(numFeatures);
+                    }
+                    return zero;
+                },
                 (acc, block) -> {
                     if (k == 1) {
                         block.addMoments(acc[0]);
@@ -133,13 +158,15 @@ public final class BlockPasses {
         Broadcast<int[]> selected = features == null ? null : jsc.broadcast(features);
         int numFeatures = restricted.numFeatures();
         int k = numFolds;
-        GramStatistics[] zero = new GramStatistics[k];
-        for (int f = 0; f < k; f++) {
-            zero[f] = new GramStatistics(numFeatures);
-        }
         GramStatistics[] g;
         try {
-            g = aggregate(zero,
+            g = aggregate(() -> {
+                        GramStatistics[] zero = new GramStatistics[k];
+                        for (int f = 0; f < k; f++) {
+                            zero[f] = new GramStatistics(numFeatures);
+                        }
+                        return zero;
+                    },
                     (acc, whole) -> {
                         double[][] c = bc.value();
                         Block block = selected == null ? whole : whole.selectColumns(selected.value());
@@ -185,7 +212,7 @@ public final class BlockPasses {
         Broadcast<int[]> selected = jsc.broadcast(features);
         List<Block> parts;
         try {
-            parts = blocks.map(b -> b.selectColumns(selected.value())).collect();
+            parts = perBlock(b -> b.selectColumns(selected.value()));
         } finally {
             selected.destroy();
         }
@@ -245,7 +272,7 @@ public final class BlockPasses {
         int columns = k;
         LeastSquaresAggregator agg;
         try {
-            agg = aggregate(new LeastSquaresAggregator(numFeatures, columns),
+            agg = aggregate(() -> new LeastSquaresAggregator(numFeatures, columns),
                     (acc, block) -> acc.add(block, bc.value()),
                     LeastSquaresAggregator::merge, 8L * columns * numFeatures);
         } finally {
@@ -293,7 +320,7 @@ public final class BlockPasses {
         Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
         double[][][] sums;
         try {
-            sums = aggregate(new double[k][models][2],
+            sums = aggregate(() -> new double[k][models][2],
                     (acc, block) -> {
                         double[][] c = bc.value()[0];
                         double[][] b0 = bc.value()[1];
@@ -411,7 +438,7 @@ public final class BlockPasses {
         int total = points;
         GlmAggregator agg;
         try {
-            agg = aggregate(new GlmAggregator(numFeatures, k, total),
+            agg = aggregate(() -> new GlmAggregator(numFeatures, k, total),
                     (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge, glmResultBytes(hessianColumns, total, k));
         } finally {
             bc.destroy();
@@ -499,7 +526,8 @@ public final class BlockPasses {
         int foldsInBlocks = numFolds;
         int models = intercept[0].length;
         int numFeatures = p;
-        long rows = blocks.map(Block::rows).fold(0, Integer::sum);
+        long rows = local != null ? local.partitions().stream().flatMap(List::stream).mapToLong(Block::rows).sum()
+                : blocks.map(Block::rows).fold(0, Integer::sum);
         if (rows * (long) models > MAX_AUC_SCORES) {
             throw org.sparklasso.job.JobException.config("typeMeasure: auc collects " + rows + " × " + models
                     + " held-out scores on the driver, more than " + MAX_AUC_SCORES + "; use deviance or class");
@@ -514,7 +542,7 @@ public final class BlockPasses {
         Broadcast<double[][][]> bc = jsc.broadcast(new double[][][] {coef, intercept});
         List<ScoredRows> scored;
         try {
-            scored = blocks.flatMap(block -> {
+            scored = perBlock(block -> {
                 double[][] c = bc.value()[0];
                 double[][] b0 = bc.value()[1];
                 int[][] byFold = allRows ? new int[][] {java.util.stream.IntStream.range(0, block.rows()).toArray()}
@@ -541,8 +569,8 @@ public final class BlockPasses {
                     }
                     out.add(new ScoredRows(f, labels, weights, m));
                 }
-                return out.iterator();
-            }).collect();
+                return out;
+            }).stream().flatMap(List::stream).toList();
         } finally {
             bc.destroy();
         }

@@ -402,7 +402,7 @@ public final class BenchJob {
                 return last[0].passes();
             });
         } finally {
-            data.blocks().unpersist(true);
+            data.release(true);
         }
         GaussianTrainer.Result r = last[0];
         FittedModel fit = r.fits().get(r.chosen() >= 0 ? r.chosen() : r.fits().size() - 1);

@@ -277,6 +277,9 @@ public final class BenchReport {
         targets(b);
 
         b.append("\n## Where the fit time goes (median run)\n\n");
+        b.append("Ours in local mode runs its passes on the driver's threads, not as Spark jobs (`localPasses`, "
+                + "default true): its \"jobs\" below are those passes, their task time the partitions' summed work "
+                + "time.\n\n");
         b.append("| case | side | fit s | Spark jobs | jobs wall s | driver-only s | task time s (all cores) "
                 + "| mean job s | per-job wall s | others' CPU |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (CaseResult c : cases) {
@@ -348,7 +351,8 @@ public final class BenchReport {
                 + "`LinearRegression.fit` / `LogisticRegression.fit` / `CrossValidator.fit` on the cached DataFrame "
                 + "(MLlib); generation, "
                 + "loading and caching are excluded. A GC and a marker job precede each run, outside the timing.\n"
-                + "- Ours passes: `Result.passes()` (one Spark job each). MLlib iters: "
+                + "- Ours passes: `Result.passes()` (one Spark job each, or in local mode one fold of the cached "
+                + "blocks on the driver's threads). MLlib iters: "
                 + "`summary.totalIterations` (normal solver: iterations of its local quasi-Newton solve on the "
                 + "driver after ONE data pass; l-bfgs and LogisticRegression: OWLQN iterations, each ≥ 1 pass). "
                 + "Spark jobs: jobs seen by a "
@@ -361,11 +365,12 @@ public final class BenchReport {
                 + "- MLlib's regParam is mapped from λ (for α = 1: λ with the normal solver, λ·√((n−1)/n) with "
                 + "l-bfgs and for LogisticRegression, whose standardization uses sample standard deviations).\n"
                 + "- pass 1 GB/s: cached feature and label doubles / wall time of pass 1 (the moments kernel reads "
-                + "each block once; the wall time includes the Spark job's fixed latency), and its share of the "
+                + "each block once; the wall time includes a Spark job's fixed latency when passes are jobs), and its "
+                + "share of the "
                 + "read+sum bandwidth. Gram GFLOP/s: n·p² / wall time of pass 2 (the flops of the Gram's upper "
                 + "triangle, 2 per multiply-add), and its share of the dgemm peak (2n³ flops per product).\n"
-                + "- driver-only: fit time minus the wall time of its Spark jobs (solver work on the driver, "
-                + "broadcasts, job submission gaps).\n");
+                + "- driver-only: fit time minus the wall time of its Spark jobs or local passes (solver work on "
+                + "the driver, broadcasts, job submission gaps).\n");
         return b.toString();
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparklasso.aggregate.LocalPassLog;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -18,6 +19,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * (one job each) and driver-side work. {@link #sync} runs a tiny marker job and waits until the
  * listener bus has delivered it, which makes the jobs between two syncs exactly the jobs run in
  * between. Each job is named by its result stage (e.g. {@code pass at BlockPasses.java:414}).
+ *
+ * <p>Our passes in local mode are no Spark jobs ({@code localPasses}); {@link LocalPassLog} reports
+ * them here, and they count as jobs: the pass's wall time, its partitions' summed work time as the
+ * task time, and the same name.
  */
 public final class JobTimer extends SparkListener {
     private static final String MARKER = "spark-lasso.bench.marker";
@@ -34,6 +39,14 @@ public final class JobTimer extends SparkListener {
     private final Map<String, Integer> markers = new ConcurrentHashMap<>();
     private final AtomicLong markerCount = new AtomicLong();
     private final List<Double> markerSeconds = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Local passes in the order they ran, and how many had run at each marker. */
+    private final List<Job> localPasses = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<Integer, Integer> localAtMarker = new ConcurrentHashMap<>();
+
+    public JobTimer() {
+        LocalPassLog.listen(p -> localPasses.add(new Job(-1, p.seconds(), p.workSeconds(), p.partitions(),
+                "local " + p.site())));
+    }
 
     @Override
     public void onJobStart(SparkListenerJobStart start) {
@@ -97,6 +110,7 @@ public final class JobTimer extends SparkListener {
             if (id != null && id >= 0) {
                 markers.remove(token);
                 markerSeconds.add(jobs.get(id).seconds());
+                localAtMarker.put(id, localPasses.size());
                 return id;
             }
             try {
@@ -116,8 +130,12 @@ public final class JobTimer extends SparkListener {
         }
     }
 
-    /** The jobs with ids strictly between two markers, in order. */
+    /** The jobs with ids strictly between two markers, in order, then the local passes in between. */
     public List<Job> between(int fromMarker, int toMarker) {
-        return new ArrayList<>(jobs.subMap(fromMarker, false, toMarker, false).values());
+        List<Job> all = new ArrayList<>(jobs.subMap(fromMarker, false, toMarker, false).values());
+        synchronized (localPasses) {
+            all.addAll(localPasses.subList(localAtMarker.get(fromMarker), localAtMarker.get(toMarker)));
+        }
+        return all;
     }
 }

@@ -114,7 +114,8 @@ public final class DataLoader {
         int numFolds = layout.hasFolds() ? checkFolds(audits) : 0;
         LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
-        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes);
+        LocalBlocks local = config.localPasses() ? LocalBlocks.capture(blocks) : null;
+        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes, local);
     }
 
     /**

@@ -39,6 +39,7 @@ public enum ConfigKey {
     MAX_ITER("maxIter", null, "iteration limit per λ; default 100000 sweeps for cd, 10000 steps for fista"),
     CD_MAX_FEATURES("cdMaxFeatures", "2000", "auto picks cd when p is at most this (a p×p matrix on the driver; with K folds also K·p² ≤ 2^25 doubles)"),
     AGGREGATION_DEPTH("aggregationDepth", "0", "depth of Spark's treeAggregate; 0 = 1 up to 16 partitions, else 2"),
+    LOCAL_PASSES("localPasses", "true", "in local mode, run each pass over the cached blocks on the driver's threads instead of as a Spark job (same results, no per-job overhead)"),
     NUM_PARTITIONS("numPartitions", "0", "repartition the input to this many partitions; 0 keeps the reader's"),
     BLOCK_ROWS("blockRows", "0", "rows per cached block; 0 chooses about 8 MB per block (2²⁰ numbers: rows × p for columns, stored entries for vector/LIBSVM input, at most 16384 rows)");
 

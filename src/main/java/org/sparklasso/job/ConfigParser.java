@@ -183,6 +183,7 @@ public final class ConfigParser {
                 values.optional(ConfigKey.MAX_ITER).isPresent() ? values.intAtLeast(ConfigKey.MAX_ITER, 1) : 0,
                 values.intAtLeast(ConfigKey.CD_MAX_FEATURES, 1),
                 values.intAtLeast(ConfigKey.AGGREGATION_DEPTH, 0),
+                values.bool(ConfigKey.LOCAL_PASSES),
                 values.intAtLeast(ConfigKey.NUM_PARTITIONS, 0),
                 values.intAtLeast(ConfigKey.BLOCK_ROWS, 0),
                 verbose);

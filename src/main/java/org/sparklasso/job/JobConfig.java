@@ -14,6 +14,7 @@ import org.sparklasso.data.InputFormat;
  * @param nfolds       random cross-validation folds (0 = none); ignored when foldCol is set
  * @param lambdaChoice "lambda.min" or "lambda.1se"
  * @param maxIter      iteration limit; 0 means the solver's default
+ * @param localPasses  in local mode, passes fold the cached blocks on the driver's threads, not as Spark jobs
  * @param numPartitions repartition the input to this many partitions; 0 keeps the reader's
  * @param blockRows    rows per cached block; 0 chooses from p (about 8 MB per dense block)
  */
@@ -46,6 +47,7 @@ public record JobConfig(
         int maxIter,
         int cdMaxFeatures,
         int aggregationDepth,
+        boolean localPasses,
         int numPartitions,
         int blockRows,
         boolean verbose) {

@@ -68,7 +68,7 @@ public final class TrainJob {
                     report.dataPasses());
             return report;
         } finally {
-            data.blocks().unpersist(false);
+            data.release(false);
         }
     }
 }

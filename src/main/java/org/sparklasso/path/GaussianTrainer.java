@@ -87,7 +87,7 @@ public final class GaussianTrainer {
         int p = data.numFeatures();
         int folds = data.numFolds();
         PassCounter counter = new PassCounter();
-        BlockPasses passes = new BlockPasses(data.blocks(), p, folds, config.aggregationDepth(), counter);
+        BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, config.aggregationDepth(), counter);
         FeatureMoments[] byFold = passes.moments();
         Standardization s = standardization(byFold, -1, config);
         SolverChoice solver = resolve(config.solver(), p, config.cdMaxFeatures(), folds);

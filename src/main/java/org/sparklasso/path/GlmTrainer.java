@@ -43,7 +43,7 @@ public final class GlmTrainer {
         Datafit datafit = config.family() == Family.BINOMIAL ? new Logistic() : new Multinomial(classes);
         int margins = datafit.margins();
         PassCounter counter = new PassCounter();
-        BlockPasses passes = new BlockPasses(data.blocks(), p, folds, config.aggregationDepth(), counter);
+        BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, config.aggregationDepth(), counter);
         FeatureMoments[] byFold = passes.moments();
         Standardization s = GaussianTrainer.standardization(byFold, -1, config);
         SolverChoice solver = config.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : config.solver();

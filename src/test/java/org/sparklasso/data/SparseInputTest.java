@@ -144,7 +144,7 @@ class SparseInputTest {
             assertTrue(blocks.stream().anyMatch(b -> b instanceof SparseBlock), "CSR blocks");
             assertTrue(data.storedValues() < 0.2 * 300 * 40, "only nonzeros are stored");
         } finally {
-            data.blocks().unpersist(false);
+            data.release(false);
         }
     }
 }

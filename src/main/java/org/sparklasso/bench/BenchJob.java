@@ -436,7 +436,7 @@ public final class BenchJob {
             passes = fit.get();
             double sec = (System.nanoTime() - t0) / 1e9;
             int m1 = timer.sync(jsc);
-            LOG.info("bench {}: {} {} {}s, {} Spark jobs", label, r < warmup ? "warm-up" : "run",
+            LOG.info("bench {}: {} {} {}s, {} Spark jobs or local passes", label, r < warmup ? "warm-up" : "run",
                     r < warmup ? r + 1 : r - warmup + 1, String.format(Locale.ROOT, "%.3f", sec),
                     timer.between(m0, m1).size());
             if (r >= warmup) {

@@ -7,8 +7,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.data.Block;
 import org.sparklasso.data.ColumnSubset;
 import org.sparklasso.data.FeatureMoments;
-import org.sparklasso.data.LocalBlocks;
 import org.sparklasso.data.GramStatistics;
+import org.sparklasso.data.LocalBlocks;
 import org.sparklasso.model.Standardization;
 import org.sparklasso.solver.CovarianceStatistics;
 import org.sparklasso.solver.LossOracle.Evaluation;
@@ -72,10 +72,9 @@ public final class BlockPasses {
 
     /**
      * One pass: seqOp over every block from a zero value per partition (Spark ships each task a copy
-     * of one; locally each partition gets its own), the partition
-     * results merged by combOp. In local mode no job ({@link LocalFold}); else at depth 1 one plain
-     * job ({@link PartitionFold}), deeper Spark's
-     * treeAggregate. The job is named after the calling line.
+     * of one; locally each partition gets its own), the partition results merged by combOp. In local
+     * mode no job ({@link LocalFold}); else at depth 1 one plain job ({@link PartitionFold}), deeper
+     * Spark's treeAggregate. The pass is named after the calling line.
      */
     private <U> U aggregate(java.util.function.Supplier<U> zeroValue,
                             org.apache.spark.api.java.function.Function2<U, Block, U> seqOp,

@@ -81,7 +81,10 @@ public final class LocalBlocks {
         for (int i = 0; i < n; i++) {
             ordered.add(List.copyOf(received.get(i)));
         }
-        return new LocalBlocks(ordered, localCores(sc.master()));
+        int threads = localCores(sc.master());
+        LOG.info("localPasses: passes fold the {} cached partitions on {} driver thread(s), without Spark jobs",
+                n, threads);
+        return new LocalBlocks(ordered, threads);
     }
 
     /** Whether every partition of {@code blocks} is cached, in memory only. */

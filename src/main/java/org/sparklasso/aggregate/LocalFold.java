@@ -35,15 +35,7 @@ final class LocalFold {
             }
             return acc;
         });
-        U merged = results.get(0);
-        try {
-            for (int i = 1; i < results.size(); i++) {
-                merged = combOp.call(merged, results.get(i));
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-        }
-        return merged;
+        return PartitionFold.mergeInOrder(results, combOp);
     }
 
     /** {@code f} of every block, in partition and block order. */

@@ -44,10 +44,15 @@ final class PartitionFold {
             sc.setLocalProperty(SHORT_CALL_SITE, previousShort);
             sc.setLocalProperty(LONG_CALL_SITE, previousLong);
         }
-        U merged = (U) results[0];
+        return mergeInOrder((java.util.List<U>) java.util.Arrays.asList(results), combOp);
+    }
+
+    /** The partition results merged by combOp in partition order (as treeAggregate's depth 1 does). */
+    static <U> U mergeInOrder(java.util.List<U> results, Function2<U, U, U> combOp) {
+        U merged = results.get(0);
         try {
-            for (int i = 1; i < results.length; i++) {
-                merged = combOp.call(merged, (U) results[i]);
+            for (int i = 1; i < results.size(); i++) {
+                merged = combOp.call(merged, results.get(i));
             }
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

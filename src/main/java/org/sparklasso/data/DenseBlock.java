@@ -55,7 +55,7 @@ public final class DenseBlock extends Block {
         DenseMoments.add(values, numFeatures, labels, weights, stats);
     }
 
-    /** Centered, scaled rows a cache-sized chunk at a time, each chunk one dsyrk + dgemv ({@link DenseGram}). */
+    /** Centered, scaled rows and label a cache-sized chunk at a time, one rank-k update each ({@link DenseGram}). */
     @Override
     public void addGram(double[] center, double[] scale, double yCenter, GramStatistics gram) {
         DenseGram.add(values, numFeatures, labels, weights, center, scale, yCenter, gram);

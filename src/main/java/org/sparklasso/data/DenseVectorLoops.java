@@ -82,18 +82,19 @@ final class DenseVectorLoops {
 
     /**
      * {@code a[i] = (x[i] − center)·inv·√wᵢ} for the first {@code 4q} of the r rows of {@code x} from
-     * {@code from} (q = r/4, four row streams as in DenseGram; {@code sw} null: √w = 1), adding
-     * {@code Σ √wᵢ·a[i]} to {@code xSum}.
+     * {@code from} (q = r/4, four row streams as in DenseGram; {@code sw} null: √w = 1; row i of
+     * {@code a} at {@code i·ld}), adding {@code Σ √wᵢ·a[i]} to {@code xSum}.
      */
     static int standardize(double[] x, int from, int p, int r, double[] center, double[] inv, double[] sw,
-                           double[] a, double[] xSum) {
+                           double[] a, int ld, double[] xSum) {
         int lanes = SPECIES.length();
         int vectorColumns = SPECIES.loopBound(p);
         int q = r / 4;
-        int step = q * p;
+        int sourceStep = q * p;
+        int step = q * ld;
         for (int i = 0; i < q; i++) {
-            int d0 = i * p;
-            int s0 = from + d0;
+            int d0 = i * ld;
+            int s0 = from + i * p;
             double w0 = sw == null ? 1.0 : sw[i];
             double w1 = sw == null ? 1.0 : sw[i + q];
             double w2 = sw == null ? 1.0 : sw[i + 2 * q];
@@ -102,9 +103,9 @@ final class DenseVectorLoops {
                 DoubleVector c = DoubleVector.fromArray(SPECIES, center, j);
                 DoubleVector f = DoubleVector.fromArray(SPECIES, inv, j);
                 DoubleVector z0 = DoubleVector.fromArray(SPECIES, x, s0 + j).sub(c).mul(f).mul(w0);
-                DoubleVector z1 = DoubleVector.fromArray(SPECIES, x, s0 + step + j).sub(c).mul(f).mul(w1);
-                DoubleVector z2 = DoubleVector.fromArray(SPECIES, x, s0 + 2 * step + j).sub(c).mul(f).mul(w2);
-                DoubleVector z3 = DoubleVector.fromArray(SPECIES, x, s0 + 3 * step + j).sub(c).mul(f).mul(w3);
+                DoubleVector z1 = DoubleVector.fromArray(SPECIES, x, s0 + sourceStep + j).sub(c).mul(f).mul(w1);
+                DoubleVector z2 = DoubleVector.fromArray(SPECIES, x, s0 + 2 * sourceStep + j).sub(c).mul(f).mul(w2);
+                DoubleVector z3 = DoubleVector.fromArray(SPECIES, x, s0 + 3 * sourceStep + j).sub(c).mul(f).mul(w3);
                 z0.intoArray(a, d0 + j);
                 z1.intoArray(a, d0 + step + j);
                 z2.intoArray(a, d0 + 2 * step + j);

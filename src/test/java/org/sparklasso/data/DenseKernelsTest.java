@@ -122,10 +122,13 @@ class DenseKernelsTest {
         }
     }
 
-    /** Seven columns (the scalar loop's tail only) and nineteen (vectors and a tail), both paths. */
+    /**
+     * Seven columns (the scalar loop's tail only), nineteen and a hundred (vectors and a tail; with the
+     * label column, GramTiles' one-, two- and three-vector panels), both paths.
+     */
     @Test
     void gramMatchesDirectSums() {
-        for (int p : new int[] {7, 19}) {
+        for (int p : new int[] {7, 19, 100}) {
             for (boolean vector : new boolean[] {true, false}) {
                 gramMatchesDirectSums(p, vector);
             }
@@ -193,6 +196,9 @@ class DenseKernelsTest {
             assertEquals(xy[a], g.xy()[a], tol, what + " xy");
             for (int b = a; b < p; b++) {
                 assertEquals(gram[a + b * p], g.gram()[a + b * p], tol, what + " gram");
+            }
+            for (int b = 0; b < a; b++) {
+                assertEquals(0.0, g.gram()[a + b * p], what + " lower triangle untouched");
             }
         }
         assertEquals(yy, g.yy(), tol, what + " yy");

@@ -1,0 +1,467 @@
+package org.sparklasso.data;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Gram micro-kernel of {@link DenseGram}: {@code g += aᵀa} (upper triangle, column-major
+ * {@code cols × cols}) for a chunk {@code a} of r rows, row-major with {@code cols} columns, that sits
+ * in the L2 cache. Register-tiled as in the GotoBLAS/BLIS micro-kernels (Goto and van de Geijn, "Anatomy
+ * of high-performance matrix multiplication", ACM TOMS 34(3), 2008; Van Zee and van de Geijn, "BLIS",
+ * ACM TOMS 41(3), 2015): a tile of {@code g} — m vectors of consecutive rows of {@code g} by c
+ * columns — stays in m·c vector registers while the chunk's rows stream past, each row one load per
+ * vector, one broadcast per column and m·c fused multiply-adds. m = 3 and c = 8 on AVX-512 (24 of 32
+ * registers), c = 4 on AVX2 (12 of 16).
+ *
+ * <p>Why not {@code dsyrk}: on one chunk already in cache the two run about even (28 against 25
+ * GFLOP/s on one core), but over a whole pass, where each chunk is first standardized from memory,
+ * OpenBLAS (which packs its operand on every call, and needed a {@code dgemv} for {@code Σ w x̃ ỹ})
+ * made 31 GFLOP/s on 2 cores and this kernel 40–49 (10⁶ × 100 doubles, n·p² flops as the bench counts
+ * them, 2-core AVX-512 Xeon; {@code KernelBench 1000000 100 default 1,2 7 gram}). Only the tiles that
+ * touch the upper triangle run: a diagonal block skips the vectors that lie wholly below it. The
+ * columns after the last full vector (the last {@code cols mod lanes}) are {@link #tailRows}'s scalar
+ * loop. Only loaded when
+ * {@link VectorKernels#enabled()} says so.
+ */
+final class GramTiles {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private GramTiles() {
+    }
+
+    /** True when this JVM's vectors have a tile shape here (4 or 8 double lanes). */
+    static boolean fits() {
+        int lanes = SPECIES.length();
+        return lanes == 4 || lanes == 8;
+    }
+
+    /**
+     * Adds {@code aᵀa} to {@code g}: every entry of its upper triangle, and some of the lower one
+     * (those of the diagonal tiles, with their true values); the rest of the lower triangle is left
+     * as it was.
+     */
+    static void add(double[] a, int r, int cols, double[] g) {
+        int lanes = SPECIES.length();
+        int wide = SPECIES.loopBound(cols);
+        int l0 = 0;
+        for (; l0 + 3 * lanes <= wide; l0 += 3 * lanes) {
+            panel(3, a, r, cols, l0, g);
+        }
+        for (int m = 2; m >= 1; m--) {
+            if (l0 + m * lanes <= wide) {
+                panel(m, a, r, cols, l0, g);
+                l0 += m * lanes;
+            }
+        }
+        tailRows(a, r, cols, wide, g);
+    }
+
+    /** Rows {@code l0 .. l0 + m·lanes − 1} of {@code g}, from their diagonal block to the last column. */
+    private static void panel(int m, double[] a, int r, int cols, int l0, double[] g) {
+        int lanes = SPECIES.length();
+        for (int d = 0; d < m; d++) {
+            // the diagonal block's column group d: only the vectors 0..d reach the upper triangle
+            tile(d + 1, lanes, a, r, cols, l0, l0 + d * lanes, g);
+        }
+        int wideTile = lanes == 8 ? 8 : 4;
+        int k = l0 + m * lanes;
+        for (; k + wideTile <= cols; k += wideTile) {
+            tile(m, wideTile, a, r, cols, l0, k, g);
+        }
+        if (wideTile == 8 && k + 4 <= cols) {
+            tile(m, 4, a, r, cols, l0, k, g);
+            k += 4;
+        }
+        for (; k < cols; k++) {
+            tile(m, 1, a, r, cols, l0, k, g);
+        }
+    }
+
+    /** The products of the last {@code cols − wide} columns with each other, scalar. */
+    private static void tailRows(double[] a, int r, int cols, int wide, double[] g) {
+        for (int j = wide; j < cols; j++) {
+            for (int k = j; k < cols; k++) {
+                double sum = 0;
+                for (int i = 0, o = 0; i < r; i++, o += cols) {
+                    sum += a[o + j] * a[o + k];
+                }
+                g[k * cols + j] += sum;
+            }
+        }
+    }
+
+    private static void tile(int m, int c, double[] a, int r, int ld, int l0, int k0, double[] g) {
+        switch (m * 10 + c) {
+            case 38 -> tile3x8(a, r, ld, l0, k0, g);
+            case 34 -> tile3x4(a, r, ld, l0, k0, g);
+            case 31 -> tile3x1(a, r, ld, l0, k0, g);
+            case 28 -> tile2x8(a, r, ld, l0, k0, g);
+            case 24 -> tile2x4(a, r, ld, l0, k0, g);
+            case 21 -> tile2x1(a, r, ld, l0, k0, g);
+            case 18 -> tile1x8(a, r, ld, l0, k0, g);
+            case 14 -> tile1x4(a, r, ld, l0, k0, g);
+            case 11 -> tile1x1(a, r, ld, l0, k0, g);
+            default -> throw new IllegalArgumentException("no " + m + "×" + c + " tile");
+        }
+    }
+
+    /** Tile of 3 vectors × 8 columns: 24 accumulators. */
+    private static void tile3x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
+        DoubleVector c10 = zero, c11 = zero, c12 = zero, c13 = zero, c14 = zero, c15 = zero, c16 = zero, c17 = zero;
+        DoubleVector c20 = zero, c21 = zero, c22 = zero, c23 = zero, c24 = zero, c25 = zero, c26 = zero, c27 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, a, o + l0 + 2 * lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10); c20 = x2.fma(b, c20);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01); c11 = x1.fma(b, c11); c21 = x2.fma(b, c21);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02); c12 = x1.fma(b, c12); c22 = x2.fma(b, c22);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03); c13 = x1.fma(b, c13); c23 = x2.fma(b, c23);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 4]);
+            c04 = x0.fma(b, c04); c14 = x1.fma(b, c14); c24 = x2.fma(b, c24);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 5]);
+            c05 = x0.fma(b, c05); c15 = x1.fma(b, c15); c25 = x2.fma(b, c25);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 6]);
+            c06 = x0.fma(b, c06); c16 = x1.fma(b, c16); c26 = x2.fma(b, c26);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
+            c07 = x0.fma(b, c07); c17 = x1.fma(b, c17); c27 = x2.fma(b, c27);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        offset = k0 * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c21).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c22).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c23).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c14).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c24).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c15).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c25).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c16).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c26).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c17).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c27).intoArray(g, offset);
+    }
+
+    /** Tile of 3 vectors × 4 columns: 12 accumulators. */
+    private static void tile3x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        DoubleVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        DoubleVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, a, o + l0 + 2 * lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10); c20 = x2.fma(b, c20);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01); c11 = x1.fma(b, c11); c21 = x2.fma(b, c21);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02); c12 = x1.fma(b, c12); c22 = x2.fma(b, c22);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03); c13 = x1.fma(b, c13); c23 = x2.fma(b, c23);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        offset = k0 * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c21).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c22).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c23).intoArray(g, offset);
+    }
+
+    /** Tile of 3 vectors × 1 column: 3 accumulators. */
+    private static void tile3x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero;
+        DoubleVector c10 = zero;
+        DoubleVector c20 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, a, o + l0 + 2 * lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10); c20 = x2.fma(b, c20);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        offset = k0 * ld + l0 + 2 * lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
+    }
+
+    /** Tile of 2 vectors × 8 columns: 16 accumulators. */
+    private static void tile2x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
+        DoubleVector c10 = zero, c11 = zero, c12 = zero, c13 = zero, c14 = zero, c15 = zero, c16 = zero, c17 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01); c11 = x1.fma(b, c11);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02); c12 = x1.fma(b, c12);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03); c13 = x1.fma(b, c13);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 4]);
+            c04 = x0.fma(b, c04); c14 = x1.fma(b, c14);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 5]);
+            c05 = x0.fma(b, c05); c15 = x1.fma(b, c15);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 6]);
+            c06 = x0.fma(b, c06); c16 = x1.fma(b, c16);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
+            c07 = x0.fma(b, c07); c17 = x1.fma(b, c17);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c14).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c15).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c16).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c17).intoArray(g, offset);
+    }
+
+    /** Tile of 2 vectors × 4 columns: 8 accumulators. */
+    private static void tile2x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        DoubleVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01); c11 = x1.fma(b, c11);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02); c12 = x1.fma(b, c12);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03); c13 = x1.fma(b, c13);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
+    }
+
+    /** Tile of 2 vectors × 1 column: 2 accumulators. */
+    private static void tile2x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero;
+        DoubleVector c10 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = k0 * ld + l0 + lanes;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+    }
+
+    /** Tile of 1 vector × 8 columns: 8 accumulators. */
+    private static void tile1x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 4]);
+            c04 = x0.fma(b, c04);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 5]);
+            c05 = x0.fma(b, c05);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 6]);
+            c06 = x0.fma(b, c06);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
+            c07 = x0.fma(b, c07);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        offset = (k0 + 4) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
+        offset = (k0 + 5) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
+        offset = (k0 + 6) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
+        offset = (k0 + 7) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
+    }
+
+    /** Tile of 1 vector × 4 columns: 4 accumulators. */
+    private static void tile1x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 1]);
+            c01 = x0.fma(b, c01);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 2]);
+            c02 = x0.fma(b, c02);
+            b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
+            c03 = x0.fma(b, c03);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        offset = (k0 + 1) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
+        offset = (k0 + 2) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
+        offset = (k0 + 3) * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+    }
+
+    /** Tile of 1 vector × 1 column: 1 accumulators. */
+    private static void tile1x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+        int lanes = SPECIES.length();
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = zero;
+        for (int i = 0, o = 0; i < r; i++, o += ld) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
+            DoubleVector b;
+            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
+            c00 = x0.fma(b, c00);
+        }
+        int offset;
+        offset = k0 * ld + l0;
+        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+    }
+}

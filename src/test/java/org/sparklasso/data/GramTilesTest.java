@@ -1,0 +1,55 @@
+package org.sparklasso.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GramTiles} against the direct sums, for column counts that take every panel width (one, two
+ * and three vectors), every tile width (8, 4 and 1 columns) and scalar tails of every length.
+ */
+class GramTilesTest {
+
+    @Test
+    void upperTriangleIsTheDirectSums() {
+        assumeTrue(VectorKernels.enabled() && GramTiles.fits(), "no Vector API tiles in this JVM");
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int cols = 1; cols <= 60; cols++) {
+            for (int r : new int[] {1, 3, 64}) {
+                check(cols, r, rnd);
+            }
+        }
+        for (int cols : new int[] {95, 96, 97, 100, 101, 104, 105, 200}) {
+            check(cols, 37, rnd);
+        }
+    }
+
+    private static void check(int cols, int r, SplittableRandom rnd) {
+        double[] a = new double[r * cols];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextGaussian();
+        }
+        double[] g = new double[cols * cols];
+        GramTiles.add(a, r, cols, g);
+        GramTiles.add(a, r, cols, g);
+        for (int k = 0; k < cols; k++) {
+            for (int j = 0; j < cols; j++) {
+                double sum = 0;
+                for (int i = 0; i < r; i++) {
+                    sum += a[i * cols + j] * a[i * cols + k];
+                }
+                double got = g[k * cols + j];
+                String what = "cols=" + cols + " r=" + r + " (" + j + "," + k + ")";
+                if (j <= k) {
+                    assertEquals(2 * sum, got, 1e-12 * (1 + r), what);
+                } else {
+                    // below the diagonal: untouched, or the true value (the diagonal tiles)
+                    assertTrue(got == 0.0 || Math.abs(got - 2 * sum) <= 1e-12 * (1 + r), what + ": " + got);
+                }
+            }
+        }
+    }
+}

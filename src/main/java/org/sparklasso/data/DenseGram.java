@@ -46,7 +46,10 @@ final class DenseGram {
         if (n == 0) {
             return;
         }
-        int ld = p + 1;
+        boolean tiles = vector && GramTiles.fits();
+        // the label is column p; with the tiles, zero columns pad a row to whole vectors, which costs
+        // a few more multiply-adds than the scalar loop the last columns would take otherwise
+        int ld = tiles ? GramTiles.wholeVectors(p + 1) : p + 1;
         int rows = Math.min(n, chunkRows);
         double[] a = new double[rows * ld];
         double[] product = new double[ld * ld];
@@ -55,7 +58,6 @@ final class DenseGram {
             inv[j] = 1.0 / scale[j];
         }
         double[] xSum = gram.xSum();
-        boolean tiles = vector && GramTiles.fits();
         BLAS blas = tiles ? null : Blas.get();
         double yy = 0;
         double wy = 0;

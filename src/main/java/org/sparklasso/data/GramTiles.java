@@ -35,6 +35,12 @@ final class GramTiles {
         return lanes == 4 || lanes == 8;
     }
 
+    /** {@code cols} rounded up to whole vectors: the columns of a chunk that {@link #tailRows} skips. */
+    static int wholeVectors(int cols) {
+        int lanes = SPECIES.length();
+        return (cols + lanes - 1) / lanes * lanes;
+    }
+
     /**
      * Adds {@code aᵀa} to {@code g}: every entry of its upper triangle, and some of the lower one
      * (those of the diagonal tiles, with their true values); the rest of the lower triangle is left
@@ -43,13 +49,14 @@ final class GramTiles {
     static void add(double[] a, int r, int cols, double[] g) {
         int lanes = SPECIES.length();
         int wide = SPECIES.loopBound(cols);
+        double[] out = new double[3 * 8 * lanes];
         int l0 = 0;
         for (; l0 + 3 * lanes <= wide; l0 += 3 * lanes) {
-            panel(3, a, r, cols, l0, g);
+            panel(3, a, r, cols, l0, out, g);
         }
         for (int m = 2; m >= 1; m--) {
             if (l0 + m * lanes <= wide) {
-                panel(m, a, r, cols, l0, g);
+                panel(m, a, r, cols, l0, out, g);
                 l0 += m * lanes;
             }
         }
@@ -57,23 +64,23 @@ final class GramTiles {
     }
 
     /** Rows {@code l0 .. l0 + m·lanes − 1} of {@code g}, from their diagonal block to the last column. */
-    private static void panel(int m, double[] a, int r, int cols, int l0, double[] g) {
+    private static void panel(int m, double[] a, int r, int cols, int l0, double[] out, double[] g) {
         int lanes = SPECIES.length();
         for (int d = 0; d < m; d++) {
             // the diagonal block's column group d: only the vectors 0..d reach the upper triangle
-            tile(d + 1, lanes, a, r, cols, l0, l0 + d * lanes, g);
+            tile(d + 1, lanes, a, r, cols, l0, l0 + d * lanes, out, g);
         }
         int wideTile = lanes == 8 ? 8 : 4;
         int k = l0 + m * lanes;
         for (; k + wideTile <= cols; k += wideTile) {
-            tile(m, wideTile, a, r, cols, l0, k, g);
+            tile(m, wideTile, a, r, cols, l0, k, out, g);
         }
         if (wideTile == 8 && k + 4 <= cols) {
-            tile(m, 4, a, r, cols, l0, k, g);
+            tile(m, 4, a, r, cols, l0, k, out, g);
             k += 4;
         }
         for (; k < cols; k++) {
-            tile(m, 1, a, r, cols, l0, k, g);
+            tile(m, 1, a, r, cols, l0, k, out, g);
         }
     }
 
@@ -90,23 +97,39 @@ final class GramTiles {
         }
     }
 
-    private static void tile(int m, int c, double[] a, int r, int ld, int l0, int k0, double[] g) {
+    /**
+     * Runs the m × c tile at rows {@code l0..} and columns {@code k0..} of {@code g}, then adds its sums
+     * to {@code g}. The tile methods only store their accumulators into {@code out}: with the
+     * read-modify-write of {@code g} in them as well, C2 (JDK 17) compiled the largest tile past its
+     * inlining cut-off inside the bench's JVM (not in a plain one), its stores were no longer
+     * intrinsified ("missing constant" under {@code -XX:+PrintIntrinsics}) but ran the Vector API's
+     * per-lane Java fallback, and the Gram pass at n = 10⁶ took 0.41–0.50 s instead of 0.33–0.36 s.
+     */
+    private static void tile(int m, int c, double[] a, int r, int ld, int l0, int k0, double[] out, double[] g) {
         switch (m * 10 + c) {
-            case 38 -> tile3x8(a, r, ld, l0, k0, g);
-            case 34 -> tile3x4(a, r, ld, l0, k0, g);
-            case 31 -> tile3x1(a, r, ld, l0, k0, g);
-            case 28 -> tile2x8(a, r, ld, l0, k0, g);
-            case 24 -> tile2x4(a, r, ld, l0, k0, g);
-            case 21 -> tile2x1(a, r, ld, l0, k0, g);
-            case 18 -> tile1x8(a, r, ld, l0, k0, g);
-            case 14 -> tile1x4(a, r, ld, l0, k0, g);
-            case 11 -> tile1x1(a, r, ld, l0, k0, g);
+            case 38 -> tile3x8(a, r, ld, l0, k0, out);
+            case 34 -> tile3x4(a, r, ld, l0, k0, out);
+            case 31 -> tile3x1(a, r, ld, l0, k0, out);
+            case 28 -> tile2x8(a, r, ld, l0, k0, out);
+            case 24 -> tile2x4(a, r, ld, l0, k0, out);
+            case 21 -> tile2x1(a, r, ld, l0, k0, out);
+            case 18 -> tile1x8(a, r, ld, l0, k0, out);
+            case 14 -> tile1x4(a, r, ld, l0, k0, out);
+            case 11 -> tile1x1(a, r, ld, l0, k0, out);
             default -> throw new IllegalArgumentException("no " + m + "×" + c + " tile");
+        }
+        int lanes = SPECIES.length();
+        for (int t = 0; t < c; t++) {
+            for (int u = 0; u < m; u++) {
+                int offset = (k0 + t) * ld + l0 + u * lanes;
+                DoubleVector sum = DoubleVector.fromArray(SPECIES, out, (t * m + u) * lanes);
+                DoubleVector.fromArray(SPECIES, g, offset).add(sum).intoArray(g, offset);
+            }
         }
     }
 
     /** Tile of 3 vectors × 8 columns: 24 accumulators. */
-    private static void tile3x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile3x8(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
@@ -134,59 +157,34 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
             c07 = x0.fma(b, c07); c17 = x1.fma(b, c17); c27 = x2.fma(b, c27);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
-        offset = k0 * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c21).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c22).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c23).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c14).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c24).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c15).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c25).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c16).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c26).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c17).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c27).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
+        c20.intoArray(out, 2 * lanes);
+        c01.intoArray(out, 3 * lanes);
+        c11.intoArray(out, 4 * lanes);
+        c21.intoArray(out, 5 * lanes);
+        c02.intoArray(out, 6 * lanes);
+        c12.intoArray(out, 7 * lanes);
+        c22.intoArray(out, 8 * lanes);
+        c03.intoArray(out, 9 * lanes);
+        c13.intoArray(out, 10 * lanes);
+        c23.intoArray(out, 11 * lanes);
+        c04.intoArray(out, 12 * lanes);
+        c14.intoArray(out, 13 * lanes);
+        c24.intoArray(out, 14 * lanes);
+        c05.intoArray(out, 15 * lanes);
+        c15.intoArray(out, 16 * lanes);
+        c25.intoArray(out, 17 * lanes);
+        c06.intoArray(out, 18 * lanes);
+        c16.intoArray(out, 19 * lanes);
+        c26.intoArray(out, 20 * lanes);
+        c07.intoArray(out, 21 * lanes);
+        c17.intoArray(out, 22 * lanes);
+        c27.intoArray(out, 23 * lanes);
     }
 
     /** Tile of 3 vectors × 4 columns: 12 accumulators. */
-    private static void tile3x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile3x4(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
@@ -206,35 +204,22 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
             c03 = x0.fma(b, c03); c13 = x1.fma(b, c13); c23 = x2.fma(b, c23);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
-        offset = k0 * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c21).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c22).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c23).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
+        c20.intoArray(out, 2 * lanes);
+        c01.intoArray(out, 3 * lanes);
+        c11.intoArray(out, 4 * lanes);
+        c21.intoArray(out, 5 * lanes);
+        c02.intoArray(out, 6 * lanes);
+        c12.intoArray(out, 7 * lanes);
+        c22.intoArray(out, 8 * lanes);
+        c03.intoArray(out, 9 * lanes);
+        c13.intoArray(out, 10 * lanes);
+        c23.intoArray(out, 11 * lanes);
     }
 
     /** Tile of 3 vectors × 1 column: 3 accumulators. */
-    private static void tile3x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile3x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero;
@@ -248,17 +233,13 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0]);
             c00 = x0.fma(b, c00); c10 = x1.fma(b, c10); c20 = x2.fma(b, c20);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
-        offset = k0 * ld + l0 + 2 * lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c20).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
+        c20.intoArray(out, 2 * lanes);
     }
 
     /** Tile of 2 vectors × 8 columns: 16 accumulators. */
-    private static void tile2x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile2x8(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
@@ -284,43 +265,26 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
             c07 = x0.fma(b, c07); c17 = x1.fma(b, c17);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c14).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c15).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c16).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c17).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
+        c01.intoArray(out, 2 * lanes);
+        c11.intoArray(out, 3 * lanes);
+        c02.intoArray(out, 4 * lanes);
+        c12.intoArray(out, 5 * lanes);
+        c03.intoArray(out, 6 * lanes);
+        c13.intoArray(out, 7 * lanes);
+        c04.intoArray(out, 8 * lanes);
+        c14.intoArray(out, 9 * lanes);
+        c05.intoArray(out, 10 * lanes);
+        c15.intoArray(out, 11 * lanes);
+        c06.intoArray(out, 12 * lanes);
+        c16.intoArray(out, 13 * lanes);
+        c07.intoArray(out, 14 * lanes);
+        c17.intoArray(out, 15 * lanes);
     }
 
     /** Tile of 2 vectors × 4 columns: 8 accumulators. */
-    private static void tile2x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile2x4(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
@@ -338,27 +302,18 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
             c03 = x0.fma(b, c03); c13 = x1.fma(b, c13);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c11).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c12).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c13).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
+        c01.intoArray(out, 2 * lanes);
+        c11.intoArray(out, 3 * lanes);
+        c02.intoArray(out, 4 * lanes);
+        c12.intoArray(out, 5 * lanes);
+        c03.intoArray(out, 6 * lanes);
+        c13.intoArray(out, 7 * lanes);
     }
 
     /** Tile of 2 vectors × 1 column: 2 accumulators. */
-    private static void tile2x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile2x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero;
@@ -370,15 +325,12 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0]);
             c00 = x0.fma(b, c00); c10 = x1.fma(b, c10);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = k0 * ld + l0 + lanes;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c10).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c10.intoArray(out, lanes);
     }
 
     /** Tile of 1 vector × 8 columns: 8 accumulators. */
-    private static void tile1x8(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile1x8(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero, c04 = zero, c05 = zero, c06 = zero, c07 = zero;
@@ -402,27 +354,18 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 7]);
             c07 = x0.fma(b, c07);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
-        offset = (k0 + 4) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c04).intoArray(g, offset);
-        offset = (k0 + 5) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c05).intoArray(g, offset);
-        offset = (k0 + 6) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c06).intoArray(g, offset);
-        offset = (k0 + 7) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c07).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c01.intoArray(out, lanes);
+        c02.intoArray(out, 2 * lanes);
+        c03.intoArray(out, 3 * lanes);
+        c04.intoArray(out, 4 * lanes);
+        c05.intoArray(out, 5 * lanes);
+        c06.intoArray(out, 6 * lanes);
+        c07.intoArray(out, 7 * lanes);
     }
 
     /** Tile of 1 vector × 4 columns: 4 accumulators. */
-    private static void tile1x4(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile1x4(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
@@ -438,19 +381,14 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0 + 3]);
             c03 = x0.fma(b, c03);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
-        offset = (k0 + 1) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c01).intoArray(g, offset);
-        offset = (k0 + 2) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c02).intoArray(g, offset);
-        offset = (k0 + 3) * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c03).intoArray(g, offset);
+        c00.intoArray(out, 0);
+        c01.intoArray(out, lanes);
+        c02.intoArray(out, 2 * lanes);
+        c03.intoArray(out, 3 * lanes);
     }
 
     /** Tile of 1 vector × 1 column: 1 accumulators. */
-    private static void tile1x1(double[] a, int r, int ld, int l0, int k0, double[] g) {
+    private static void tile1x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
         DoubleVector zero = DoubleVector.zero(SPECIES);
         DoubleVector c00 = zero;
@@ -460,8 +398,6 @@ final class GramTiles {
             b = DoubleVector.broadcast(SPECIES, a[o + k0]);
             c00 = x0.fma(b, c00);
         }
-        int offset;
-        offset = k0 * ld + l0;
-        DoubleVector.fromArray(SPECIES, g, offset).add(c00).intoArray(g, offset);
+        c00.intoArray(out, 0);
     }
 }

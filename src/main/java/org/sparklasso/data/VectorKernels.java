@@ -7,10 +7,10 @@ import jdk.incubator.vector.DoubleVector;
  * and Gram rows, the Gram products ({@link GramTiles}), the Newton Hessians' weighted columns, the
  * bench's bandwidth read; not the Hessians' column gather, see {@link DenseBlock#gatherColumns}): the
  * JDK's incubating Vector API must be in the boot layer (Spark's launcher adds
- * {@code jdk.incubator.vector} to its JVMs), the processor x86-64 (where exp and log1p have SVML intrinsics; elsewhere they fall back to per-lane
- * Java code, slower than the scalar loops) with at least 4 double lanes (AVX2), and
- * {@code -Dsparklasso.vector=false} not set. Decided once per JVM; when false the scalar loops run,
- * with the same results to rounding.
+ * {@code jdk.incubator.vector} to its JVMs), the processor x86-64 (where exp and log1p have SVML
+ * intrinsics; elsewhere they fall back to per-lane Java code, slower than the scalar loops) with at
+ * least 4 double lanes (AVX2), and {@code -Dsparklasso.vector=false} not set. Decided once per JVM;
+ * when false the scalar loops run, with the same results to rounding.
  */
 public final class VectorKernels {
     private static final boolean ENABLED = decide();

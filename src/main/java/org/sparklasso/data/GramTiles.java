@@ -22,6 +22,11 @@ import jdk.incubator.vector.VectorSpecies;
  * columns after the last full vector (the last {@code cols mod lanes}) are {@link #tailRows}'s scalar
  * loop. Only loaded when
  * {@link VectorKernels#enabled()} says so.
+ *
+ * <p>The nine tile methods (m = 1..3 vectors × c = 8, 4, 1 columns) are one pattern written out: C2
+ * keeps named local vectors in registers, not an array of them, so a tile cannot be a loop over its
+ * accumulators. Accumulator {@code c<u><t>} is vector u of column t; it goes to
+ * {@code out[(t·m + u)·lanes]}.
  */
 final class GramTiles {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;

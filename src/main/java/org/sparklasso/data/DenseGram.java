@@ -47,8 +47,8 @@ final class DenseGram {
             return;
         }
         boolean tiles = vector && GramTiles.fits();
-        // the label is column p; with the tiles, zero columns pad a row to whole vectors, which costs
-        // a few more multiply-adds than the scalar loop the last columns would take otherwise
+        // the label is column p; for the tiles, zero columns pad each row to whole vectors: a few
+        // wasted multiply-adds, cheaper than GramTiles' scalar loop over the last columns
         int ld = tiles ? GramTiles.wholeVectors(p + 1) : p + 1;
         int rows = Math.min(n, chunkRows);
         double[] a = new double[rows * ld];
@@ -96,12 +96,12 @@ final class DenseGram {
     }
 
     /**
-     * Writes {@code a} (r×p, row i at {@code i·ld}) = {@code (x − center) · inv} (times √w per row when {@code sw}
-     * is not null) for the r rows of {@code x} from {@code from}, adding {@code Σ w (x − center)·inv}
-     * to {@code xSum}. Four rows per step, from the four quarters of the chunk: the per-column loads
-     * and the xSum updates are shared by four rows, and memory is read as four sequential streams
-     * (see {@link DenseMoments}). With {@code vector} the columns up to the last full vector are
-     * {@link DenseVectorLoops}'s.
+     * Writes {@code a} (r×p, row i at {@code i·ld}) = {@code (x − center) · inv} (times √w per row
+     * when {@code sw} is not null) for the r rows of {@code x} from {@code from}, adding
+     * {@code Σ w (x − center)·inv} to {@code xSum}. Four rows per step, from the four quarters of the
+     * chunk: the per-column loads and the xSum updates are shared by four rows, and memory is read as
+     * four sequential streams (see {@link DenseMoments}). With {@code vector} the columns up to the
+     * last full vector are {@link DenseVectorLoops}'s.
      */
     private static void standardize(double[] x, int from, int p, int ld, int r, double[] center, double[] inv,
                                     double[] sw, double[] a, double[] xSum, boolean vector) {

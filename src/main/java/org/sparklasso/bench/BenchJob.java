@@ -419,8 +419,14 @@ public final class BenchJob {
         return new Ours(side, r, fit);
     }
 
+    /** How long the JIT's compiler threads must have idled before a timed run ({@link CompilerQuiet}). */
+    private static final long QUIET_MILLIS = 100;
+    /** The longest wait for that before a timed run starts anyway. */
+    private static final long QUIET_MAX_MILLIS = 3000;
+
     /**
-     * Runs {@code fit} warmup + runs times (a GC before each, outside the timing) and records the
+     * Runs {@code fit} warmup + runs times (a GC, and a wait for the JIT's compiler threads to
+     * idle, before each, outside the timing) and records the
      * wall times of the timed runs and the Spark jobs of each. {@code fit} returns our pass count,
      * or null for MLlib (whose passes are its Spark jobs).
      */
@@ -432,13 +438,15 @@ public final class BenchJob {
         for (int r = 0; r < warmup + runs; r++) {
             System.gc();
             int m0 = timer.sync(jsc);
+            double quiet = CompilerQuiet.await(QUIET_MILLIS, QUIET_MAX_MILLIS);
             long t0 = System.nanoTime();
             passes = fit.get();
             double sec = (System.nanoTime() - t0) / 1e9;
             int m1 = timer.sync(jsc);
-            LOG.info("bench {}: {} {} {}s, {} Spark jobs or local passes", label, r < warmup ? "warm-up" : "run",
-                    r < warmup ? r + 1 : r - warmup + 1, String.format(Locale.ROOT, "%.3f", sec),
-                    timer.between(m0, m1).size());
+            LOG.info("bench {}: {} {} {}s, {} Spark jobs or local passes (JIT quiet after {}s)", label,
+                    r < warmup ? "warm-up" : "run", r < warmup ? r + 1 : r - warmup + 1,
+                    String.format(Locale.ROOT, "%.3f", sec), timer.between(m0, m1).size(),
+                    String.format(Locale.ROOT, "%.2f", quiet));
             if (r >= warmup) {
                 seconds.add(sec);
                 jobs.add(timer.between(m0, m1));

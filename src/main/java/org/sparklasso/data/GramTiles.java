@@ -109,7 +109,7 @@ final class GramTiles {
      * inlining cut-off inside the bench's JVM (not in a plain one), its stores were no longer
      * intrinsified ("missing constant" under {@code -XX:+PrintIntrinsics}) but ran the Vector API's
      * per-lane Java fallback, and the Gram pass at n = 10⁶ took 0.41–0.50 s instead of 0.33–0.36 s.
-     * Not settled: in one of three later traced bench runs, 40 of the tiles' own stores (24 + 16, as
+     * Not settled: in two of four later traced bench runs, 40 of the tiles' own stores (24 + 16, as
      * in tile3x8 and tile2x8) still failed the same way and the pass took 0.36 s instead of about
      * 0.24; which compile (OSR or standard) is not known yet ({@code -XX:+LogCompilation} would tell).
      */

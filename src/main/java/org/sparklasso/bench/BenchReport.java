@@ -153,9 +153,7 @@ public final class BenchReport {
                         busy += Long.parseLong(f[i]);
                     }
                 }
-                String stat = Files.readString(Path.of("/proc/self/stat"));
-                String[] g = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-                self = Long.parseLong(g[11]) + Long.parseLong(g[12]);
+                self = ProcStat.cpuTicks(Files.readString(Path.of("/proc/self/stat")));
             } catch (Exception e) {
                 busy = -1;
             }

@@ -54,15 +54,10 @@ final class CompilerQuiet {
                 } catch (IOException gone) {
                     continue;
                 }
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                if (open < 0 || close < open || !stat.substring(open + 1, close).contains("CompilerThre")) {
-                    continue;
+                if (ProcStat.name(stat).contains("CompilerThre")) {
+                    ticks += ProcStat.cpuTicks(stat);
+                    found = true;
                 }
-                // after the name: state (field 3) …; utime and stime are fields 14 and 15 of proc(5)
-                String[] fields = stat.substring(close + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                found = true;
             }
         } catch (IOException | RuntimeException e) {
             return -1;

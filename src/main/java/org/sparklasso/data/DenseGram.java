@@ -47,8 +47,8 @@ final class DenseGram {
             return;
         }
         boolean tiles = vector && GramTiles.fits();
-        // the label is column p; for the tiles, zero columns pad each row to whole vectors: a few
-        // wasted multiply-adds, cheaper than GramTiles' scalar loop over the last columns
+        // the label is column p; for the tiles, zero columns pad each row to whole vectors (GramTiles
+        // takes only those): a few wasted multiply-adds instead of a scalar loop over the last columns
         int ld = tiles ? GramTiles.wholeVectors(p + 1) : p + 1;
         int rows = Math.min(n, chunkRows);
         double[] a = new double[rows * ld];

@@ -19,11 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * made 31 GFLOP/s on 2 cores and this kernel 40–49 (10⁶ × 100 doubles, n·p² flops as the bench counts
  * them, 2-core AVX-512 Xeon; {@code KernelBench 1000000 100 default 1,2 7 gram}). Only the tiles that
  * touch the upper triangle run: a diagonal block skips the vectors that lie wholly below it. The
- * columns after the last full vector (the last {@code cols mod lanes}) are {@link #tailRows}'s scalar
- * loop. Only loaded when
- * {@link VectorKernels#enabled()} says so.
+ * chunk's columns are whole vectors ({@link #wholeVectors}: the caller pads with zero columns), so no
+ * scalar tail is needed. Only loaded when {@link VectorKernels#enabled()} says so.
  *
- * <p>The nine tile methods (m = 1..3 vectors × c = 8, 4, 1 columns) are one pattern written out: C2
+ * <p>The six tile methods (m = 1..3 vectors × c = 8 or 4 columns) are one pattern written out: C2
  * keeps named local vectors in registers, not an array of them, so a tile cannot be a loop over its
  * accumulators. Accumulator {@code c<u><t>} is vector u of column t; it goes to
  * {@code out[(t·m + u)·lanes]}.
@@ -40,7 +39,7 @@ final class GramTiles {
         return lanes == 4 || lanes == 8;
     }
 
-    /** {@code cols} rounded up to whole vectors: the columns of a chunk that {@link #tailRows} skips. */
+    /** {@code cols} rounded up to whole vectors: the chunk width {@link #add} takes. */
     static int wholeVectors(int cols) {
         int lanes = SPECIES.length();
         return (cols + lanes - 1) / lanes * lanes;
@@ -49,23 +48,24 @@ final class GramTiles {
     /**
      * Adds {@code aᵀa} to {@code g}: every entry of its upper triangle, and some of the lower one
      * (those of the diagonal tiles, with their true values); the rest of the lower triangle is left
-     * as it was.
+     * as it was. {@code cols} must be whole vectors ({@link #wholeVectors}).
      */
     static void add(double[] a, int r, int cols, double[] g) {
         int lanes = SPECIES.length();
-        int wide = SPECIES.loopBound(cols);
+        if (cols % lanes != 0) {
+            throw new IllegalArgumentException(cols + " columns are not whole vectors of " + lanes);
+        }
         double[] out = new double[3 * 8 * lanes];
         int l0 = 0;
-        for (; l0 + 3 * lanes <= wide; l0 += 3 * lanes) {
+        for (; l0 + 3 * lanes <= cols; l0 += 3 * lanes) {
             panel(3, a, r, cols, l0, out, g);
         }
         for (int m = 2; m >= 1; m--) {
-            if (l0 + m * lanes <= wide) {
+            if (l0 + m * lanes <= cols) {
                 panel(m, a, r, cols, l0, out, g);
                 l0 += m * lanes;
             }
         }
-        tailRows(a, r, cols, wide, g);
     }
 
     /** Rows {@code l0 .. l0 + m·lanes − 1} of {@code g}, from their diagonal block to the last column. */
@@ -75,30 +75,10 @@ final class GramTiles {
             // the diagonal block's column group d: only the vectors 0..d reach the upper triangle
             tile(d + 1, lanes, a, r, cols, l0, l0 + d * lanes, out, g);
         }
+        // whole vectors of columns: 8-column tiles leave no remainder on AVX-512, 4-column ones on AVX2
         int wideTile = lanes == 8 ? 8 : 4;
-        int k = l0 + m * lanes;
-        for (; k + wideTile <= cols; k += wideTile) {
+        for (int k = l0 + m * lanes; k < cols; k += wideTile) {
             tile(m, wideTile, a, r, cols, l0, k, out, g);
-        }
-        if (wideTile == 8 && k + 4 <= cols) {
-            tile(m, 4, a, r, cols, l0, k, out, g);
-            k += 4;
-        }
-        for (; k < cols; k++) {
-            tile(m, 1, a, r, cols, l0, k, out, g);
-        }
-    }
-
-    /** The products of the last {@code cols − wide} columns with each other, scalar. */
-    private static void tailRows(double[] a, int r, int cols, int wide, double[] g) {
-        for (int j = wide; j < cols; j++) {
-            for (int k = j; k < cols; k++) {
-                double sum = 0;
-                for (int i = 0, o = 0; i < r; i++, o += cols) {
-                    sum += a[o + j] * a[o + k];
-                }
-                g[k * cols + j] += sum;
-            }
         }
     }
 
@@ -117,13 +97,10 @@ final class GramTiles {
         switch (m * 10 + c) {
             case 38 -> tile3x8(a, r, ld, l0, k0, out);
             case 34 -> tile3x4(a, r, ld, l0, k0, out);
-            case 31 -> tile3x1(a, r, ld, l0, k0, out);
             case 28 -> tile2x8(a, r, ld, l0, k0, out);
             case 24 -> tile2x4(a, r, ld, l0, k0, out);
-            case 21 -> tile2x1(a, r, ld, l0, k0, out);
             case 18 -> tile1x8(a, r, ld, l0, k0, out);
             case 14 -> tile1x4(a, r, ld, l0, k0, out);
-            case 11 -> tile1x1(a, r, ld, l0, k0, out);
             default -> throw new IllegalArgumentException("no " + m + "×" + c + " tile");
         }
         int lanes = SPECIES.length();
@@ -226,26 +203,6 @@ final class GramTiles {
         c23.intoArray(out, 11 * lanes);
     }
 
-    /** Tile of 3 vectors × 1 column: 3 accumulators. */
-    private static void tile3x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
-        int lanes = SPECIES.length();
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector c00 = zero;
-        DoubleVector c10 = zero;
-        DoubleVector c20 = zero;
-        for (int i = 0, o = 0; i < r; i++, o += ld) {
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
-            DoubleVector x2 = DoubleVector.fromArray(SPECIES, a, o + l0 + 2 * lanes);
-            DoubleVector b;
-            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
-            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10); c20 = x2.fma(b, c20);
-        }
-        c00.intoArray(out, 0);
-        c10.intoArray(out, lanes);
-        c20.intoArray(out, 2 * lanes);
-    }
-
     /** Tile of 2 vectors × 8 columns: 16 accumulators. */
     private static void tile2x8(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
@@ -320,23 +277,6 @@ final class GramTiles {
         c13.intoArray(out, 7 * lanes);
     }
 
-    /** Tile of 2 vectors × 1 column: 2 accumulators. */
-    private static void tile2x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
-        int lanes = SPECIES.length();
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector c00 = zero;
-        DoubleVector c10 = zero;
-        for (int i = 0, o = 0; i < r; i++, o += ld) {
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, o + l0 + lanes);
-            DoubleVector b;
-            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
-            c00 = x0.fma(b, c00); c10 = x1.fma(b, c10);
-        }
-        c00.intoArray(out, 0);
-        c10.intoArray(out, lanes);
-    }
-
     /** Tile of 1 vector × 8 columns: 8 accumulators. */
     private static void tile1x8(double[] a, int r, int ld, int l0, int k0, double[] out) {
         int lanes = SPECIES.length();
@@ -393,19 +333,5 @@ final class GramTiles {
         c01.intoArray(out, lanes);
         c02.intoArray(out, 2 * lanes);
         c03.intoArray(out, 3 * lanes);
-    }
-
-    /** Tile of 1 vector × 1 column: 1 accumulators. */
-    private static void tile1x1(double[] a, int r, int ld, int l0, int k0, double[] out) {
-        int lanes = SPECIES.length();
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector c00 = zero;
-        for (int i = 0, o = 0; i < r; i++, o += ld) {
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, o + l0);
-            DoubleVector b;
-            b = DoubleVector.broadcast(SPECIES, a[o + k0]);
-            c00 = x0.fma(b, c00);
-        }
-        c00.intoArray(out, 0);
     }
 }

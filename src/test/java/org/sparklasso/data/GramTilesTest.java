@@ -1,6 +1,7 @@
 package org.sparklasso.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link GramTiles} against the direct sums, for column counts that take every panel width (one, two
- * and three vectors), every tile width (8, 4 and 1 columns) and scalar tails of every length.
+ * and three vectors) and every tile width (8 and 4 columns), and its refusal of a chunk that is not
+ * whole vectors wide.
  */
 class GramTilesTest {
 
@@ -19,12 +21,20 @@ class GramTilesTest {
         SplittableRandom rnd = new SplittableRandom(5);
         for (int cols = 1; cols <= 60; cols++) {
             for (int r : new int[] {1, 3, 64}) {
-                check(cols, r, rnd);
+                check(GramTiles.wholeVectors(cols), r, rnd);
             }
         }
         for (int cols : new int[] {95, 96, 97, 100, 101, 104, 105, 200}) {
-            check(cols, 37, rnd);
+            check(GramTiles.wholeVectors(cols), 37, rnd);
         }
+    }
+
+    @Test
+    void refusesColumnsThatAreNotWholeVectors() {
+        assumeTrue(VectorKernels.enabled() && GramTiles.fits(), "no Vector API tiles in this JVM");
+        int cols = GramTiles.wholeVectors(1) + 1;
+        assertThrows(IllegalArgumentException.class, () -> GramTiles.add(new double[cols], 1, cols,
+                new double[cols * cols]));
     }
 
     private static void check(int cols, int r, SplittableRandom rnd) {

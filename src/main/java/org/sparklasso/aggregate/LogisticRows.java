@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.sparklasso.data.DoubleLanes;
 import org.sparklasso.data.VectorKernels;
 
 /**
@@ -17,7 +18,7 @@ import org.sparklasso.data.VectorKernels;
  * (measured with AVX-512 on 8 lanes). Only loaded when {@link VectorKernels#enabled()} says so.
  */
 final class LogisticRows {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;
 
     private LogisticRows() {
     }

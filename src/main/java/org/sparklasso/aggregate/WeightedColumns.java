@@ -3,6 +3,7 @@ package org.sparklasso.aggregate;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.sparklasso.data.DoubleLanes;
 import org.sparklasso.data.VectorKernels;
 
 /**
@@ -14,7 +15,7 @@ import org.sparklasso.data.VectorKernels;
  * loaded when {@link VectorKernels#enabled()} says so.
  */
 final class WeightedColumns {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;
 
     private WeightedColumns() {
     }

@@ -3,6 +3,7 @@ package org.sparklasso.bench;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.sparklasso.data.DoubleLanes;
 
 /**
  * {@link MemoryBandwidth}'s read on the JDK's Vector API: four vector accumulators, so that one
@@ -12,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link org.sparklasso.data.VectorKernels#enabled()} says so.
  */
 final class VectorRead {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;
 
     private VectorRead() {
     }

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * AVX-512, 10⁶ × 100 doubles in 8 MB blocks). Only loaded when {@link VectorKernels#enabled()} says so.
  */
 final class DenseVectorLoops {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;
 
     private DenseVectorLoops() {
     }

@@ -28,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code out[(t·m + u)·lanes]}.
  */
 final class GramTiles {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;
 
     private GramTiles() {
     }
@@ -84,14 +84,14 @@ final class GramTiles {
 
     /**
      * Runs the m × c tile at rows {@code l0..} and columns {@code k0..} of {@code g}, then adds its sums
-     * to {@code g}. The tile methods only store their accumulators into {@code out}: with the
-     * read-modify-write of {@code g} in them as well, C2 (JDK 17) compiled the largest tile past its
-     * inlining cut-off inside the bench's JVM (not in a plain one), its stores were no longer
-     * intrinsified ("missing constant" under {@code -XX:+PrintIntrinsics}) but ran the Vector API's
-     * per-lane Java fallback, and the Gram pass at n = 10⁶ took 0.41–0.50 s instead of 0.33–0.36 s.
-     * Not settled: in two of four later traced bench runs, 40 of the tiles' own stores (24 + 16, as
-     * in tile3x8 and tile2x8) still failed the same way and the pass took 0.36 s instead of about
-     * 0.24; which compile (OSR or standard) is not known yet ({@code -XX:+LogCompilation} would tell).
+     * to {@code g}. The tile methods only store their accumulators into {@code out}, which keeps them
+     * small. The bench's JVM had compiled them with their stores not intrinsified ("missing constant"
+     * under {@code -XX:+PrintIntrinsics}; the per-lane fallback made the Gram pass at n = 10⁶ take
+     * 0.36–0.50 s instead of about 0.24): MLlib's VectorBLAS had run there with a second vector class,
+     * see {@link DoubleLanes}. What remains: 40 stores (24 + 16, as in tile3x8 and tile2x8) fail in
+     * the first compiles of a fresh JVM, during its first Gram pass, before the shared profiles exist
+     * (likely the on-stack-replacement compiles, which only the run that set them off enters); none
+     * later, in a bench run after the fix.
      */
     private static void tile(int m, int c, double[] a, int r, int ld, int l0, int k0, double[] out, double[] g) {
         switch (m * 10 + c) {

@@ -10,7 +10,8 @@ import jdk.incubator.vector.DoubleVector;
  * {@code jdk.incubator.vector} to its JVMs), the processor x86-64 (where exp and log1p have SVML
  * intrinsics; elsewhere they fall back to per-lane Java code, slower than the scalar loops) with at
  * least 4 double lanes (AVX2), and {@code -Dsparklasso.vector=false} not set. Decided once per JVM;
- * when false the scalar loops run, with the same results to rounding.
+ * when false the scalar loops run, with the same results to rounding. All of them use one species,
+ * {@link DoubleLanes#SPECIES}.
  */
 public final class VectorKernels {
     private static final boolean ENABLED = decide();
@@ -42,7 +43,7 @@ public final class VectorKernels {
     /** Only loaded once the module is known to be there. */
     private static final class Lanes {
         static int count() {
-            return DoubleVector.SPECIES_PREFERRED.length();
+            return DoubleLanes.SPECIES.length();
         }
     }
 }

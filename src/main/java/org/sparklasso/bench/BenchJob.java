@@ -388,6 +388,11 @@ public final class BenchJob {
     record Ours(BenchReport.Side side, GaussianTrainer.Result result, FittedModel model) {
     }
 
+    /**
+     * Loads and times our side of case {@code name}: {@code runs} fits, or {@code scale.runs} at the
+     * scale sizes, whose pass speeds are the issue's bandwidth and peak targets (a pass there lasts
+     * 50–300 ms, so one disturbed run moves a median of three; our fits cost under a second).
+     */
     Ours runOurs(String name, JobConfig cfg) {
         LOG.info("bench {}: loading our blocks", name);
         long t0 = System.nanoTime();
@@ -397,7 +402,8 @@ public final class BenchJob {
         GaussianTrainer.Result[] last = new GaussianTrainer.Result[1];
         BenchReport.Side side;
         try {
-            side = timeRuns(name + " ours", s.integer("warmup"), s.integer("runs"), () -> {
+            int runs = name.startsWith("scale") ? s.integer("scale.runs") : s.integer("runs");
+            side = timeRuns(name + " ours", s.integer("warmup"), runs, () -> {
                 last[0] = Training.train(data, cfg);
                 return last[0].passes();
             });
@@ -443,13 +449,14 @@ public final class BenchJob {
             passes = fit.get();
             double sec = (System.nanoTime() - t0) / 1e9;
             int m1 = timer.sync(jsc);
-            LOG.info("bench {}: {} {} {}s, {} Spark jobs or local passes (JIT quiet after {}s)", label,
+            List<JobTimer.Job> runJobs = timer.between(m0, m1);
+            LOG.info("bench {}: {} {} {}s, {} Spark jobs or local passes{} (JIT quiet after {}s)", label,
                     r < warmup ? "warm-up" : "run", r < warmup ? r + 1 : r - warmup + 1,
-                    String.format(Locale.ROOT, "%.3f", sec), timer.between(m0, m1).size(),
+                    String.format(Locale.ROOT, "%.3f", sec), runJobs.size(), jobWalls(runJobs),
                     String.format(Locale.ROOT, "%.2f", quiet));
             if (r >= warmup) {
                 seconds.add(sec);
-                jobs.add(timer.between(m0, m1));
+                jobs.add(runJobs);
             }
         }
         mllibWarm |= passes == null;
@@ -458,10 +465,15 @@ public final class BenchJob {
         return side;
     }
 
-    /**
-     * Before a case whose MLlib side runs without warm-up: one untimed plain fit if MLlib has not
-     * run in this application yet (so its code is not cold). Returns 0, the warm-up runs left to do.
-     */
+    /** The wall times of a run's jobs for the log (" of 0.052, 0.244 s"), when there are at most six. */
+    private static String jobWalls(List<JobTimer.Job> jobs) {
+        if (jobs.isEmpty() || jobs.size() > 6) {
+            return "";
+        }
+        return " of " + String.join(", ", jobs.stream()
+                .map(j -> String.format(Locale.ROOT, "%.3f", j.seconds())).toList()) + " s";
+    }
+
     /** A timed CrossValidator: its runs, the last model, and the grid index of its best metric. */
     record CrossValidatorRun(BenchReport.Side side, CrossValidatorModel model, int best) {
         /** The report's MLlib extras of a CrossValidator over {@code regParams} (our λ scale: {@code lambdas}). */
@@ -500,6 +512,10 @@ public final class BenchJob {
         return new CrossValidatorRun(side, last[0], best);
     }
 
+    /**
+     * Before a case whose MLlib side runs without warm-up: one untimed plain fit if MLlib has not
+     * run in this application yet (so its code is not cold). Returns 0, the warm-up runs left to do.
+     */
     int warmMllib(Runnable plainFit) {
         if (!mllibWarm) {
             LOG.info("bench: warming MLlib up with one untimed fit");

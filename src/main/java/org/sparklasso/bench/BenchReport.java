@@ -238,8 +238,10 @@ public final class BenchReport {
                         + "each, best of %d): %.1f GFLOP/s.\n\n", peak.blas(), peak.n(), peak.threads(), peak.repeats(),
                 peak.gflops()));
 
-        b.append(f("## Fits (median of %d timed runs after %s warm-up; MLlib in G2: %s run(s), in B2: %s run(s), at "
-                        + "scale n ≠ G1: %s run(s)%s)\n\n", runs, settings.get("warmup"), settings.get("g2.mllibRuns"),
+        b.append(f("## Fits (median of %d timed runs after %s warm-up runs; ours at scale n ≠ G1 and in scale-cv: %s runs; MLlib in "
+                        + "G2: %s run(s), in B2: %s run(s), at "
+                        + "scale n ≠ G1: %s run(s)%s)\n\n", runs, settings.get("warmup"), settings.get("scale.runs"),
+                settings.get("g2.mllibRuns"),
                 settings.get("b2.mllibRuns"), settings.get("scale.mllibRuns"),
                 settings.get("g2.mllibRuns").equals(settings.get("runs"))
                         && settings.get("b2.mllibRuns").equals(settings.get("runs"))

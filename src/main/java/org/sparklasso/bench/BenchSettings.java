@@ -27,7 +27,7 @@ public final class BenchSettings {
             {"keepData", "false"},
             {"output", "bench/results"},
             {"runs", "3"},
-            {"warmup", "1"},
+            {"warmup", "2"},
             {"seed", "42"},
             {"correlation", "0.5"},
             {"nonzeros", "10"},
@@ -56,6 +56,7 @@ public final class BenchSettings {
             {"scale.rows", "100000,1000000"},
             {"scale.large", "false"},
             {"scale.largeRows", "5000000"},
+            {"scale.runs", "5"},
             {"scale.mllibRuns", "1"},
             {"scale.cvRows", "1000000"},
             {"scale.cvMllib", "false"},
@@ -86,7 +87,7 @@ public final class BenchSettings {
             "glm.signalSd", "b2.mllibTol");
 
     /** Run counts that must be at least one (B2's MLlib may be skipped with 0). */
-    private static final List<String> POSITIVE_KEYS = List.of("runs", "g2.mllibRuns", "scale.mllibRuns");
+    private static final List<String> POSITIVE_KEYS = List.of("runs", "g2.mllibRuns", "scale.runs", "scale.mllibRuns");
 
     private final Map<String, String> values;
 

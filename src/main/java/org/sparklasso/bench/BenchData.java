@@ -2,9 +2,7 @@ package org.sparklasso.bench;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.sparklasso.data.PartitionRows;
 
 /**
  * Benchmark data, generated in parallel and written to Parquet as {@code label} plus a
@@ -125,43 +124,31 @@ public final class BenchData {
         double[] beta = labelBeta(s);
         List<Integer> ids = IntStream.range(0, parts).boxed().toList();
         JavaRDD<Row> rows = jsc.parallelize(ids, parts)
-                .flatMap(part -> new RowIterator(s, beta, part, parts));
+                .flatMap(part -> new ModelRows(s, beta, part, parts));
         StructType schema = new StructType().add("label", DataTypes.DoubleType, false)
                 .add(new AttributeGroup("features", s.features()).toStructField());
         spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).parquet(path);
     }
 
-    /** Lazily generates one partition's rows (no partition-sized buffer). */
-    private static final class RowIterator implements Iterator<Row> {
+    /** One partition's rows of the spec's model ({@link PartitionRows}: no partition-sized buffer). */
+    private static final class ModelRows extends PartitionRows {
         private final Spec s;
         private final double[] beta;
         private final SplittableRandom rnd;
         private final double a;
         private final double b;
-        private long next;
-        private final long to;
 
-        RowIterator(Spec s, double[] beta, int part, int parts) {
+        ModelRows(Spec s, double[] beta, int part, int parts) {
+            super(s.rows(), part, parts);
             this.s = s;
             this.beta = beta;
             this.rnd = new SplittableRandom(s.seed() * 1_000_003L + part);
             this.a = Math.sqrt(s.correlation());
             this.b = Math.sqrt(1 - s.correlation());
-            this.next = s.rows() * part / parts;
-            this.to = s.rows() * (part + 1) / parts;
         }
 
         @Override
-        public boolean hasNext() {
-            return next < to;
-        }
-
-        @Override
-        public Row next() {
-            if (next >= to) {
-                throw new NoSuchElementException();
-            }
-            next++;
+        protected Row draw() {
             int p = s.features();
             double z = rnd.nextGaussian();
             double y = 0;

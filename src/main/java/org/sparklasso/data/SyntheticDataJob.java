@@ -1,9 +1,7 @@
 package org.sparklasso.data;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -116,7 +114,7 @@ public final class SyntheticDataJob {
         double[] beta = trueBeta(s.features(), s.nonzeros());
         boolean vector = s.format().equals("libsvm") || s.density() < 1;
         List<Integer> ids = IntStream.range(0, parts).boxed().toList();
-        JavaRDD<Row> rows = jsc.parallelize(ids, parts).flatMap(part -> new PartitionRows(s, beta, vector, part, parts));
+        JavaRDD<Row> rows = jsc.parallelize(ids, parts).flatMap(part -> new ModelRows(s, beta, vector, part, parts));
         StructType schema;
         if (vector) {
             schema = new StructType().add("label", DataTypes.DoubleType, false)
@@ -157,26 +155,23 @@ public final class SyntheticDataJob {
     }
 
     /**
-     * The rows of one partition, drawn one at a time as the writer asks for them (a partition of
-     * 10⁶/6 rows × 100 boxed values held in a list took ~400 MB and did not fit in a 1g driver).
+     * One partition's rows of the generate command's model, drawn lazily ({@link PartitionRows}): a
+     * partition held in a list, 10⁶/6 rows × 100 boxed values, had taken ~400 MB of a 1g driver.
      */
-    private static final class PartitionRows implements Iterator<Row> {
+    private static final class ModelRows extends PartitionRows {
         private final Settings s;
         private final double[] beta;
         private final boolean vector;
-        private final long to;
         private final SplittableRandom rnd;
         private final Random gauss;
         private final double a;
         private final double b;
-        private long next;
 
-        PartitionRows(Settings s, double[] beta, boolean vector, int part, int parts) {
+        ModelRows(Settings s, double[] beta, boolean vector, int part, int parts) {
+            super(s.rows(), part, parts);
             this.s = s;
             this.beta = beta;
             this.vector = vector;
-            this.next = s.rows() * part / parts;
-            this.to = s.rows() * (part + 1) / parts;
             this.rnd = new SplittableRandom(s.seed() * 1_000_003L + part);
             this.gauss = new Random(rnd.nextLong());
             this.a = Math.sqrt(s.correlation());
@@ -184,16 +179,7 @@ public final class SyntheticDataJob {
         }
 
         @Override
-        public boolean hasNext() {
-            return next < to;
-        }
-
-        @Override
-        public Row next() {
-            if (next >= to) {
-                throw new NoSuchElementException();
-            }
-            next++;
+        protected Row draw() {
             int p = s.features();
             double z = gauss.nextGaussian();
             double[] x = new double[p];

@@ -149,6 +149,7 @@ public final class BenchJob {
                 spec.nnzPerRow() > 0 ? " (" + spec.nnzPerRow() + " nonzeros per row)" : "", path);
         long t0 = System.nanoTime();
         BenchData.write(spark, spec, path);
+        BenchData.flushToDisk(path);
         generateSeconds.put(spec, (System.nanoTime() - t0) / 1e9);
         generated.put(spec, path);
         return path;

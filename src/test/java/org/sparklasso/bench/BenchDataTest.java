@@ -1,8 +1,14 @@
 package org.sparklasso.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark writes its data as a multiple of the cores' files, each below Spark's split size. */
 class BenchDataTest {
@@ -18,5 +24,21 @@ class BenchDataTest {
         assertEquals(808_000_000L, bytes, "dense: 8 bytes per value and label");
         assertEquals(50_000L * (12 * 20 + 8),
                 BenchData.approximateBytes(new BenchData.Spec(50_000, 100_000, 20, 10, 0.5, 1, 1, 0)), "sparse");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flushesLocalFilesAndLeavesOtherFileSystemsAlone() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("case.parquet").resolve("sub"));
+        Files.writeString(data.resolve("part-0.parquet"), "x");
+        Files.writeString(dir.resolve("case.parquet").resolve("_SUCCESS"), "");
+        BenchData.flushToDisk(dir.resolve("case.parquet").toString());
+        BenchData.flushToDisk(dir.resolve("case.parquet").toUri().toString());
+        BenchData.flushToDisk("hdfs://namenode:8020/tmp/never-touched");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> BenchData.flushToDisk(dir.resolve("missing").toString()));
+        assertEquals("bench: could not flush " + dir.resolve("missing") + " to disk", e.getMessage());
     }
 }

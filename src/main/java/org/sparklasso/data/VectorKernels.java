@@ -1,7 +1,5 @@
 package org.sparklasso.data;
 
-import jdk.incubator.vector.DoubleVector;
-
 /**
  * Whether this JVM runs the Vector API kernels (the binomial rows of a GLM pass, the dense moments
  * and Gram rows, the Gram products ({@link GramTiles}), the Newton Hessians' weighted columns, the
@@ -34,16 +32,10 @@ public final class VectorKernels {
             return false;
         }
         try {
-            return Lanes.count() >= 4;
+            // DoubleLanes, and with it the Vector API, is only loaded here, once the module is known to be there
+            return DoubleLanes.SPECIES.length() >= 4;
         } catch (LinkageError e) {
             return false;
-        }
-    }
-
-    /** Only loaded once the module is known to be there. */
-    private static final class Lanes {
-        static int count() {
-            return DoubleLanes.SPECIES.length();
         }
     }
 }

@@ -129,6 +129,24 @@ public abstract class Block implements Serializable {
         return out;
     }
 
+    /**
+     * The same rows with every fold index moved by {@code shift} (sharing labels, weights and
+     * features): how 1-based fold ids read from a fold column become the 0-based folds the passes use.
+     */
+    public final Block withFoldsShifted(int shift) {
+        if (folds == null) {
+            return this;
+        }
+        int[] moved = new int[folds.length];
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] = folds[i] + shift;
+        }
+        return withFolds(moved);
+    }
+
+    /** The same rows (arrays shared) carrying {@code newFolds}. */
+    protected abstract Block withFolds(int[] newFolds);
+
     /** A block of the given rows (a copy), folds dropped. */
     public abstract Block subset(int[] rows);
 

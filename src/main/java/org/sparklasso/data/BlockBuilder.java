@@ -106,9 +106,10 @@ public final class BlockBuilder {
                 : layout.classes().classOf(row.getString(layout.label()));
         weights[count] = w;
         allUnitWeights &= w == 1.0;
+        audit.addWeight(w);
         if (folds != null) {
             int fold = nextFold(row);
-            folds[count] = fold - 1;
+            folds[count] = fold;
             audit.countFold(fold);
         }
         if (layout.isVector()) {
@@ -144,7 +145,10 @@ public final class BlockBuilder {
         }
     }
 
-    /** The row's 1-based fold id: from the fold column, or the next of a shuffled cycle. */
+    /**
+     * The row's fold: the fold column's id as written (0-based or 1-based: the loader shifts 1-based
+     * ids once it has seen them all), or the next of a shuffled cycle of 0..K-1.
+     */
     private int nextFold(Row row) {
         if (layout.foldColumn() >= 0) {
             return (int) row.getDouble(layout.foldColumn());
@@ -162,7 +166,7 @@ public final class BlockBuilder {
                 foldCycle[j] = t;
             }
         }
-        return foldCycle[pos] + 1;
+        return foldCycle[pos];
     }
 
     private void append(int j, double x) {
@@ -178,7 +182,7 @@ public final class BlockBuilder {
     /** Returns the problem with a row, or null when it is usable. */
     private String check(Row row) {
         if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
-            return "malformed line (wrong number of fields or a non-numeric value)";
+            return "malformed line (" + malformedDetail(row) + ")";
         }
         if (row.isNullAt(layout.label())) {
             return "missing label";
@@ -201,11 +205,12 @@ public final class BlockBuilder {
         }
         if (layout.foldColumn() >= 0) {
             if (row.isNullAt(layout.foldColumn())) {
-                return "missing fold id";
+                return "missing fold id in foldCol " + columnName(row, layout.foldColumn());
             }
             double f = row.getDouble(layout.foldColumn());
-            if (!(f >= 1 && f <= MAX_FOLD && f == Math.rint(f))) {
-                return "fold id must be an integer from 1 to " + MAX_FOLD;
+            if (!(f >= 0 && f <= MAX_FOLD && f == Math.rint(f))) {
+                return "fold id in foldCol " + columnName(row, layout.foldColumn()) + " must be an integer from 0 to "
+                        + MAX_FOLD;
             }
         }
         if (layout.isVector()) {
@@ -225,14 +230,45 @@ public final class BlockBuilder {
         } else {
             for (int c : layout.featureColumns()) {
                 if (row.isNullAt(c)) {
-                    return "missing value in column " + row.schema().fields()[c].name();
+                    return "missing value in column " + columnName(row, c);
                 }
                 if (!Double.isFinite(row.getDouble(c))) {
-                    return "NaN or infinite value in column " + row.schema().fields()[c].name();
+                    return "NaN or infinite value in column " + columnName(row, c);
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * What is wrong with a line Spark's CSV reader could not parse: the first numeric field it left
+     * empty (a non-numeric or missing value), else a wrong number of fields.
+     */
+    private String malformedDetail(Row row) {
+        List<Integer> numeric = new ArrayList<>();
+        if (layout.classes() == null) {
+            numeric.add(layout.label());
+        }
+        for (int c : layout.featureColumns()) {
+            numeric.add(c);
+        }
+        for (int c : new int[] {layout.weight(), layout.foldColumn()}) {
+            if (c >= 0) {
+                numeric.add(c);
+            }
+        }
+        for (int c : numeric) {
+            if (row.isNullAt(c)) {
+                return "a non-numeric or missing value in column " + columnName(row, c);
+            }
+        }
+        return "wrong number of fields";
+    }
+
+    /** A column as users know it: its header name, or "column N" (1-based) for a csv without header. */
+    private static String columnName(Row row, int c) {
+        String name = row.schema().fields()[c].name();
+        return name.matches("_c\\d+") ? "column " + name.substring(2) : name;
     }
 
     private String text(Row row) {

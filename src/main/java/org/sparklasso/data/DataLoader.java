@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -40,6 +41,8 @@ public final class DataLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
     private static final String CORRUPT = "_corrupt_record";
     private static final String FILE = "_input_file";
+    /** Spark ML's default features column: a Parquet vector column of this name is used without featuresCol. */
+    private static final String DEFAULT_FEATURES_COL = "features";
 
     private final SparkSession spark;
     private final JobConfig config;
@@ -95,8 +98,7 @@ public final class DataLoader {
             // A failed Spark job surfaces as the checked SparkException (thrown undeclared from Scala).
             blocks.unpersist(false);
             if (e instanceof RuntimeException || isReadFailure(e)) {
-                throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
-                        + " input " + config.input() + ": " + rootMessage(e), e);
+                throw readFailure(e);
             }
             throw e;
         }
@@ -111,7 +113,25 @@ public final class DataLoader {
             blocks.unpersist(false);
             throw JobException.input("input " + config.input() + " has no data rows");
         }
-        int numFolds = layout.hasFolds() ? checkFolds(audits) : 0;
+        if (layout.weight() >= 0 && audits.stream().mapToDouble(PartitionAudit::weightSum).sum() <= 0) {
+            blocks.unpersist(false);
+            throw JobException.input("weightCol: every weight in " + config.input() + " is 0 (column '"
+                    + config.weightCol() + "'); at least one row needs a positive weight");
+        }
+        int numFolds = 0;
+        if (layout.hasFolds()) {
+            FoldIds folds;
+            try {
+                folds = checkFolds(audits, layout.foldColumn() >= 0);
+            } catch (JobException e) {
+                blocks.unpersist(false);
+                throw e;
+            }
+            numFolds = folds.count();
+            if (folds.firstId() != 0) {
+                blocks = shiftFolds(blocks, -folds.firstId());
+            }
+        }
         LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
         LocalBlocks local = config.localPasses() ? LocalBlocks.capture(blocks) : null;
@@ -151,23 +171,56 @@ public final class DataLoader {
         return LabelEncoder.of(distinct, config.family() == org.sparklasso.job.Family.BINOMIAL, config.input());
     }
 
-    /** Returns the number of folds K: fold ids must cover 1..K, each with rows, and K ≥ 3. */
-    private int checkFolds(List<PartitionAudit> audits) {
+    /** The folds found: ids firstId .. firstId+count−1, each with rows. */
+    private record FoldIds(int firstId, int count) {
+    }
+
+    /**
+     * Checks the fold ids the rows carry. A fold column may number its folds 1..K (glmnet's
+     * {@code foldid}) or 0..K−1 (Spark's {@code CrossValidator} {@code foldCol}): the smallest id
+     * tells which, so the rule is unambiguous; either way every id in between must have rows, and
+     * K ≥ 3. Random folds are always 0..K−1.
+     */
+    private FoldIds checkFolds(List<PartitionAudit> audits, boolean fromColumn) {
         java.util.TreeMap<Integer, Long> rows = new java.util.TreeMap<>();
         for (PartitionAudit a : audits) {
             a.foldRows().forEach((fold, count) -> rows.merge(fold, count, Long::sum));
         }
-        int k = rows.isEmpty() ? 0 : rows.lastKey();
-        String source = config.foldCol() != null ? "foldCol " + config.foldCol() : "nfolds";
-        for (int f = 1; f <= k; f++) {
+        String source = fromColumn ? "foldCol " + config.foldCol() : "nfolds";
+        if (rows.isEmpty()) {
+            throw JobException.input(source + ": no fold ids found");
+        }
+        int first = rows.firstKey();
+        int last = rows.lastKey();
+        if (fromColumn && first > 1) {
+            throw JobException.input(source + ": the smallest fold id is " + first + "; fold ids must be 1..K "
+                    + "(glmnet) or 0..K-1 (Spark)");
+        }
+        String convention = first == 0 ? "0.." + last + ", Spark's convention" : "1.." + last + ", glmnet's convention";
+        for (int f = first; f <= last; f++) {
             if (!rows.containsKey(f)) {
-                throw JobException.input(source + ": fold " + f + " has no rows (fold ids must be 1.." + k + ")");
+                throw JobException.input(source + ": fold " + f + " has no rows (fold ids found: "
+                        + abbreviate(rows.keySet().stream().map(String::valueOf).toArray(String[]::new))
+                        + "; expected every id of " + convention + ")");
             }
         }
+        int k = last - first + 1;
         if (k < 3) {
-            throw JobException.input(source + ": " + k + " fold(s) found; cross-validation needs at least 3");
+            throw JobException.input(source + ": " + k + " fold(s) found (" + convention + "); cross-validation "
+                    + "needs at least 3");
         }
-        return k;
+        return new FoldIds(first, k);
+    }
+
+    /** The blocks with 1-based fold ids moved to 0-based folds: one cheap job over the cached blocks. */
+    private static JavaRDD<Block> shiftFolds(JavaRDD<Block> blocks, int shift) {
+        JavaRDD<Block> shifted = blocks.map(b -> b.withFoldsShifted(shift)).persist(StorageLevel.MEMORY_AND_DISK());
+        if (shifted.context().isLocal()) {
+            cutLineageOnceCached(shifted);
+        }
+        shifted.count();
+        blocks.unpersist(false);
+        return shifted;
     }
 
     private void checkInputExists() {
@@ -197,14 +250,84 @@ public final class DataLoader {
         } catch (JobException e) {
             throw e;
         } catch (Exception e) {
-            // Includes the checked SparkException of a failed job (e.g. reading Parquet footers).
-            throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
-                    + " input " + config.input() + ": " + rootMessage(e), e);
+            // Includes the checked SparkException of a failed job (e.g. reading Parquet footers, or the
+            // libsvm reader's pass that counts the features).
+            throw readFailure(e);
         }
     }
 
-    private Source readCsvWithHeader() {
-        String[] columns = spark.read().option("header", "true").csv(config.input()).columns();
+    /**
+     * The input error for a failed read: for libsvm input, a second look at the lines names the
+     * first malformed one (Spark's parser says only "For input string: x"); otherwise the root cause.
+     */
+    private JobException readFailure(Exception e) {
+        if (config.format() == InputFormat.LIBSVM) {
+            try {
+                String located = LibsvmLines.locateBadLines(spark, config.input());
+                if (located != null) {
+                    return JobException.input(located, e);
+                }
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+        }
+        return JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT)
+                + " input " + config.input() + ": " + rootMessage(e), e);
+    }
+
+    /** Spark's CSV reader with the user's options ({@code sep}, {@code csv.*}) and the header flag. */
+    private org.apache.spark.sql.DataFrameReader csvReader(boolean header) {
+        return spark.read().options(config.csvOptions()).option("header", String.valueOf(header));
+    }
+
+    /**
+     * The CSV's columns as the reader sees them (from the first line), refusing an empty file and a
+     * line that is one column holding another separator (a {@code ;}- or tab-separated file read
+     * with the default comma).
+     */
+    private String[] csvColumns(boolean header) {
+        String[] columns = csvReader(header).csv(config.input()).columns();
+        if (columns.length == 0) {
+            throw JobException.input("input " + config.input() + " is empty (no lines to read"
+                    + (header ? ", not even a header" : "") + ")");
+        }
+        if (columns.length == 1) {
+            String line = header ? columns[0] : firstLine();
+            String sep = config.csvOptions().getOrDefault("sep", ",");
+            // separators people use, each as it is written in a config (sep=\t for a tab)
+            Map<String, String> candidates = new java.util.LinkedHashMap<>();
+            candidates.put(";", ";");
+            candidates.put("\t", "\\t");
+            candidates.put("|", "|");
+            candidates.put(",", ",");
+            candidates.put(" ", "' '");
+            for (Map.Entry<String, String> c : candidates.entrySet()) {
+                if (!c.getKey().equals(sep) && line.contains(c.getKey())) {
+                    throw JobException.input("input " + config.input() + " reads as one column '"
+                            + abbreviate(new String[] {line.replace("\t", "\\t")}) + "' with sep="
+                            + candidates.getOrDefault(sep, sep) + "; its first line looks " + c.getValue()
+                            + "-separated: try sep=" + c.getValue());
+                }
+            }
+            throw JobException.input("input " + config.input() + " has a single column; it needs a label and at "
+                    + "least one feature");
+        }
+        return columns;
+    }
+
+    private String firstLine() {
+        Row first = spark.read().text(config.input()).first();
+        return first == null || first.isNullAt(0) ? "" : first.getString(0);
+    }
+
+    private Source readCsvWithHeader() throws IOException {
+        String[] columns = csvColumns(true);
+        java.util.Optional<String> duplicate = CsvHeaderLine.firstDuplicate(config.input(), config.csvOptions(),
+                spark.sparkContext().hadoopConfiguration());
+        if (duplicate.isPresent()) {
+            throw JobException.input("input " + config.input() + " has two columns named '" + duplicate.get()
+                    + "' in its header (names are compared ignoring case, as Spark does)");
+        }
         String label = config.labelCol() != null ? config.labelCol() : "label";
         requireColumn(columns, label, "labelCol");
         String weight = config.weightCol();
@@ -214,9 +337,6 @@ public final class DataLoader {
         String fold = config.foldCol();
         if (fold != null) {
             requireColumn(columns, fold, "foldCol");
-        }
-        if (config.featuresCol() != null) {
-            throw JobException.config("featuresCol: only for parquet input with a vector column; use featureCols for csv");
         }
         List<String> features = chooseFeatures(columns, label, weight, fold);
         Set<String> numeric = new HashSet<>(features);
@@ -240,13 +360,13 @@ public final class DataLoader {
     }
 
     private Source readCsvWithoutHeader() {
-        int width = spark.read().option("header", "false").csv(config.input()).columns().length;
+        int width = csvColumns(false).length;
         int label = columnNumber(config.labelCol(), "labelCol", width, 1);
         int weight = config.weightCol() == null ? -1 : columnNumber(config.weightCol(), "weightCol", width, -1);
         int fold = config.foldCol() == null ? -1 : columnNumber(config.foldCol(), "foldCol", width, -1);
-        if (!config.featureCols().isEmpty() || config.featuresCol() != null) {
-            throw JobException.config("featureCols: a csv without header uses every column but label and "
-                    + "weight as features (x1…xp); name columns with a header line instead");
+        if (weight == label || fold == label || weight > 0 && weight == fold) {
+            throw JobException.config("labelCol, weightCol and foldCol must be different columns (got "
+                    + label + ", " + weight + ", " + fold + ")");
         }
         List<StructField> fields = new ArrayList<>();
         List<String> featureColumns = new ArrayList<>();
@@ -268,8 +388,7 @@ public final class DataLoader {
     private Source csvSource(StructType schema, boolean header, String label, String weight, String fold,
                              List<String> featureColumns, List<String> featureNames) {
         StructType withCorrupt = schema.add(CORRUPT, DataTypes.StringType, true);
-        Dataset<Row> df = spark.read()
-                .option("header", String.valueOf(header))
+        Dataset<Row> df = csvReader(header)
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .option("enforceSchema", "true")
@@ -285,10 +404,6 @@ public final class DataLoader {
     }
 
     private Source readLibsvm() {
-        if (config.weightCol() != null || !config.featureCols().isEmpty() || config.featuresCol() != null
-                || config.foldCol() != null) {
-            throw JobException.config("weightCol/featureCols/featuresCol/foldCol do not apply to libsvm input");
-        }
         Dataset<Row> df = spark.read().format("libsvm").load(config.input());
         int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
         df = df.select(config.family().isClassification() ? df.col("label").cast(DataTypes.StringType)
@@ -324,8 +439,12 @@ public final class DataLoader {
         select.add(weight == null ? functions.lit(1.0) : df.col(quote(weight)).cast(DataTypes.DoubleType));
         select.add(fold == null ? functions.lit(0.0) : df.col(quote(fold)).cast(DataTypes.DoubleType));
         int foldIndex = fold == null ? -1 : 2;
-        if (config.featuresCol() != null) {
-            String vec = config.featuresCol();
+        String vec = config.featuresCol();
+        if (vec == null && config.featureCols().isEmpty() && Arrays.asList(columns).contains(DEFAULT_FEATURES_COL)
+                && df.schema().apply(DEFAULT_FEATURES_COL).dataType() instanceof VectorUDT) {
+            vec = DEFAULT_FEATURES_COL;
+        }
+        if (vec != null) {
             requireColumn(columns, vec, "featuresCol");
             if (!(df.schema().apply(vec).dataType() instanceof VectorUDT)) {
                 throw JobException.input("featuresCol: column '" + vec + "' is not a Spark ML vector");
@@ -436,23 +555,14 @@ public final class DataLoader {
         PartitionAudit first = ordered.stream().filter(a -> a.badRows() > 0).findFirst().orElseThrow();
         String where;
         if (config.numPartitions() > 0) {
-            where = "in " + display(first.firstBadFile());
+            where = "in " + PartitionAudit.display(first.firstBadFile());
         } else {
-            long row = first.rowsOfFileBefore(first.firstBadFile(), first.firstBadRowInPartition()) + 1;
-            for (PartitionAudit a : ordered) {
-                if (a.partition() < first.partition()) {
-                    row += a.rowsOfFileBefore(first.firstBadFile(), a.rowsSeen());
-                }
-            }
+            long row = PartitionAudit.rowInFile(ordered, first) + 1;
             where = "at data row " + row + (config.format() == InputFormat.CSV && config.header()
-                    ? " (line " + (row + 1) + ")" : "") + " of " + display(first.firstBadFile());
+                    ? " (line " + (row + 1) + ")" : "") + " of " + PartitionAudit.display(first.firstBadFile());
         }
         return bad + " bad row" + (bad == 1 ? "" : "s") + " of " + seen + " in " + config.input() + "; first "
                 + where + ": " + first.firstBadProblem() + ": '" + first.firstBadText() + "'";
-    }
-
-    private static String display(String file) {
-        return file == null || file.isEmpty() ? "the input" : file.replaceFirst("^file:(//)?", "");
     }
 
     /** Whether a failed Spark job failed because a task could not read or decode an input file. */

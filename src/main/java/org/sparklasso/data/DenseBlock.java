@@ -20,6 +20,11 @@ public final class DenseBlock extends Block {
     }
 
     @Override
+    protected Block withFolds(int[] newFolds) {
+        return new DenseBlock(numFeatures, labels, weights, newFolds, values);
+    }
+
+    @Override
     public void multiply(double[] v, int k, double[] m) {
         int n = rows();
         int p = numFeatures;

@@ -17,10 +17,19 @@ public enum InputFormat {
         return Optional.empty();
     }
 
+    /** Whether the path names a tab-separated file ({@code .tsv}, compression suffixes ignored). */
+    public static boolean isTabSeparated(String path) {
+        return withoutCompression(path).endsWith(".tsv");
+    }
+
+    private static String withoutCompression(String path) {
+        String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        return p.replaceAll("\\.(gz|bz2|deflate|snappy|lz4|zst)$", "");
+    }
+
     /** Infers the format from a path's extension (compression suffixes ignored). */
     public static Optional<InputFormat> inferFromPath(String path) {
-        String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-        p = p.replaceAll("\\.(gz|bz2|deflate|snappy|lz4|zst)$", "");
+        String p = withoutCompression(path);
         if (p.endsWith(".csv") || p.endsWith(".tsv")) {
             return Optional.of(CSV);
         }

@@ -20,6 +20,7 @@ public final class PartitionAudit implements Serializable {
     private final List<FileRun> runs = new ArrayList<>();
     private long rowsSeen;
     private long storedValues;
+    private double weightSum;
     private final java.util.TreeMap<Integer, Long> foldRows = new java.util.TreeMap<>();
     private long badRows;
     private long firstBadRowInPartition = -1;
@@ -58,11 +59,21 @@ public final class PartitionAudit implements Serializable {
         storedValues += values;
     }
 
+    /** Adds an accepted row's weight. */
+    public void addWeight(double w) {
+        weightSum += w;
+    }
+
+    /** Sum of the accepted rows' weights. */
+    public double weightSum() {
+        return weightSum;
+    }
+
     public long storedValues() {
         return storedValues;
     }
 
-    /** Records an accepted row of fold {@code fold} (1-based id). */
+    /** Records an accepted row of fold {@code fold} (as stored: a fold column's id, or 0..K-1). */
     public void countFold(int fold) {
         foldRows.merge(fold, 1L, Long::sum);
     }
@@ -116,5 +127,25 @@ public final class PartitionAudit implements Serializable {
             seen += run.rows();
         }
         return count;
+    }
+
+    /**
+     * The 0-based row within its file of {@code first}'s first rejected row: its rows of that file
+     * before it, plus that file's rows in the partitions before it. Spark's file sources list a
+     * file's splits in offset order, so {@code ordered} (by partition index) is file order.
+     */
+    public static long rowInFile(List<PartitionAudit> ordered, PartitionAudit first) {
+        long row = first.rowsOfFileBefore(first.firstBadFile(), first.firstBadRowInPartition());
+        for (PartitionAudit a : ordered) {
+            if (a.partition() < first.partition()) {
+                row += a.rowsOfFileBefore(first.firstBadFile(), a.rowsSeen());
+            }
+        }
+        return row;
+    }
+
+    /** A file name as users wrote it: without the {@code file:} scheme of local paths. */
+    public static String display(String file) {
+        return file == null || file.isEmpty() ? "the input" : file.replaceFirst("^file:(//)?", "");
     }
 }

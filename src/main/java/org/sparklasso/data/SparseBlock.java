@@ -24,6 +24,11 @@ public final class SparseBlock extends Block {
     }
 
     @Override
+    protected Block withFolds(int[] newFolds) {
+        return new SparseBlock(numFeatures, labels, weights, newFolds, rowPtr, colIdx, vals);
+    }
+
+    @Override
     public void multiply(double[] v, int k, double[] m) {
         int n = rows();
         int p = numFeatures;

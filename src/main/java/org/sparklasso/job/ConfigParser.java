@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.spark.sql.catalyst.csv.CSVExprUtils;
+import org.sparklasso.data.BlockBuilder;
+import org.sparklasso.data.CsvReaderOptions;
+import org.sparklasso.data.DataLoader;
 import org.sparklasso.data.InputFormat;
 
 /**
@@ -27,8 +31,7 @@ public final class ConfigParser {
 
     /** Parses the arguments that follow the {@code train} command. */
     public static JobConfig parse(String[] args) {
-        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
-        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        Given flags = new Given();
         String configFile = null;
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
@@ -53,22 +56,20 @@ public final class ConfigParser {
                 value = args[++i];
             }
             if (name.equals("config")) {
+                if (configFile != null) {
+                    throw JobException.config("config: given twice ('" + configFile + "' and '" + value + "')");
+                }
                 configFile = value;
                 continue;
             }
-            final String keyName = name;
-            ConfigKey key = ConfigKey.find(name).orElseThrow(
-                    () -> JobException.config("unknown key '" + keyName + "'" + suggestion(keyName)));
-            flags.put(key, value);
+            flags.put(name, value, "");
         }
-        if (configFile != null) {
-            values.putAll(readProperties(configFile));
-        }
-        values.putAll(flags);
+        Given values = configFile != null ? readProperties(configFile) : new Given();
+        values.overrideWith(flags);
         return build(values, verbose);
     }
 
-    private static Map<ConfigKey, String> readProperties(String file) {
+    private static Given readProperties(String file) {
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             props.load(reader);
@@ -77,28 +78,102 @@ public final class ConfigParser {
         } catch (IOException | IllegalArgumentException e) {
             throw JobException.config("cannot read config file " + file + ": " + e.getMessage());
         }
-        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
-        for (String name : props.stringPropertyNames()) {
-            ConfigKey key = ConfigKey.find(name).orElseThrow(() -> JobException.config(
-                    "unknown key '" + name + "' in " + file + suggestion(name)));
-            values.put(key, props.getProperty(name).trim());
+        Given values = new Given();
+        for (String name : new java.util.TreeSet<>(props.stringPropertyNames())) {
+            values.put(name, props.getProperty(name).trim(), " in " + file);
         }
         return values;
     }
 
-    private static String suggestion(String name) {
-        for (ConfigKey k : ConfigKey.values()) {
-            if (k.key().equalsIgnoreCase(name)) {
-                return " (did you mean '" + k.key() + "'?)";
+    /**
+     * The keys a user gave (in a file or as flags), kept apart from the defaults so that a default
+     * that depends on the context (labelCol, format, maxIter …) is never mistaken for a choice.
+     */
+    private static final class Given {
+        private final Map<ConfigKey, String> keys = new EnumMap<>(ConfigKey.class);
+        private final Map<ConfigKey, String> spelledAs = new EnumMap<>(ConfigKey.class);
+        private final Map<String, String> csvOptions = CsvReaderOptions.newMap();
+
+        void put(String name, String value, String where) {
+            if (name.regionMatches(true, 0, CsvReaderOptions.PREFIX, 0, CsvReaderOptions.PREFIX.length())) {
+                String option = name.substring(CsvReaderOptions.PREFIX.length());
+                String canonical;
+                try {
+                    canonical = CsvReaderOptions.canonical(option).orElseThrow(() -> JobException.config(
+                            "unknown key '" + name + "'" + where + suggestion(name) + " (Spark CSV options: "
+                                    + String.join(", ", CsvReaderOptions.names()) + ")"));
+                } catch (IllegalArgumentException e) {
+                    throw JobException.config(name + ": not passed to Spark's reader" + where + ": " + e.getMessage());
+                }
+                csvOptions.put(canonical, value);
+                return;
             }
+            ConfigKey key = ConfigKey.find(name).orElseThrow(
+                    () -> JobException.config("unknown key '" + name + "'" + where + suggestion(name)));
+            String before = spelledAs.put(key, name);
+            if (before != null) {
+                throw JobException.config(key.key() + ": given twice" + where + " (as '" + before + "' = '"
+                        + keys.get(key) + "' and '" + name + "' = '" + value + "')");
+            }
+            keys.put(key, value);
         }
-        return "";
+
+        void overrideWith(Given flags) {
+            keys.putAll(flags.keys);
+            csvOptions.putAll(flags.csvOptions);
+        }
     }
 
-    private static JobConfig build(Map<ConfigKey, String> v, boolean verbose) {
-        Values values = new Values(v);
+    /** " (did you mean 'lambda'?)" for a name within a small edit distance of a key, else "". */
+    static String suggestion(String name) {
+        List<String> candidates = new ArrayList<>();
+        for (ConfigKey k : ConfigKey.values()) {
+            candidates.add(k.key());
+        }
+        candidates.addAll(ConfigKey.aliases().keySet());
+        candidates.add("config");
+        for (String option : CsvReaderOptions.names()) {
+            candidates.add(CsvReaderOptions.PREFIX + option);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = editDistance(lower, c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, name.length() / 3));
+        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static JobConfig build(Given given, boolean verbose) {
+        Values values = new Values(given.keys);
         String input = values.required(ConfigKey.INPUT);
-        InputFormat format = values.optional(ConfigKey.FORMAT)
+        InputFormat format = values.given(ConfigKey.FORMAT)
                 .map(s -> InputFormat.parse(s).orElseThrow(() -> bad(ConfigKey.FORMAT, s, "csv, libsvm or parquet")))
                 .orElseGet(() -> InputFormat.inferFromPath(input).orElseThrow(() -> JobException.config(
                         "format: cannot infer the format of input '" + input
@@ -121,26 +196,37 @@ public final class ConfigParser {
         }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {
-            throw bad(ConfigKey.TOL, v.get(ConfigKey.TOL), "a number in (0, 1)");
+            throw bad(ConfigKey.TOL, values.get(ConfigKey.TOL), "a number in (0, 1)");
         }
+        boolean header = values.bool(ConfigKey.HEADER);
+        checkApplicable(values, given, format, header);
+        Map<String, String> csvOptions = CsvReaderOptions.newMap();
+        csvOptions.putAll(given.csvOptions);
+        String sep = values.given(ConfigKey.SEP).orElse(InputFormat.isTabSeparated(input) ? "\t" : ",");
+        try {
+            CSVExprUtils.toDelimiterStr(sep);
+        } catch (RuntimeException e) {
+            throw bad(ConfigKey.SEP, sep, "one character or an escape such as \\t (" + DataLoader.rootMessage(e) + ")");
+        }
+        csvOptions.put("sep", sep);
         List<String> featureCols = values.list(ConfigKey.FEATURE_COLS);
-        String featuresCol = values.optional(ConfigKey.FEATURES_COL).orElse(null);
-        if (!featureCols.isEmpty() && featuresCol != null) {
-            throw JobException.config("featureCols and featuresCol cannot both be set");
-        }
+        String featuresCol = values.given(ConfigKey.FEATURES_COL).orElse(null);
         if (alpha == 0 && lambdas.isEmpty()) {
             throw JobException.config("lambda: required when alpha = 0 (there is no λ_max for ridge)");
         }
-        double minRatio = values.optional(ConfigKey.LAMBDA_MIN_RATIO).isPresent()
+        double minRatio = values.given(ConfigKey.LAMBDA_MIN_RATIO).isPresent()
                 ? values.doubleIn(ConfigKey.LAMBDA_MIN_RATIO, Double.MIN_VALUE, 1) : Double.NaN;
         if (minRatio == 1) {
-            throw bad(ConfigKey.LAMBDA_MIN_RATIO, v.get(ConfigKey.LAMBDA_MIN_RATIO), "a number in (0, 1)");
+            throw bad(ConfigKey.LAMBDA_MIN_RATIO, values.get(ConfigKey.LAMBDA_MIN_RATIO), "a number in (0, 1)");
         }
         int nfolds = values.intAtLeast(ConfigKey.NFOLDS, 0);
         if (nfolds > 0 && nfolds < 3) {
-            throw bad(ConfigKey.NFOLDS, v.get(ConfigKey.NFOLDS), "0 or an integer >= 3");
+            throw bad(ConfigKey.NFOLDS, values.get(ConfigKey.NFOLDS), "0 or an integer >= 3");
         }
-        String typeMeasure = values.optional(ConfigKey.TYPE_MEASURE).orElse(
+        if (nfolds > BlockBuilder.MAX_FOLD) {
+            throw bad(ConfigKey.NFOLDS, values.get(ConfigKey.NFOLDS), "at most " + BlockBuilder.MAX_FOLD);
+        }
+        String typeMeasure = values.given(ConfigKey.TYPE_MEASURE).orElse(
                 family == Family.GAUSSIAN ? "mse" : "deviance").toLowerCase(Locale.ROOT);
         List<String> measures = switch (family) {
             case GAUSSIAN -> List.of("mse", "mae");
@@ -159,7 +245,7 @@ public final class ConfigParser {
         if (!screening.equals("strong") && !screening.equals("none")) {
             throw bad(ConfigKey.SCREENING, screening, "strong or none");
         }
-        String foldCol = values.optional(ConfigKey.FOLD_COL).orElse(null);
+        String foldCol = values.given(ConfigKey.FOLD_COL).orElse(null);
         long seed;
         try {
             seed = Long.parseLong(values.get(ConfigKey.SEED).trim());
@@ -167,11 +253,10 @@ public final class ConfigParser {
             throw bad(ConfigKey.SEED, values.get(ConfigKey.SEED), "an integer");
         }
         return new JobConfig(
-                input, format,
-                values.bool(ConfigKey.HEADER),
-                values.optional(ConfigKey.LABEL_COL).orElse(null),
+                input, format, header, csvOptions,
+                values.given(ConfigKey.LABEL_COL).orElse(null),
                 featureCols, featuresCol,
-                values.optional(ConfigKey.WEIGHT_COL).orElse(null),
+                values.given(ConfigKey.WEIGHT_COL).orElse(null),
                 output,
                 family, typeMultinomial.equals("grouped"),
                 alpha, lambdas,
@@ -180,7 +265,7 @@ public final class ConfigParser {
                 values.bool(ConfigKey.STANDARDIZE),
                 values.bool(ConfigKey.FIT_INTERCEPT),
                 solver, tol,
-                values.optional(ConfigKey.MAX_ITER).isPresent() ? values.intAtLeast(ConfigKey.MAX_ITER, 1) : 0,
+                values.given(ConfigKey.MAX_ITER).isPresent() ? values.intAtLeast(ConfigKey.MAX_ITER, 1) : 0,
                 values.intAtLeast(ConfigKey.CD_MAX_FEATURES, 1),
                 values.intAtLeast(ConfigKey.AGGREGATION_DEPTH, 0),
                 values.bool(ConfigKey.LOCAL_PASSES),
@@ -189,24 +274,65 @@ public final class ConfigParser {
                 verbose);
     }
 
+    /** Refuses keys that the input format cannot use, so that a misplaced key never goes unnoticed. */
+    private static void checkApplicable(Values values, Given given, InputFormat format, boolean header) {
+        String f = format.name().toLowerCase(Locale.ROOT);
+        if (format != InputFormat.CSV) {
+            for (ConfigKey key : List.of(ConfigKey.HEADER, ConfigKey.SEP)) {
+                if (values.given(key).isPresent()) {
+                    throw JobException.config(key.key() + ": applies to csv input only (format is " + f + ")");
+                }
+            }
+            if (!given.csvOptions.isEmpty()) {
+                throw JobException.config("csv." + given.csvOptions.keySet().iterator().next()
+                        + ": applies to csv input only (format is " + f + ")");
+            }
+        }
+        if (format == InputFormat.LIBSVM) {
+            for (ConfigKey key : List.of(ConfigKey.LABEL_COL, ConfigKey.FEATURE_COLS, ConfigKey.FEATURES_COL,
+                    ConfigKey.WEIGHT_COL, ConfigKey.FOLD_COL)) {
+                if (values.given(key).isPresent()) {
+                    throw JobException.config(key.key() + ": does not apply to libsvm input (each line is a "
+                            + "label and index:value pairs; use csv or parquet for weights, folds or named columns)");
+                }
+            }
+        }
+        if (format == InputFormat.CSV && values.given(ConfigKey.FEATURES_COL).isPresent()) {
+            throw JobException.config("featuresCol: only for parquet input with a vector column; use featureCols "
+                    + "for csv");
+        }
+        if (values.given(ConfigKey.FEATURE_COLS).isPresent() && values.given(ConfigKey.FEATURES_COL).isPresent()) {
+            throw JobException.config("featureCols and featuresCol cannot both be set (numeric columns or one "
+                    + "vector column)");
+        }
+        if (format == InputFormat.CSV && !header && values.given(ConfigKey.FEATURE_COLS).isPresent()) {
+            throw JobException.config("featureCols: a csv without header uses every column but label, weight and "
+                    + "fold as features (x1…xp); name columns with a header line instead");
+        }
+    }
+
     static JobException bad(ConfigKey key, String value, String expected) {
         return JobException.config(key.key() + ": invalid value '" + value + "' (expected " + expected + ")");
     }
 
-    /** Typed access to the raw strings, defaults applied. */
+    /**
+     * Typed access to the keys the user gave. {@link #given} is only what was given (an empty value
+     * counts as not given); {@link #get} falls back to the key's fixed default and must not be used
+     * for a key whose default depends on the context.
+     */
     private record Values(Map<ConfigKey, String> raw) {
-        String get(ConfigKey key) {
+        java.util.Optional<String> given(ConfigKey key) {
             String s = raw.get(key);
-            return s != null ? s.trim() : key.defaultValue();
+            return s == null || s.trim().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s.trim());
         }
 
-        java.util.Optional<String> optional(ConfigKey key) {
-            String s = get(key);
-            return s == null || s.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s);
+        String get(ConfigKey key) {
+            return given(key).orElseGet(() -> java.util.Optional.ofNullable(key.defaultValue()).orElseThrow(
+                    () -> new IllegalStateException(key.key() + " has no fixed default")));
         }
 
         String required(ConfigKey key) {
-            return optional(key).orElseThrow(() -> JobException.config(key.key() + ": required"));
+            return given(key).orElseThrow(() -> JobException.config(key.key() + ": required"));
         }
 
         boolean bool(ConfigKey key) {
@@ -274,7 +400,7 @@ public final class ConfigParser {
 
         List<String> list(ConfigKey key) {
             List<String> out = new ArrayList<>();
-            optional(key).ifPresent(s -> {
+            given(key).ifPresent(s -> {
                 for (String part : s.split(",")) {
                     if (part.trim().isEmpty()) {
                         throw bad(key, s, "a comma-separated list without empty entries");
@@ -287,10 +413,10 @@ public final class ConfigParser {
 
         List<Double> lambdas() {
             List<Double> out = new ArrayList<>();
-            if (optional(ConfigKey.LAMBDA).isEmpty()) {
+            if (given(ConfigKey.LAMBDA).isEmpty()) {
                 return out;
             }
-            String s = optional(ConfigKey.LAMBDA).get();
+            String s = given(ConfigKey.LAMBDA).get();
             for (String part : s.split(",")) {
                 double d = number(ConfigKey.LAMBDA, part);
                 if (d <= 0) {

@@ -7,6 +7,9 @@ import org.sparklasso.data.InputFormat;
  * The validated configuration of one {@code train} run. Built only by {@link ConfigParser}, which
  * checks every value and names the key of any bad one.
  *
+ * @param csvOptions   Spark CSV reader options: {@code sep} and every {@code csv.NAME} the user gave
+ * @param labelCol     the label column as given, or null for the format's default ({@code label};
+ *                     column 1 of a csv without header)
  * @param featureCols  explicit feature columns, or empty for "every column but label and weight"
  * @param featuresCol  a Spark ML vector column holding the features (Parquet), or null
  * @param lambdas      the λ values to fit (solved from largest to smallest); empty: a computed path
@@ -22,6 +25,7 @@ public record JobConfig(
         String input,
         InputFormat format,
         boolean header,
+        java.util.Map<String, String> csvOptions,
         String labelCol,
         List<String> featureCols,
         String featuresCol,

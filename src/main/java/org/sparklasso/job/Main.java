@@ -20,12 +20,22 @@ public final class Main {
     /** Runs a command and returns its exit code (never calls System.exit). */
     public static int run(String[] args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
+        try (QuietTaskFailures.Installed quiet = QuietTaskFailures.install(verbose)) {
+            return dispatch(args, verbose);
+        }
+    }
+
+    private static int dispatch(String[] args, boolean verbose) {
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
                 System.err.println(usage());
                 return args.length == 0 ? ExitCode.BAD_CONFIG : ExitCode.OK;
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            if (args[0].equals("train") && (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h"))) {
+                System.out.print(trainHelp());
+                return ExitCode.OK;
+            }
             switch (args[0]) {
                 case "train" -> train(rest);
                 case "generate" -> org.sparklasso.data.SyntheticDataJob.run(rest);
@@ -65,6 +75,21 @@ public final class Main {
         if (verbose) {
             e.printStackTrace();
         }
+    }
+
+    /** {@code train --help}: every key with its default (as README's table has it) and meaning. */
+    static String trainHelp() {
+        StringBuilder sb = new StringBuilder("usage: submit.sh [spark-submit options] train [--config FILE.properties] "
+                + "[--KEY VALUE | --KEY=VALUE]... [--verbose]\n\nKeys (the same in a properties file; flags win):\n");
+        for (ConfigKey k : ConfigKey.values()) {
+            sb.append(String.format("  %-16s default: %s%n  %16s %s%n", k.key(), k.defaultText(), "", k.description()));
+        }
+        sb.append("\nAliases: ");
+        ConfigKey.aliases().forEach((alias, key) -> sb.append(alias).append(" = ").append(key.key()).append("; "));
+        sb.append("\nSpark CSV reader options pass through as csv.NAME=VALUE: ")
+                .append(String.join(", ", org.sparklasso.data.CsvReaderOptions.names())).append("\n");
+        sb.append("Exit codes: 0 done, 1 failure (cluster, internal, output), 2 bad configuration, 3 bad input data.\n");
+        return sb.toString();
     }
 
     static String usage() {

@@ -81,7 +81,16 @@ public record FittedModel(double lambda, double[] intercepts, double[] coefficie
         return nnz;
     }
 
-    /** Fraction of the coefficients that are exactly zero. */
+    /**
+     * Fraction of the coefficients that are not zero: the seed's "sparsity ratio" (the proportion
+     * of features with non-zero weights; over every class's coefficient for multinomial). Always
+     * {@code 1 − sparsityRatio()}.
+     */
+    public double nonzeroFraction() {
+        return coefficients.length == 0 ? 0 : 1 - sparsityRatio();
+    }
+
+    /** Fraction of the coefficients that are exactly zero (metrics.json's {@code sparsityRatio}). */
     public double sparsityRatio() {
         if (coefficients.length == 0) {
             return 0;

@@ -95,6 +95,7 @@ public final class MetricsWriter {
         m.put("lambda", f.lambda());
         m.put("nnz", f.nnz());
         m.put("sparsityRatio", f.sparsityRatio());
+        m.put("nonzeroFraction", f.nonzeroFraction());
         m.put("intercept", f.classes() == 1 ? (Object) f.intercept() : f.intercepts());
         m.put("objective", f.solve().objective());
         m.put("dualityGap", f.solve().gap());

@@ -194,6 +194,15 @@ class DocumentedDefaultsTest {
                 + "ratio saturates; got " + length);
         Map<Double, double[]> fits = coefficients(out);
         assertEquals(length, fits.size());
+        for (JsonNode fit : metrics.get("fits")) {
+            double[] b = fits.entrySet().stream().filter(e -> Math.abs(e.getKey() - fit.get("lambda").asDouble())
+                    <= 1e-15 * e.getKey()).findFirst().orElseThrow().getValue();
+            long nonzero = java.util.stream.IntStream.rangeClosed(1, P).filter(j -> b[j] != 0).count();
+            assertEquals((double) nonzero / P, fit.get("nonzeroFraction").asDouble(), 1e-15,
+                    "nonzeroFraction = share of written coefficients that are not zero");
+            assertEquals(1 - (double) nonzero / P, fit.get("sparsityRatio").asDouble(), 1e-15,
+                    "sparsityRatio = share that are zero");
+        }
         for (Map.Entry<Double, double[]> fit : fits.entrySet()) {
             assertLassoKkt(fit.getKey(), fit.getValue());
         }

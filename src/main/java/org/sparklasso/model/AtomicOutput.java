@@ -3,13 +3,24 @@ package org.sparklasso.model;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.sparklasso.data.DataLoader;
 import org.sparklasso.job.ExitCode;
 import org.sparklasso.job.JobException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An output directory that appears whole or not at all. Everything is written to a hidden
@@ -19,8 +30,34 @@ import org.sparklasso.job.JobException;
  *
  * <p>An existing target is replaced only when it is a previous spark-lasso output (it holds
  * {@code metrics.json} or {@code _SUCCESS}) or empty, so a mistyped path never deletes user data.
+ *
+ * <p><b>Leftovers of killed runs.</b> The hidden siblings are named
+ * {@code .<name>.staging-<pid>@<host>-<uuid>} and {@code .<name>.old-<pid>@<host>-<uuid>}, after the
+ * driver that made them. A run killed while writing (SIGKILL, a lost driver) leaves its staging
+ * directory behind, one killed inside {@link #commit()} between moving the previous output aside
+ * and renaming the staging directory into place leaves the target missing and the previous output
+ * under {@code .old-}. {@link #begin} tidies these up first, touching only siblings of this output
+ * that match those patterns and are <em>stale</em>: their driver is provably dead (same host name,
+ * and no process with that pid runs now, or the one that does started after the directory was last
+ * modified, a reused pid), or nothing under them was modified for
+ * {@link #STALE_AFTER} (a driver on another host, or an older naming). A concurrent run's
+ * directories are neither (its driver lives, its staging directory was just written), so two runs
+ * on one output never remove each other's work: each commits in turn and the last one wins. Stale
+ * staging directories are deleted. When the target is missing, the newest stale {@code .old-}
+ * directory that is a complete output ({@code _SUCCESS}) is renamed back into place (the killed
+ * run did not finish, so the previous output stays, as after any failed run); other stale
+ * {@code .old-} directories are deleted. Live or young siblings are left alone, and a leftover
+ * never makes a run fail: every run stages under a fresh unique name.
  */
 public final class AtomicOutput implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
+
+    /** A leftover whose driver cannot be checked is stale once nothing under it changed for this long. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
+    /** {@code <pid>@<host>-<uuid>}: the driver that made a hidden sibling, and a unique suffix. */
+    private static final Pattern OWNER = Pattern.compile("(\\d+)@(.*)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
@@ -72,7 +109,10 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Starts a staged write of {@code output}. */
+    /**
+     * Starts a staged write of {@code output}, after tidying up the stale leftovers of killed runs
+     * beside it (restoring a previous output that a killed commit had moved aside).
+     */
     public static AtomicOutput begin(String output, Configuration conf) throws IOException {
         checkReplaceable(output, conf);
         Path target = new Path(output);
@@ -82,7 +122,8 @@ public final class AtomicOutput implements AutoCloseable {
         if (parent != null) {
             fs.mkdirs(parent);
         }
-        Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
+        tidy(fs, target, System.currentTimeMillis());
+        Path staging = sibling(target, "staging");
         if (!fs.mkdirs(staging)) {
             throw new IOException("cannot create staging directory " + staging);
         }
@@ -111,7 +152,7 @@ public final class AtomicOutput implements AutoCloseable {
         writeText("_SUCCESS", "");
         Path old = null;
         if (fs.exists(target)) {
-            old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+            old = sibling(target, "old");
             if (!fs.rename(target, old)) {
                 throw new IOException("cannot move previous output " + target + " aside");
             }
@@ -125,6 +166,102 @@ public final class AtomicOutput implements AutoCloseable {
         committed = true;
         if (old != null) {
             fs.delete(old, true);
+        }
+    }
+
+    /** {@code .<name>.<kind>-<pid>@<host>-<uuid>} beside the target. */
+    private static Path sibling(Path target, String kind) {
+        return new Path(target.getParent(), "." + target.getName() + "." + kind + "-" + ProcessHandle.current().pid()
+                + "@" + HostName.NAME + "-" + UUID.randomUUID());
+    }
+
+    /**
+     * Removes the stale leftovers of killed runs beside {@code target} and, when the target is
+     * missing, renames the newest complete stale {@code .old-} directory back into place (see the
+     * class comment for the rule). Best effort: a leftover that cannot be removed is logged and
+     * left; it cannot trip a run. {@code now} is the current time in ms.
+     */
+    static void tidy(FileSystem fs, Path target, long now) {
+        Path parent = target.getParent();
+        String staging = "." + target.getName() + ".staging-";
+        String old = "." + target.getName() + ".old-";
+        try {
+            if (parent == null || !fs.exists(parent)) {
+                return;
+            }
+            List<FileStatus> staleOld = new ArrayList<>();
+            for (FileStatus st : fs.listStatus(parent)) {
+                String name = st.getPath().getName();
+                boolean isStaging = name.startsWith(staging);
+                boolean isOld = name.startsWith(old);
+                if (!st.isDirectory() || !(isStaging || isOld)
+                        || !isStale(fs, st, name.substring((isStaging ? staging : old).length()), now)) {
+                    continue;
+                }
+                if (isStaging) {
+                    LOG.info("removing {}, left by a killed run", st.getPath());
+                    fs.delete(st.getPath(), true);
+                } else {
+                    staleOld.add(st);
+                }
+            }
+            staleOld.sort(Comparator.comparingLong(FileStatus::getModificationTime).reversed());
+            for (FileStatus st : staleOld) {
+                if (!fs.exists(target) && fs.exists(new Path(st.getPath(), "_SUCCESS"))) {
+                    if (fs.rename(st.getPath(), target)) {
+                        LOG.info("restored the previous output {} from {}, left by a run killed while replacing it",
+                                target, st.getPath());
+                        continue;
+                    }
+                }
+                LOG.info("removing {}, left by a killed run", st.getPath());
+                fs.delete(st.getPath(), true);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not tidy up leftovers beside {}: {}", target, DataLoader.rootMessage(e));
+        }
+    }
+
+    /**
+     * A leftover is stale when its driver ran on this host and is gone, or when nothing under it
+     * was modified for {@link #STALE_AFTER}.
+     */
+    private static boolean isStale(FileSystem fs, FileStatus dir, String suffix, long now) throws IOException {
+        Matcher m = OWNER.matcher(suffix);
+        if (m.matches() && m.group(2).equals(HostName.NAME) && !HostName.NAME.isEmpty()) {
+            java.util.Optional<ProcessHandle> owner = ProcessHandle.of(Long.parseLong(m.group(1)))
+                    .filter(ProcessHandle::isAlive);
+            if (owner.isEmpty()) {
+                return true;
+            }
+            // alive, unless the pid was reused: a process that started after the directory was last
+            // modified cannot have made it
+            long started = owner.get().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+            return started > dir.getModificationTime() + 1000;
+        }
+        long newest = dir.getModificationTime();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir.getPath(), true);
+        while (files.hasNext()) {
+            newest = Math.max(newest, files.next().getModificationTime());
+        }
+        return now - newest > STALE_AFTER.toMillis();
+    }
+
+    /** This host's name as used in leftovers' names ("" when it cannot be looked up). */
+    static String hostName() {
+        return HostName.NAME;
+    }
+
+    /** This host's name, looked up once ("" when it cannot be: then no owner is provably dead). */
+    private static final class HostName {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
         }
     }
 

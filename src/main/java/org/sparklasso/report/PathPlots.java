@@ -52,15 +52,24 @@ public final class PathPlots {
     private static final Color GRID = new Color(225, 225, 225);
     private static final Color BACKGROUND_PATH = new Color(200, 200, 200);
     private static final Color ZERO_LINE = new Color(120, 120, 120);
-    private static final Color POSITIVE = new Color(31, 119, 180);
-    private static final Color NEGATIVE = new Color(214, 39, 40);
+    /** Bars of positive coefficients. */
+    static final Color POSITIVE = new Color(31, 119, 180);
+    /** Bars of negative coefficients. */
+    static final Color NEGATIVE = new Color(214, 39, 40);
     /** Matplotlib's "tab10" palette (grey swapped for navy): colours of the legend features. */
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
         new Color(227, 119, 194), new Color(0, 0, 110), new Color(188, 189, 34),
         new Color(23, 190, 207)
     };
+
+    /** Cross-validation curve: the mean error markers. */
+    static final Color CV_POINT = new Color(220, 20, 20);
+    /** Cross-validation curve: the dashed vertical line at λ.min. */
+    static final Color LAMBDA_MIN_LINE = new Color(40, 40, 40);
+    /** Cross-validation curve: the dotted vertical line at λ.1se. */
+    static final Color LAMBDA_1SE_LINE = new Color(31, 119, 180);
 
     private PathPlots() {
     }
@@ -75,6 +84,11 @@ public final class PathPlots {
      */
     public static void coefficientPaths(double[] lambdas, double[][] coefficients, List<String> featureNames, Path png)
             throws IOException {
+        save(coefficientPathsChart(lambdas, coefficients, featureNames), png);
+    }
+
+    /** The chart {@link #coefficientPaths} writes (package-private: tests map data to pixels with it). */
+    static XYChart coefficientPathsChart(double[] lambdas, double[][] coefficients, List<String> featureNames) {
         if (lambdas == null || coefficients == null || lambdas.length != coefficients.length) {
             throw new IllegalArgumentException("need one coefficient row per lambda");
         }
@@ -164,7 +178,7 @@ public final class PathPlots {
             s.setLineColor(c);
             s.setLineStyle(new BasicStroke(2.2f));
         }
-        save(chart, png);
+        return chart;
     }
 
     /**
@@ -181,6 +195,12 @@ public final class PathPlots {
      */
     public static void cvCurve(double[] lambdas, double[] cvm, double[] cvsd, double lambdaMin, double lambda1se,
             String measureLabel, Path png) throws IOException {
+        save(cvCurveChart(lambdas, cvm, cvsd, lambdaMin, lambda1se, measureLabel), png);
+    }
+
+    /** The chart {@link #cvCurve} writes (package-private: tests map data to pixels with it). */
+    static XYChart cvCurveChart(double[] lambdas, double[] cvm, double[] cvsd, double lambdaMin, double lambda1se,
+            String measureLabel) {
         if (lambdas == null || cvm == null || cvm.length != lambdas.length
                 || (cvsd != null && cvsd.length != lambdas.length)) {
             throw new IllegalArgumentException("lambdas, cvm and cvsd must have the same length");
@@ -228,9 +248,9 @@ public final class PathPlots {
                 ? chart.addSeries("mean ± cvsd", x, y, err) : chart.addSeries("mean CV error", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(new Color(220, 20, 20));
-        s.setLineColor(new Color(220, 20, 20));
-        Color[] lineColors = {new Color(40, 40, 40), new Color(31, 119, 180)};
+        s.setMarkerColor(CV_POINT);
+        s.setLineColor(CV_POINT);
+        Color[] lineColors = {LAMBDA_MIN_LINE, LAMBDA_1SE_LINE};
         float[][] dashes = {{8f, 6f}, {3f, 4f}};
         for (int i = 0; i < vx.length; i++) {
             XYSeries v = chart.addSeries(vnames.get(i), new double[] {vx[i], vx[i]}, yRange);
@@ -239,7 +259,7 @@ public final class PathPlots {
             v.setLineColor(lineColors[i]);
             v.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[i], 0f));
         }
-        save(chart, png);
+        return chart;
     }
 
     /**
@@ -253,6 +273,11 @@ public final class PathPlots {
      */
     public static void nonzeroCoefficients(List<String> featureNames, double[] coefficients, double lambda, Path png)
             throws IOException {
+        save(nonzeroCoefficientsChart(featureNames, coefficients, lambda), png);
+    }
+
+    /** The chart {@link #nonzeroCoefficients} writes (package-private: tests map data to pixels with it). */
+    static CategoryChart nonzeroCoefficientsChart(List<String> featureNames, double[] coefficients, double lambda) {
         if (coefficients == null) {
             throw new IllegalArgumentException("coefficients must not be null");
         }
@@ -327,7 +352,7 @@ public final class PathPlots {
             st.setYAxisMax(1.0);
         }
         st.setYAxisDecimalPattern(decimalPattern(hi > lo ? lo : -1, hi > lo ? hi : 1));
-        save(chart, png);
+        return chart;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -472,7 +497,7 @@ public final class PathPlots {
         return String.format(Locale.ROOT, "%.2e", v);
     }
 
-    private static void save(Chart<?, ?> chart, Path png) throws IOException {
+    static void save(Chart<?, ?> chart, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -18,7 +18,8 @@ public final class PlotWriter {
     private PlotWriter() {
     }
 
-    private static String measureLabel(String measure) {
+    /** The cross-validation plot's y-axis label for a {@code typeMeasure} (package-private for tests). */
+    static String measureLabel(String measure) {
         return switch (measure) {
             case "mae" -> "mean absolute error";
             case "deviance" -> "deviance";

@@ -15,9 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
+import org.sparklasso.WrittenCoefficients;
 import org.sparklasso.report.PathPlotsTest;
+import org.sparklasso.report.PlotContent;
 
-/** The output contract of a path with cross-validation: path/, path_summary/, cv/, plots/, metrics. */
+/**
+ * The output contract of a path with cross-validation: path/, path_summary/, cv/, plots/, metrics;
+ * the plots show the written data (cv/ and metrics.json's λ.min / λ.1se in cv_curve.png, path/ in
+ * coefficient_paths.png, coefficients/ in nonzero_coefficients.png: {@link PlotContent}).
+ */
 class PathOutputTest {
 
     @Test
@@ -61,6 +67,31 @@ class PathOutputTest {
         for (String png : List.of("coefficient_paths.png", "cv_curve.png", "nonzero_coefficients.png")) {
             PathPlotsTest.assertPlot(Path.of(out, "plots", png));
         }
+        assertPlotsShowTheWrittenData(out, m);
         assertTrue(Files.exists(Path.of(out, "_SUCCESS")));
+    }
+
+    /** The three plots against the tables and metrics the same run wrote. */
+    private static void assertPlotsShowTheWrittenData(String out, JsonNode m) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> cv = spark.read().parquet(out + "/cv").orderBy(org.apache.spark.sql.functions.col("lambda").desc())
+                .collectAsList();
+        double[] lambdas = cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("lambda"))).toArray();
+        double[] cvm = cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("cvMean"))).toArray();
+        double[] cvsd = cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("cvStd"))).toArray();
+        PlotContent.assertCvCurve(Path.of(out, "plots", "cv_curve.png"), lambdas, cvm, cvsd,
+                m.get("lambdaMin").asDouble(), m.get("lambda1se").asDouble(),
+                PlotContent.measureLabel(m.get("typeMeasure").asText()));
+
+        List<String> features = spark.read().parquet(out + "/coefficients").filter("index >= 0").orderBy("index")
+                .collectAsList().stream().map(r -> r.getString(r.fieldIndex("feature"))).toList();
+        List<WrittenCoefficients.Model> path = WrittenCoefficients.read(out + "/path", null, features);
+        double[] pathLambdas = path.stream().mapToDouble(WrittenCoefficients.Model::lambda).toArray();
+        double[][] coefs = path.stream().map(x -> x.beta()[0]).toArray(double[][]::new);
+        PlotContent.assertCoefficientPaths(Path.of(out, "plots", "coefficient_paths.png"), pathLambdas, coefs, features);
+
+        WrittenCoefficients.Model chosen = WrittenCoefficients.read(out + "/coefficients", null, features).get(0);
+        PlotContent.assertNonzeroBars(Path.of(out, "plots", "nonzero_coefficients.png"), chosen.beta()[0],
+                chosen.lambda(), features);
     }
 }

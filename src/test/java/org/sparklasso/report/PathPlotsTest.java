@@ -18,6 +18,14 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The plots: every PNG decodes at the documented size and is not blank ({@link #assertPlot}), and
+ * shows its data where its data belong ({@link PlotContent}): the cv mean markers at their
+ * (log λ, cvm), the λ.min and λ.1se lines at their λ, each legend feature's colour along its
+ * coefficient path, each nonzero coefficient's bar with its sign and height. The same charts with
+ * their axes but no data fail those content assertions (checked here, so they stay able to fail);
+ * plus the edge cases (one λ, one feature, all zeros, 500 features, tiny and huge scales).
+ */
 public class PathPlotsTest {
     @TempDir
     Path dir;
@@ -106,6 +114,112 @@ public class PathPlotsTest {
         Path bars = dir.resolve("bars.png");
         PathPlots.nonzeroCoefficients(names, b[20], lambdas[20], bars);
         assertPlot(bars);
+    }
+
+    private static double[] cvm(double[] lambdas) {
+        double[] cvm = new double[lambdas.length];
+        for (int i = 0; i < cvm.length; i++) {
+            double t = Math.log(lambdas[i]);
+            cvm[i] = 1.0 + 0.08 * (t + 3) * (t + 3);
+        }
+        return cvm;
+    }
+
+    private static double[] cvsd(int k) {
+        double[] cvsd = new double[k];
+        for (int i = 0; i < k; i++) {
+            cvsd[i] = 0.05 + 0.01 * i;
+        }
+        return cvsd;
+    }
+
+    @Test
+    void plotsShowTheirDataWhereTheDataPutIt() throws IOException {
+        int k = 30;
+        int p = 15;
+        double[] lambdas = lambdas(k, 2.0, 1e-3);
+        double[][] b = paths(lambdas, p, 7);
+        List<String> names = names(p);
+        Path paths = dir.resolve("paths.png");
+        PathPlots.coefficientPaths(lambdas, b, names, paths);
+        PlotContent.assertCoefficientPaths(paths, lambdas, b, names);
+
+        double[] cvm = cvm(lambdas);
+        double[] cvsd = cvsd(k);
+        Path cv = dir.resolve("cv.png");
+        PathPlots.cvCurve(lambdas, cvm, cvsd, lambdas[18], lambdas[12], "mean squared error", cv);
+        PlotContent.assertCvCurve(cv, lambdas, cvm, cvsd, lambdas[18], lambdas[12], "mean squared error");
+
+        Path bars = dir.resolve("bars.png");
+        PathPlots.nonzeroCoefficients(names, b[20], lambdas[20], bars);
+        PlotContent.assertNonzeroBars(bars, b[20], lambdas[20], names);
+    }
+
+    /** Disables every series and pins the axes where the data put them: axes, grid and legend only. */
+    private static void axesOnly(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, double xMin, double xMax,
+                                 double yMin, double yMax) {
+        var st = (org.knowm.xchart.style.AxesChartStyler) chart.getStyler();
+        st.setXAxisMin(xMin);
+        st.setXAxisMax(xMax);
+        st.setYAxisMin(yMin);
+        st.setYAxisMax(yMax);
+        chart.getSeriesMap().values().forEach(s -> s.setEnabled(false));
+    }
+
+    @Test
+    void aPlotWithAxesButNoDataFailsTheContentAssertions() throws IOException {
+        int k = 30;
+        double[] lambdas = lambdas(k, 2.0, 1e-3);
+        double lx0 = Math.log(lambdas[k - 1]);
+        double lx1 = Math.log(lambdas[0]);
+        double[][] b = paths(lambdas, 15, 7);
+        List<String> names = names(15);
+        Path paths = dir.resolve("empty-paths.png");
+        var pathChart = PathPlots.coefficientPathsChart(lambdas, b, names);
+        double lo = 0;
+        double hi = 0;
+        for (double[] row : b) {
+            for (double v : row) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        axesOnly(pathChart, lx0, lx1, lo, hi);
+        PathPlots.save(pathChart, paths);
+        assertPlot(paths); // the old, weaker check passes on it
+        assertThrows(AssertionError.class, () -> PlotContent.assertCoefficientPaths(paths, lambdas, b, names));
+
+        double[] cvm = cvm(lambdas);
+        double[] cvsd = cvsd(k);
+        var cvChart = PathPlots.cvCurveChart(lambdas, cvm, cvsd, lambdas[18], lambdas[12], "mean squared error");
+        double ylo = Double.POSITIVE_INFINITY;
+        double yhi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            ylo = Math.min(ylo, cvm[i] - cvsd[i]);
+            yhi = Math.max(yhi, cvm[i] + cvsd[i]);
+        }
+        axesOnly(cvChart, lx0, lx1, ylo, yhi);
+        Path cv = dir.resolve("empty-cv.png");
+        PathPlots.save(cvChart, cv);
+        assertPlot(cv);
+        assertThrows(AssertionError.class, () -> PlotContent.assertCvCurve(cv, lambdas, cvm, cvsd, lambdas[18],
+                lambdas[12], "mean squared error"));
+        // the markers without the λ lines fail too
+        var noLines = PathPlots.cvCurveChart(lambdas, cvm, cvsd, lambdas[18], lambdas[12], "mean squared error");
+        noLines.getSeriesMap().values().stream().filter(s -> s.getName().startsWith("lambda."))
+                .forEach(s -> s.setEnabled(false));
+        Path markersOnly = dir.resolve("markers-only-cv.png");
+        PathPlots.save(noLines, markersOnly);
+        assertThrows(AssertionError.class, () -> PlotContent.assertCvCurve(markersOnly, lambdas, cvm, cvsd,
+                lambdas[18], lambdas[12], "mean squared error"));
+
+        var barChart = PathPlots.nonzeroCoefficientsChart(names, b[20], lambdas[20]);
+        barChart.getSeriesMap().values().forEach(s -> s.setEnabled(false));
+        barChart.getStyler().setYAxisMin(-5.0);
+        barChart.getStyler().setYAxisMax(5.0);
+        Path bars = dir.resolve("empty-bars.png");
+        PathPlots.save(barChart, bars);
+        assertThrows(AssertionError.class, () -> PlotContent.assertNonzeroBars(bars, b[20], lambdas[20], names));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.apache.logging.log4j.message.Message;
  * Keeps stack traces off the user's stderr unless {@code --verbose}: while a command runs, a
  * log4j filter drops Spark's task-failure reports (the executor's "Exception in task", the
  * scheduler's "Lost task … (with the remote stack trace in the message)" and "aborting job", the
- * block manager's note that the failed partition was not cached) and any other library event that
+ * block manager's note that the failed partition was not cached, a failed write task's "aborted" and
+ * its committer's clean-up) and any other library event that
  * carries a throwable or a stack trace. The job's own one-line error
  * says what went wrong; {@code --verbose} shows everything. Events of {@code org.sparklasso} and
  * one-line warnings (e.g. a lost executor on a cluster) pass.
@@ -100,6 +101,9 @@ final class QuietTaskFailures extends AbstractFilter {
             // …" and "Block rdd_5_0 could not be removed as it was not found on disk or in memory"
             case "org.apache.spark.storage.BlockManager" ->
                     message.contains("failed due to exception") || message.contains("could not be removed");
+            // a failed write task: "Job: …, Task: …, Task attempt … aborted." and its committer's clean-up
+            case "org.apache.spark.sql.execution.datasources.FileFormatWriter" -> message.endsWith("aborted.");
+            case "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter" -> message.startsWith("Could not delete");
             default -> false;
         };
     }

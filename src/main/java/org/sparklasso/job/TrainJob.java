@@ -30,6 +30,7 @@ public final class TrainJob {
 
     public static TrainReport run(SparkSession spark, JobConfig config) throws IOException {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
+        AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
         LoadedData data = new DataLoader(spark, config).load();
         try {

@@ -168,6 +168,10 @@ class BadInputCorpusTest {
         Files.writeString(plainFile, "not a directory\n");
         cases.add(bad("output under a regular file", 2, args(good, "--output", plainFile.resolve("out").toString()),
                 "is a file"));
+        cases.add(bad("output that is a regular file", 2, args(good, "--output", plainFile.toString()),
+                "exists and is a file"));
+        cases.add(bad("output under a read-only directory", 2, args(good, "--output", readOnlyDirectory()
+                + "/models/out"), "output: cannot write under"));
         return cases.stream();
     }
 
@@ -264,6 +268,17 @@ class BadInputCorpusTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * A directory nobody may create entries in: a mode-555 directory, or /sys when the tests run as
+     * root (CI does), for whom permission bits do not apply and sysfs refuses new entries.
+     */
+    private static String readOnlyDirectory() throws IOException {
+        Path dir = tmp.resolve("read-only");
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        return Files.isWritable(dir) ? "/sys" : dir.toString();
+    }
 
     private static Arguments bad(String name, int exit, String[] args, String... mentions) {
         return Arguments.of(name, exit, args, mentions);

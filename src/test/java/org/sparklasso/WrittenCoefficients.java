@@ -20,8 +20,8 @@ public final class WrittenCoefficients {
 
     /**
      * Reads {@code dir} (a Parquet directory). {@code classes}: the class order for multinomial,
-     * or null when the class column is null (gaussian, binomial). {@code p}: number of features.
-     * Models are returned by decreasing λ; the feature names must match {@code features}.
+     * or null when the class column must be null (gaussian, binomial). {@code features}: the
+     * feature names by index (each row's name must match). Models are returned by decreasing λ.
      */
     public static List<Model> read(String dir, List<String> classes, List<String> features) {
         List<Row> rows = SparkTestSession.get().read().parquet(dir).collectAsList();

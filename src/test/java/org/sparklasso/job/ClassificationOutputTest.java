@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
+import org.sparklasso.WrittenCoefficients;
 import org.sparklasso.report.PathPlotsTest;
+import org.sparklasso.report.PlotContent;
 
 /**
  * The output contract of the classification families: class column, per-class intercepts, label
- * mapping, logLoss / accuracy / auc, cross-validation with deviance, class and auc, and the
- * input errors specific to class labels.
+ * mapping, logLoss / accuracy / auc, cross-validation with deviance, class and auc, plots showing
+ * the written cv/, path/ and coefficients/ (multinomial), and the input errors specific to class
+ * labels.
  */
 class ClassificationOutputTest {
 
@@ -57,6 +60,47 @@ class ClassificationOutputTest {
         for (String png : List.of("coefficient_paths.png", "cv_curve.png", "nonzero_coefficients.png")) {
             PathPlotsTest.assertPlot(Path.of(out, "plots", png));
         }
+        assertPlotsShowTheWrittenModels(out, m);
+    }
+
+    /**
+     * The multinomial plots against the tables the same run wrote: cv/ and λ.min / λ.1se in
+     * cv_curve.png; path/ in coefficient_paths.png and coefficients/ in nonzero_coefficients.png,
+     * with one series per feature and class ("feature [class]", class by class).
+     */
+    private static void assertPlotsShowTheWrittenModels(String out, JsonNode m) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> cv = spark.read().parquet(out + "/cv").orderBy(org.apache.spark.sql.functions.col("lambda").desc())
+                .collectAsList();
+        PlotContent.assertCvCurve(Path.of(out, "plots", "cv_curve.png"),
+                cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("lambda"))).toArray(),
+                cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("cvMean"))).toArray(),
+                cv.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("cvStd"))).toArray(),
+                m.get("lambdaMin").asDouble(), m.get("lambda1se").asDouble(),
+                PlotContent.measureLabel(m.get("typeMeasure").asText()));
+        List<String> classes = new java.util.ArrayList<>();
+        m.get("classes").forEach(c -> classes.add(c.asText()));
+        List<String> features = spark.read().parquet(out + "/coefficients")
+                .filter("index >= 0 AND class = '" + classes.get(0) + "'").orderBy("index").collectAsList().stream()
+                .map(r -> r.getString(r.fieldIndex("feature"))).toList();
+        List<String> names = new java.util.ArrayList<>();
+        for (String c : classes) {
+            features.forEach(f -> names.add(f + " [" + c + "]"));
+        }
+        java.util.function.Function<WrittenCoefficients.Model, double[]> flat = model -> {
+            double[] v = new double[classes.size() * features.size()];
+            for (int k = 0; k < classes.size(); k++) {
+                System.arraycopy(model.beta()[k], 0, v, k * features.size(), features.size());
+            }
+            return v;
+        };
+        List<WrittenCoefficients.Model> path = WrittenCoefficients.read(out + "/path", classes, features);
+        PlotContent.assertCoefficientPaths(Path.of(out, "plots", "coefficient_paths.png"),
+                path.stream().mapToDouble(WrittenCoefficients.Model::lambda).toArray(),
+                path.stream().map(flat).toArray(double[][]::new), names);
+        WrittenCoefficients.Model chosen = WrittenCoefficients.read(out + "/coefficients", classes, features).get(0);
+        PlotContent.assertNonzeroBars(Path.of(out, "plots", "nonzero_coefficients.png"), flat.apply(chosen),
+                chosen.lambda(), names);
     }
 
     @Test

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sparklasso.ReferenceProblem;
 import org.sparklasso.TestFits;
 import org.sparklasso.model.FittedModel;
 
 /**
  * The λ path against glmnet's and cross-validation against cv.glmnet's, through the fixtures of
- * tools/fixtures/make_path_cv_fixtures.R (same folds via the committed fold column).
+ * tools/fixtures/make_path_cv_fixtures.R (same folds via the committed fold column): per λ the
+ * objective recomputed from the coefficients ({@link ReferenceProblem}, not the solver's report)
+ * within 1e-6, the KKT conditions and each coefficient (in its feature's units, 2e-5 of the
+ * largest standardized one); glmnet's early stop; cvm, cvsd, lambda.min and lambda.1se.
  *
  * <p>Our fold models are fitted at exactly the full path's λ values, so the fixture to match is
  * {@code cvExactLambda}: cv.glmnet(…, lambda = glmnet(…)$lambda, foldid = fold). (Called without
@@ -74,12 +78,32 @@ class PathAndCrossValidationTest {
         GaussianTrainer.Result r = TestFits.fit(args.toArray(new String[0]));
         double[] lambdas = doubles(fx.get("lambda"));
         double[] objectives = doubles(fx.get("objective"));
+        boolean standardize = fx.get("standardize").asBoolean();
+        String weightCol = fx.get("weightCol").isNull() ? null : fx.get("weightCol").asText();
+        ReferenceProblem ref = ReferenceProblem.readCsv(TestFits.root().resolve(fx.get("dataset").asText()),
+                fx.get("labelCol").asText(), weightCol);
+        double[] sd = ref.penaltyScale(true);
+        double kktScale = ref.gradientScaleAtZero(true);
         assertTrue(r.computedGrid());
         assertEquals(lambdas.length, r.fits().size(), "path length (glmnet's early stop)");
         for (int k = 0; k < lambdas.length; k++) {
             FittedModel m = r.fits().get(k);
             assertEquals(lambdas[k], m.lambda(), 1e-12 * lambdas[k], "λ " + k);
-            assertEquals(objectives[k], m.solve().objective(), 1e-6 * objectives[k], "objective at λ " + k);
+            double ours = ref.objective(m.intercept(), m.coefficients(), m.lambda(), 1, standardize);
+            assertEquals(objectives[k], ours, 1e-6 * objectives[k], "objective (recomputed) at λ " + k);
+            double kkt = ref.kktViolation(m.intercept(), m.coefficients(), m.lambda(), 1, standardize, true) / kktScale;
+            assertTrue(kkt < 1e-5, "KKT at λ " + k + ": " + kkt);
+            // each coefficient in its own feature's units, relative to the largest standardized one
+            JsonNode coefs = fx.get("coefficients").get(k);
+            double big = 0;
+            for (int j = 0; j < sd.length; j++) {
+                big = Math.max(big, Math.abs(coefs.get(j).asDouble()) * sd[j]);
+            }
+            for (int j = 0; j < sd.length; j++) {
+                double c = coefs.get(j).asDouble();
+                assertEquals(c, m.coefficients()[j], 1e-6 * Math.abs(c) + 2e-5 * big / sd[j],
+                        "coefficient " + ref.names.get(j) + " at λ " + k);
+            }
             assertEquals(fx.get("devRatio").get(k).asDouble(), m.devRatio(), 1e-6, "devRatio at λ " + k);
         }
         assertEquals(0, r.fits().get(0).nnz(), "λ_max gives all zeros");

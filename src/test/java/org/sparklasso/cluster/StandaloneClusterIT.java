@@ -247,6 +247,11 @@ class StandaloneClusterIT {
         assertEquals(e.keySet(), a.keySet(), table + ": the same λ, classes and features");
         Map<String, Double> scale = new TreeMap<>();   // max |β| per λ (and class)
         e.forEach((k, v) -> scale.merge(k.substring(0, k.lastIndexOf('|')), Math.abs(v), Math::max));
+        double largest = 0;
+        for (String k : e.keySet()) {
+            largest = Math.max(largest, Math.abs(e.get(k) - a.get(k)));
+        }
+        System.out.printf(Locale.ROOT, "%s: %d coefficients, largest difference %.3g%n", table, e.size(), largest);
         for (String k : e.keySet()) {
             double x = e.get(k);
             double y = a.get(k);

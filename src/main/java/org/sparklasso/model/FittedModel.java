@@ -49,7 +49,27 @@ public record FittedModel(double lambda, double[] intercepts, double[] coefficie
                 a[k] -= s.center()[j] * b;
             }
         }
+        if (classes > 1) {
+            centerIntercepts(a);
+        }
         return new FittedModel(lambda, a, beta, classes, r, devRatio, quality);
+    }
+
+    /**
+     * Moves multinomial intercepts to mean zero. The softmax likelihood does not change when one
+     * constant is added to every class's intercept, and the intercepts are not penalized, so their
+     * common level is whatever the solver's rounding left (seen to move by O(1) between runs that
+     * merge partial sums in another order); glmnet reports them centred
+     * ({@code a0 = scale(a0, TRUE, FALSE)} in its multinomial fit), and so do we.
+     */
+    private static void centerIntercepts(double[] a) {
+        double mean = 0;
+        for (double v : a) {
+            mean += v / a.length;
+        }
+        for (int k = 0; k < a.length; k++) {
+            a[k] -= mean;
+        }
     }
 
     /** The (first) intercept. */

@@ -131,25 +131,7 @@ public final class ClassificationReference {
 
     /** Penalty scale sⱼ: weighted population sd (standardize) or 1. */
     public double[] penaltyScale(boolean standardize) {
-        double n = weightSum();
-        double[] s = new double[p()];
-        for (int j = 0; j < p(); j++) {
-            if (!standardize) {
-                s[j] = 1;
-                continue;
-            }
-            double m = 0;
-            for (int i = 0; i < n(); i++) {
-                m += w[i] * x[i][j];
-            }
-            m /= n;
-            double v = 0;
-            for (int i = 0; i < n(); i++) {
-                v += w[i] * (x[i][j] - m) * (x[i][j] - m);
-            }
-            s[j] = Math.sqrt(v / n);
-        }
-        return s;
+        return ReferenceProblem.penaltyScale(x, w, standardize);
     }
 
     /** Linear predictors f[i][k] = b0[k] + xᵢᵀ beta[k]. */

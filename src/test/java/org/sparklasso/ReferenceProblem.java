@@ -86,20 +86,29 @@ public final class ReferenceProblem {
 
     /** Penalty scale sⱼ: weighted population std (standardize) or 1. */
     public double[] penaltyScale(boolean standardize) {
-        double[] s = new double[p()];
-        double n = weightSum();
-        for (int j = 0; j < p(); j++) {
+        return penaltyScale(x, w, standardize);
+    }
+
+    /** Penalty scale sⱼ of the columns of {@code x} under weights {@code w}: population std, or 1. */
+    public static double[] penaltyScale(double[][] x, double[] w, boolean standardize) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        double[] s = new double[p];
+        double n = 0;
+        for (double wi : w) {
+            n += wi;
+        }
+        for (int j = 0; j < p; j++) {
             if (!standardize) {
                 s[j] = 1;
                 continue;
             }
             double m = 0;
-            for (int i = 0; i < n(); i++) {
+            for (int i = 0; i < x.length; i++) {
                 m += w[i] * x[i][j];
             }
             m /= n;
             double v = 0;
-            for (int i = 0; i < n(); i++) {
+            for (int i = 0; i < x.length; i++) {
                 v += w[i] * (x[i][j] - m) * (x[i][j] - m);
             }
             s[j] = Math.sqrt(v / n);

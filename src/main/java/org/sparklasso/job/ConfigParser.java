@@ -111,7 +111,9 @@ public final class ConfigParser {
             ConfigKey key = ConfigKey.find(name).orElseThrow(
                     () -> JobException.config("unknown key '" + name + "'" + where + suggestion(name)));
             String before = spelledAs.put(key, name);
-            if (before != null) {
+            // the same key twice: the last wins (as scripts that append an override expect); a key
+            // and its alias: refused, as it is unclear which was meant
+            if (before != null && !before.equals(name)) {
                 throw JobException.config(key.key() + ": given twice" + where + " (as '" + before + "' = '"
                         + keys.get(key) + "' and '" + name + "' = '" + value + "')");
             }

@@ -88,6 +88,15 @@ class ConfigParserTest {
     }
 
     @Test
+    void aRepeatedFlagTakesItsLastValueButAKeyWithItsAliasIsRefused() {
+        JobConfig c = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--nlambda", "8",
+            "--nlambda", "3"});
+        assertEquals(3, c.nlambda());
+        assertMessage("lambda: given twice", "--regParam", "0.2", new String[] {"--input", "a.csv", "--output", "o",
+            "--lambda", "0.1"});
+    }
+
+    @Test
     void csvOptionsPassThroughInSparksSpelling() {
         JobConfig c = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--csv.NULLVALUE", "NA",
             "--csv.comment=#", "--delimiter", "|"});

@@ -50,6 +50,7 @@ Everything before COMMAND is handed to spark-submit unchanged (e.g. --master yar
 --conf k=v, --driver-memory 4g; see 'spark-submit --help'). Defaults added unless overridden:
   --master local[*]
   --driver-java-options "-Dlog4j.configurationFile=conf/log4j2.properties -Djava.awt.headless=true"
+      (plus -Ddev.ludovic.netlib.blas.allowNative=false when the machine has no libblas.so.3)
   OPENBLAS_NUM_THREADS=1 (exported, and as spark.executorEnv.OPENBLAS_NUM_THREADS)
 
 Spark runtime: \$SPARK_HOME/bin/spark-submit if \$SPARK_HOME is set, otherwise the embedded
@@ -168,7 +169,13 @@ if (( ! has_driver_opts )); then
   log4j_path="$LOG4J_CONF"
   # The option string is split by Spark's launcher, which honours double quotes.
   [[ "$log4j_path" =~ [[:space:]] ]] && log4j_path="\"$log4j_path\""
-  DEFAULT_OPTS+=(--driver-java-options "-Dlog4j.configurationFile=$log4j_path -Djava.awt.headless=true")
+  blas_opt=""
+  # Without a system BLAS (libblas.so.3), netlib's native loader prints "JNI_OnLoad: dlopen(libblas.so.3)
+  # failed" from C on every run before falling back to Java; skip the attempt when there is none.
+  if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3'; then
+    blas_opt=" -Ddev.ludovic.netlib.blas.allowNative=false"
+  fi
+  DEFAULT_OPTS+=(--driver-java-options "-Dlog4j.configurationFile=$log4j_path -Djava.awt.headless=true$blas_opt")
 else
   # Keep the user's driver options untouched; still run the driver headless.
   case " ${SPARK_SUBMIT_OPTS-} " in

@@ -45,6 +45,8 @@ class SubmitContractIT {
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
         List<String> warnings = run.stderr().lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList();
         assertEquals(List.of(), warnings, "a successful run prints no WARN or ERROR lines");
+        assertFalse(run.stderr().contains("dlopen(libblas.so.3) failed"), "netlib's native probe is skipped "
+                + "without a system BLAS:\n" + run.stderr());
     }
 
     @Test

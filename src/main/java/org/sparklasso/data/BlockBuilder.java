@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 public final class BlockBuilder {
     /** A block goes dense when at least this fraction of its entries are nonzero. */
     private static final double DENSE_FILL = 0.25;
-    private static final int MAX_TEXT = 200;
     /** Largest fold id a fold column may hold. */
     public static final int MAX_FOLD = 1000;
 
@@ -271,24 +270,22 @@ public final class BlockBuilder {
         return name.matches("_c\\d+") ? "column " + name.substring(2) : name;
     }
 
+    /** The row as the user wrote it: the raw line when the reader kept it, else the parsed fields. */
     private String text(Row row) {
-        String s;
         if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
-            s = row.getString(layout.corruptRecord());
-        } else {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < row.length(); i++) {
-                if (i == layout.corruptRecord() || i == layout.fileName()) {
-                    continue;
-                }
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
-            }
-            s = sb.toString();
+            return row.getString(layout.corruptRecord());
         }
-        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "…" : s;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < row.length(); i++) {
+            if (i == layout.corruptRecord() || i == layout.fileName()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
+        }
+        return sb.toString();
     }
 
     private void emit() {

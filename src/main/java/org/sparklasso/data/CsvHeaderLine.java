@@ -23,9 +23,10 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
- * The header line of a CSV input as written, read on the driver from the first non-empty file
- * (no Spark job) and split with univocity, the parser Spark's CSV reader uses. Spark renames
- * duplicate header names ({@code x1,x1} becomes {@code x11,x12}), so only the line itself shows them.
+ * The first line of a CSV input as written, read on the driver from the first non-empty file (no
+ * Spark job), and the header names it holds, split with univocity, the parser Spark's CSV reader
+ * uses. Spark renames duplicate header names ({@code x1,x1} becomes {@code x11,x12}), so only the
+ * line itself shows them.
  */
 final class CsvHeaderLine {
     private CsvHeaderLine() {
@@ -34,8 +35,8 @@ final class CsvHeaderLine {
     /** The first duplicate name (compared case-insensitively, as Spark does by default), if any. */
     static Optional<String> firstDuplicate(String input, Map<String, String> csvOptions, Configuration conf)
             throws IOException {
-        Optional<String[]> fields = read(input, csvOptions, conf);
-        if (fields.isEmpty()) {
+        Optional<String[]> fields = firstLine(input, csvOptions, conf).map(line -> parser(csvOptions).parseLine(line));
+        if (fields.isEmpty() || fields.get() == null) {
             return Optional.empty();
         }
         Map<String, String> seen = new HashMap<>();
@@ -50,7 +51,8 @@ final class CsvHeaderLine {
         return Optional.empty();
     }
 
-    private static Optional<String[]> read(String input, Map<String, String> csvOptions, Configuration conf)
+    /** The first non-empty first line of the input's files, in path order (empty when there is none). */
+    static Optional<String> firstLine(String input, Map<String, String> csvOptions, Configuration conf)
             throws IOException {
         Path path = new Path(input);
         FileSystem fs = path.getFileSystem(conf);
@@ -78,7 +80,7 @@ final class CsvHeaderLine {
                  BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
                 String line = reader.readLine();
                 if (line != null && !line.isEmpty()) {
-                    return Optional.ofNullable(parser(csvOptions).parseLine(line));
+                    return Optional.of(line);
                 }
             }
         }

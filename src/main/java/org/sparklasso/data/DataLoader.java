@@ -41,6 +41,8 @@ public final class DataLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
     private static final String CORRUPT = "_corrupt_record";
     private static final String FILE = "_input_file";
+    /** The label column when labelCol is not given (csv with a header, parquet). */
+    private static final String DEFAULT_LABEL_COL = "label";
     /** Spark ML's default features column: a Parquet vector column of this name is used without featuresCol. */
     private static final String DEFAULT_FEATURES_COL = "features";
 
@@ -104,33 +106,16 @@ public final class DataLoader {
         }
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
         long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
-        long bad = audits.stream().mapToLong(PartitionAudit::badRows).sum();
-        if (bad > 0) {
+        FoldIds folds;
+        try {
+            folds = checkAudits(audits, seen, layout);
+        } catch (JobException e) {
             blocks.unpersist(false);
-            throw JobException.input(describeBadRows(audits, bad, seen));
+            throw e;
         }
-        if (seen == 0) {
-            blocks.unpersist(false);
-            throw JobException.input("input " + config.input() + " has no data rows");
-        }
-        if (layout.weight() >= 0 && audits.stream().mapToDouble(PartitionAudit::weightSum).sum() <= 0) {
-            blocks.unpersist(false);
-            throw JobException.input("weightCol: every weight in " + config.input() + " is 0 (column '"
-                    + config.weightCol() + "'); at least one row needs a positive weight");
-        }
-        int numFolds = 0;
-        if (layout.hasFolds()) {
-            FoldIds folds;
-            try {
-                folds = checkFolds(audits, layout.foldColumn() >= 0);
-            } catch (JobException e) {
-                blocks.unpersist(false);
-                throw e;
-            }
-            numFolds = folds.count();
-            if (folds.firstId() != 0) {
-                blocks = shiftFolds(blocks, -folds.firstId());
-            }
+        int numFolds = folds == null ? 0 : folds.count();
+        if (folds != null && folds.firstId() != 0) {
+            blocks = shiftFolds(blocks, -folds.firstId());
         }
         LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
@@ -169,6 +154,25 @@ public final class DataLoader {
                     + " input " + config.input() + ": " + rootMessage(e), e);
         }
         return LabelEncoder.of(distinct, config.family() == org.sparklasso.job.Family.BINOMIAL, config.input());
+    }
+
+    /**
+     * Refuses an input whose rows the audits found unusable (bad rows, no rows, every weight 0, bad
+     * fold ids); returns the folds found, or null without cross-validation.
+     */
+    private FoldIds checkAudits(List<PartitionAudit> audits, long seen, RowLayout layout) {
+        long bad = audits.stream().mapToLong(PartitionAudit::badRows).sum();
+        if (bad > 0) {
+            throw JobException.input(describeBadRows(audits, bad, seen));
+        }
+        if (seen == 0) {
+            throw JobException.input("input " + config.input() + " has no data rows");
+        }
+        if (layout.weight() >= 0 && audits.stream().mapToDouble(PartitionAudit::weightSum).sum() <= 0) {
+            throw JobException.input("weightCol: every weight in " + config.input() + " is 0 (column '"
+                    + config.weightCol() + "'); at least one row needs a positive weight");
+        }
+        return layout.hasFolds() ? checkFolds(audits, layout.foldColumn() >= 0) : null;
     }
 
     /** The folds found: ids firstId .. firstId+count−1, each with rows. */
@@ -285,14 +289,15 @@ public final class DataLoader {
      * line that is one column holding another separator (a {@code ;}- or tab-separated file read
      * with the default comma).
      */
-    private String[] csvColumns(boolean header) {
+    private String[] csvColumns(boolean header) throws IOException {
         String[] columns = csvReader(header).csv(config.input()).columns();
         if (columns.length == 0) {
             throw JobException.input("input " + config.input() + " is empty (no lines to read"
                     + (header ? ", not even a header" : "") + ")");
         }
         if (columns.length == 1) {
-            String line = header ? columns[0] : firstLine();
+            String line = header ? columns[0] : CsvHeaderLine.firstLine(config.input(), config.csvOptions(),
+                    spark.sparkContext().hadoopConfiguration()).orElse("");
             String sep = config.csvOptions().getOrDefault("sep", ",");
             // separators people use, each as it is written in a config (sep=\t for a tab)
             Map<String, String> candidates = new java.util.LinkedHashMap<>();
@@ -315,11 +320,6 @@ public final class DataLoader {
         return columns;
     }
 
-    private String firstLine() {
-        Row first = spark.read().text(config.input()).first();
-        return first == null || first.isNullAt(0) ? "" : first.getString(0);
-    }
-
     private Source readCsvWithHeader() throws IOException {
         String[] columns = csvColumns(true);
         java.util.Optional<String> duplicate = CsvHeaderLine.firstDuplicate(config.input(), config.csvOptions(),
@@ -328,7 +328,7 @@ public final class DataLoader {
             throw JobException.input("input " + config.input() + " has two columns named '" + duplicate.get()
                     + "' in its header (names are compared ignoring case, as Spark does)");
         }
-        String label = config.labelCol() != null ? config.labelCol() : "label";
+        String label = config.labelCol() != null ? config.labelCol() : DEFAULT_LABEL_COL;
         requireColumn(columns, label, "labelCol");
         String weight = config.weightCol();
         if (weight != null) {
@@ -359,7 +359,7 @@ public final class DataLoader {
                 features);
     }
 
-    private Source readCsvWithoutHeader() {
+    private Source readCsvWithoutHeader() throws IOException {
         int width = csvColumns(false).length;
         int label = columnNumber(config.labelCol(), "labelCol", width, 1);
         int weight = config.weightCol() == null ? -1 : columnNumber(config.weightCol(), "weightCol", width, -1);
@@ -419,7 +419,7 @@ public final class DataLoader {
         Dataset<Row> df = spark.read().parquet(config.input());
         String[] columns = df.columns();
         checkDistinct(columns);
-        String label = config.labelCol() != null ? config.labelCol() : "label";
+        String label = config.labelCol() != null ? config.labelCol() : DEFAULT_LABEL_COL;
         if (config.family().isClassification()) {
             requireColumn(columns, label, "labelCol");
         } else {
@@ -550,19 +550,17 @@ public final class DataLoader {
     }
 
     private String describeBadRows(List<PartitionAudit> audits, long bad, long seen) {
-        List<PartitionAudit> ordered = new ArrayList<>(audits);
-        ordered.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-        PartitionAudit first = ordered.stream().filter(a -> a.badRows() > 0).findFirst().orElseThrow();
+        PartitionAudit.FirstRejected first = PartitionAudit.firstRejected(audits);
         String where;
         if (config.numPartitions() > 0) {
-            where = "in " + PartitionAudit.display(first.firstBadFile());
+            where = "in " + first.file();
         } else {
-            long row = PartitionAudit.rowInFile(ordered, first) + 1;
+            long row = first.rowInFile() + 1;
             where = "at data row " + row + (config.format() == InputFormat.CSV && config.header()
-                    ? " (line " + (row + 1) + ")" : "") + " of " + PartitionAudit.display(first.firstBadFile());
+                    ? " (line " + (row + 1) + ")" : "") + " of " + first.file();
         }
         return bad + " bad row" + (bad == 1 ? "" : "s") + " of " + seen + " in " + config.input() + "; first "
-                + where + ": " + first.firstBadProblem() + ": '" + first.firstBadText() + "'";
+                + where + ": " + first.problem() + ": '" + first.text() + "'";
     }
 
     /** Whether a failed Spark job failed because a task could not read or decode an input file. */

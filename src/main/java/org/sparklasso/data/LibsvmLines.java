@@ -1,6 +1,5 @@
 package org.sparklasso.data;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -87,13 +86,9 @@ public final class LibsvmLines {
             return null;
         }
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
-        List<PartitionAudit> ordered = new ArrayList<>(audits);
-        ordered.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-        PartitionAudit first = ordered.stream().filter(a -> a.badRows() > 0).findFirst().orElseThrow();
-        long line = PartitionAudit.rowInFile(ordered, first) + 1;
-        return bad + " bad line" + (bad == 1 ? "" : "s") + " of " + seen + " in " + input + "; first at line " + line
-                + " of " + PartitionAudit.display(first.firstBadFile()) + ": " + first.firstBadProblem() + ": '"
-                + first.firstBadText() + "'";
+        PartitionAudit.FirstRejected first = PartitionAudit.firstRejected(audits);
+        return bad + " bad line" + (bad == 1 ? "" : "s") + " of " + seen + " in " + input + "; first at line "
+                + (first.rowInFile() + 1) + " of " + first.file() + ": " + first.problem() + ": '" + first.text() + "'";
     }
 
     private static Iterator<PartitionAudit> audit(int partition, Iterator<Row> rows) {
@@ -105,7 +100,7 @@ public final class LibsvmLines {
             String text = row.isNullAt(0) ? "" : row.getString(0);
             String problem = problem(text);
             if (problem != null) {
-                audit.reject(file, problem, text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                audit.reject(file, problem, text);
             }
         }
         return List.of(audit).iterator();

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class PartitionAudit implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** A rejected row's text is kept up to this many characters. */
+    private static final int MAX_TEXT = 200;
 
     /** A run of consecutive rows from one file. */
     public record FileRun(String file, long rows) implements Serializable {
@@ -43,13 +45,13 @@ public final class PartitionAudit implements Serializable {
         rowsSeen++;
     }
 
-    /** Records that the row just counted was rejected. */
+    /** Records that the row just counted was rejected ({@code text} is shortened to 200 characters). */
     public void reject(String file, String problem, String text) {
         if (badRows == 0) {
             firstBadRowInPartition = rowsSeen - 1;
             firstBadFile = file;
             firstBadProblem = problem;
-            firstBadText = text;
+            firstBadText = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
         }
         badRows++;
     }
@@ -130,22 +132,38 @@ public final class PartitionAudit implements Serializable {
     }
 
     /**
-     * The 0-based row within its file of {@code first}'s first rejected row: its rows of that file
-     * before it, plus that file's rows in the partitions before it. Spark's file sources list a
-     * file's splits in offset order, so {@code ordered} (by partition index) is file order.
+     * The first rejected row of a whole input, as the user sees it.
+     *
+     * @param file      the file, without the {@code file:} scheme of local paths
+     * @param rowInFile its 0-based row (or line) within that file
      */
-    public static long rowInFile(List<PartitionAudit> ordered, PartitionAudit first) {
+    public record FirstRejected(String file, long rowInFile, String problem, String text) {
+    }
+
+    /**
+     * The first rejected row over all partitions (null when none was rejected). Its row within its
+     * file counts its partition's rows of that file before it, plus that file's rows in the
+     * partitions before: Spark's file sources list a file's splits in offset order, so partition
+     * order is file order.
+     */
+    public static FirstRejected firstRejected(List<PartitionAudit> audits) {
+        List<PartitionAudit> ordered = new ArrayList<>(audits);
+        ordered.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+        PartitionAudit first = ordered.stream().filter(a -> a.badRows() > 0).findFirst().orElse(null);
+        if (first == null) {
+            return null;
+        }
         long row = first.rowsOfFileBefore(first.firstBadFile(), first.firstBadRowInPartition());
         for (PartitionAudit a : ordered) {
             if (a.partition() < first.partition()) {
                 row += a.rowsOfFileBefore(first.firstBadFile(), a.rowsSeen());
             }
         }
-        return row;
+        return new FirstRejected(display(first.firstBadFile()), row, first.firstBadProblem(), first.firstBadText());
     }
 
     /** A file name as users wrote it: without the {@code file:} scheme of local paths. */
-    public static String display(String file) {
+    private static String display(String file) {
         return file == null || file.isEmpty() ? "the input" : file.replaceFirst("^file:(//)?", "");
     }
 }

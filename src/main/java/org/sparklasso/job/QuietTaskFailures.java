@@ -77,9 +77,8 @@ final class QuietTaskFailures extends AbstractFilter {
 
     @Override
     public Filter.Result filter(LogEvent event) {
-        return drops(event.getLoggerName(), event.getLevel(), event.getThrown() != null,
-                event.getMessage() == null ? "" : event.getMessage().getFormattedMessage())
-                ? Filter.Result.DENY : Filter.Result.NEUTRAL;
+        return result(event.getLoggerName(), event.getLevel(), event.getThrown() != null,
+                event.getMessage() == null ? "" : event.getMessage().getFormattedMessage());
     }
 
     /** The rule, on an event's parts. */
@@ -87,7 +86,7 @@ final class QuietTaskFailures extends AbstractFilter {
         if (logger != null && logger.startsWith("org.sparklasso")) {
             return false;
         }
-        if (hasThrowable || message.contains("\n\tat ") || message.contains("\tat ")) {
+        if (hasThrowable || message.contains("\tat ")) {
             return true;
         }
         if (logger == null || !level.isMoreSpecificThan(Level.WARN)) {

@@ -84,14 +84,9 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             FileSystem fs = target.getFileSystem(conf);
             if (!fs.exists(target)) {
-                for (Path p = target.getParent(); p != null; p = p.getParent()) {
-                    if (fs.exists(p)) {
-                        if (!fs.getFileStatus(p).isDirectory()) {
-                            throw JobException.config("output: " + p + " is a file, so " + output
-                                    + " cannot be created");
-                        }
-                        break;
-                    }
+                Path p = nearestExisting(fs, target.getParent());
+                if (p != null && !fs.getFileStatus(p).isDirectory()) {
+                    throw JobException.config("output: " + p + " is a file, so " + output + " cannot be created");
                 }
                 return;
             }
@@ -109,6 +104,15 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
+    /** {@code p} or its nearest ancestor that exists (null when none does, or {@code p} is null). */
+    private static Path nearestExisting(FileSystem fs, Path p) throws IOException {
+        Path at = p;
+        while (at != null && !fs.exists(at)) {
+            at = at.getParent();
+        }
+        return at;
+    }
+
     /**
      * Checks, before any work, that the output can be written: a probe directory is created and
      * removed in the output's nearest existing ancestor (where the staging directory's parents would
@@ -121,10 +125,7 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             FileSystem fs = target.getFileSystem(conf);
             target = fs.makeQualified(target);
-            ancestor = target.getParent();
-            while (ancestor != null && !fs.exists(ancestor)) {
-                ancestor = ancestor.getParent();
-            }
+            ancestor = nearestExisting(fs, target.getParent());
             if (ancestor == null) {
                 return;
             }

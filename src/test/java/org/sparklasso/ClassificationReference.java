@@ -51,14 +51,8 @@ public final class ClassificationReference {
             if (yi < 0 || (weightCol != null && wi < 0)) {
                 throw new IllegalArgumentException("no column " + labelCol + " / " + weightCol + " in " + file);
             }
-            List<String> names = new ArrayList<>();
-            List<Integer> cols = new ArrayList<>();
-            for (int c = 0; c < header.size(); c++) {
-                if (c != yi && c != wi) {
-                    names.add(header.get(c));
-                    cols.add(c);
-                }
-            }
+            List<Integer> cols = ReferenceProblem.featureColumns(header, yi, wi);
+            List<String> names = cols.stream().map(header::get).toList();
             int n = lines.size() - 1;
             int k = binomial ? 1 : classes.size();
             double[][] x = new double[n][cols.size()];

@@ -33,14 +33,8 @@ public final class ReferenceProblem {
             List<String> header = Arrays.asList(lines.get(0).split(","));
             int yi = header.indexOf(labelCol);
             int wi = weightCol == null ? -1 : header.indexOf(weightCol);
-            List<String> names = new ArrayList<>();
-            List<Integer> cols = new ArrayList<>();
-            for (int c = 0; c < header.size(); c++) {
-                if (c != yi && c != wi) {
-                    names.add(header.get(c));
-                    cols.add(c);
-                }
-            }
+            List<Integer> cols = featureColumns(header, yi, wi);
+            List<String> names = cols.stream().map(header::get).toList();
             int n = lines.size() - 1;
             double[][] x = new double[n][cols.size()];
             double[] y = new double[n];
@@ -82,6 +76,17 @@ public final class ReferenceProblem {
             }
         }
         return m;
+    }
+
+    /** The positions of a CSV header's columns other than the label and the weight (-1: none). */
+    public static List<Integer> featureColumns(List<String> header, int labelIndex, int weightIndex) {
+        List<Integer> cols = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != labelIndex && c != weightIndex) {
+                cols.add(c);
+            }
+        }
+        return cols;
     }
 
     /** Penalty scale sⱼ: weighted population std (standardize) or 1. */

@@ -47,6 +47,13 @@ class AtomicOutputTest {
         return dir;
     }
 
+    /** A leftover holding a complete output (with {@code _SUCCESS}). */
+    private Path completeLeftover(Path out, String kind, String owner) throws IOException {
+        Path dir = leftover(out, kind, owner);
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        return dir;
+    }
+
     private static void age(Path dir, Duration by) throws IOException {
         FileTime t = FileTime.from(Instant.now().minus(by));
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -85,8 +92,7 @@ class AtomicOutputTest {
         Path live = leftover(out, "staging", owner(ProcessHandle.current().pid(), AtomicOutput.hostName()));
         Path foreign = leftover(out, "staging", owner(deadPid, "another-host.example"));
         Path unnamed = leftover(out, "staging", UUID.randomUUID().toString());
-        Path liveOld = leftover(out, "old", owner(ProcessHandle.current().pid(), AtomicOutput.hostName()));
-        Files.writeString(liveOld.resolve("_SUCCESS"), "");
+        Path liveOld = completeLeftover(out, "old", owner(ProcessHandle.current().pid(), AtomicOutput.hostName()));
         commitOutput(out, "mine");
         assertEquals("mine", Files.readString(out.resolve("metrics.json")));
         assertTrue(Files.isDirectory(live) && Files.isDirectory(foreign) && Files.isDirectory(unnamed),
@@ -125,10 +131,8 @@ class AtomicOutputTest {
     void restoresThePreviousOutputThatAKilledCommitMovedAside() throws IOException {
         Path out = tmp.resolve("out");
         // a run killed inside commit(): target moved aside, the staged output complete but not renamed
-        Path old = leftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
-        Files.writeString(old.resolve("_SUCCESS"), "");
-        Path staged = leftover(out, "staging", owner(deadPid, AtomicOutput.hostName()));
-        Files.writeString(staged.resolve("_SUCCESS"), "");
+        Path old = completeLeftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
+        Path staged = completeLeftover(out, "staging", owner(deadPid, AtomicOutput.hostName()));
         String previous = Files.readString(old.resolve("metrics.json"));
 
         try (AtomicOutput o = AtomicOutput.begin(out.toString(), new Configuration())) {
@@ -147,11 +151,9 @@ class AtomicOutputTest {
     @Test
     void restoresTheNewestCompletePreviousOutputAndDropsTheRest() throws IOException {
         Path out = tmp.resolve("out");
-        Path older = leftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
-        Files.writeString(older.resolve("_SUCCESS"), "");
+        Path older = completeLeftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
         age(older, Duration.ofMinutes(30));
-        Path newer = leftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
-        Files.writeString(newer.resolve("_SUCCESS"), "");
+        Path newer = completeLeftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
         age(newer, Duration.ofMinutes(20));
         String expected = Files.readString(newer.resolve("metrics.json"));
         try (AtomicOutput o = AtomicOutput.begin(out.toString(), new Configuration())) {
@@ -164,8 +166,7 @@ class AtomicOutputTest {
     void removesAStaleMovedAsideOutputWhenTheTargetExists() throws IOException {
         Path out = tmp.resolve("out");
         commitOutput(out, "current");
-        Path old = leftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
-        Files.writeString(old.resolve("_SUCCESS"), "");
+        Path old = completeLeftover(out, "old", owner(deadPid, AtomicOutput.hostName()));
         commitOutput(out, "next");
         assertEquals("next", Files.readString(out.resolve("metrics.json")));
         assertEquals(List.of(), hidden(out));

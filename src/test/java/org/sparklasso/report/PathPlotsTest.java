@@ -100,13 +100,8 @@ public class PathPlotsTest {
         PathPlots.coefficientPaths(lambdas, b, names, paths);
         assertPlot(paths);
 
-        double[] cvm = new double[k];
-        double[] cvsd = new double[k];
-        for (int i = 0; i < k; i++) {
-            double t = Math.log(lambdas[i]);
-            cvm[i] = 1.0 + 0.08 * (t + 3) * (t + 3);
-            cvsd[i] = 0.05 + 0.01 * i;
-        }
+        double[] cvm = cvm(lambdas);
+        double[] cvsd = cvsd(k);
         Path cv = dir.resolve("cv.png");
         PathPlots.cvCurve(lambdas, cvm, cvsd, lambdas[18], lambdas[12], "mean squared error", cv);
         assertPlot(cv);

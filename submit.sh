@@ -5,7 +5,7 @@
 #   ./submit.sh [spark-submit options...] COMMAND [args...]
 #
 # COMMAND is one of: train, generate, bench. Everything before it goes to spark-submit unchanged;
-# everything from it on is passed to org.sparklasso.job.Main as the application's arguments.
+# everything from it on is passed to org.sparklasso.cli.Main as the application's arguments.
 #
 # With $SPARK_HOME set (and $SPARK_HOME/bin/spark-submit present) that installation's spark-submit is
 # used. Otherwise the "embedded Spark runtime" (target/spark/jars, populated by `mvn package`) is
@@ -17,7 +17,7 @@ set -o pipefail
 # Process substitution is needed below; it is unavailable in POSIX mode (e.g. when run as `sh`).
 set +o posix
 
-readonly MAIN_CLASS="org.sparklasso.job.Main"
+readonly MAIN_CLASS="org.sparklasso.cli.Main"
 readonly COMMANDS_RE='^(train|generate|bench)$'
 
 # --- locate the project directory (through symlinks, from any cwd) --------------------------------

@@ -6,7 +6,7 @@ OUTPUT_BASE/<ds>/ (coefficients/, path/, cv/, metrics.json, plots/, _SUCCESS), r
 atomically: a retry of the same date reruns the same job and replaces that date's output, so
 retries are safe.
 
-Exit codes of the job (org.sparklasso.job.ExitCode):
+Exit codes of the job (org.sparklasso.spec.ExitCode):
   0  success, output complete
   1  failure: cluster, out of memory, internal error           -> retried
   2  bad arguments or configuration (a key, a value, output)   -> NOT retried: fix the config
@@ -52,7 +52,7 @@ LOG4J = f"{SPARK_LASSO_HOME}/conf/log4j2.properties"
 # Dated outputs go under this directory (any Hadoop file system: file:, hdfs:, s3a:).
 OUTPUT_BASE = "/data/spark-lasso/diabetes"
 
-# Exit codes that a retry cannot fix (org.sparklasso.job.ExitCode.BAD_CONFIG, BAD_INPUT).
+# Exit codes that a retry cannot fix (org.sparklasso.spec.ExitCode.BAD_CONFIG, BAD_INPUT).
 NO_RETRY_EXIT_CODES = {2, 3}
 _EXIT_CODE = re.compile(r"Error code is: (\d+)")
 
@@ -114,7 +114,7 @@ with DAG(
         task_id="train",
         conn_id="spark_default",  # its host is the master: local[*], yarn, spark://host:7077, k8s://...
         application=JAR,
-        java_class="org.sparklasso.job.Main",
+        java_class="org.sparklasso.cli.Main",
         name="spark-lasso-{{ ds }}",
         # application_args is templated: {{ ds }} is the run's logical date, YYYY-MM-DD.
         application_args=[

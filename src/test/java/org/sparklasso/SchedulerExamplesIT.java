@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparklasso.job.ExitCode;
+import org.sparklasso.spec.ExitCode;
 
 /**
  * What can be checked of the scheduler examples without Airflow or cron (after {@code mvn package},
@@ -57,8 +57,8 @@ class SchedulerExamplesIT {
         Path dag = root().resolve("examples/airflow/spark_lasso_dag.py");
         String text = Files.readString(dag);
         assertTrue(text.contains("SparkSubmitOperator"), "uses SparkSubmitOperator");
-        assertTrue(text.contains("java_class=\"org.sparklasso.job.Main\""), "main class");
-        assertTrue(Files.exists(root().resolve("src/main/java/org/sparklasso/job/Main.java")), "Main exists");
+        assertTrue(text.contains("java_class=\"org.sparklasso.cli.Main\""), "main class");
+        assertTrue(Files.exists(root().resolve("src/main/java/org/sparklasso/cli/Main.java")), "Main exists");
         assertTrue(text.contains("/target/spark-lasso.jar\""), "the jar mvn package builds");
         assertTrue(Files.exists(root().resolve("target/spark-lasso.jar")), "target/spark-lasso.jar built");
         assertTrue(text.contains("\"--output\", OUTPUT_BASE + \"/{{ ds }}\""), "dated output templated with {{ ds }}");

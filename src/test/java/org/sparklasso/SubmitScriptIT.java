@@ -145,7 +145,7 @@ class SubmitScriptIT {
         assertEquals(11, SparkTestSession.get().read().parquet(out.resolve("coefficients").toString()).count());
 
         List<String> received = Arrays.asList(Files.readString(argsFile, StandardCharsets.UTF_8).split("\0"));
-        assertTrue(received.contains("org.sparklasso.job.Main"), received.toString());
+        assertTrue(received.contains("org.sparklasso.cli.Main"), received.toString());
         assertTrue(received.contains(root().resolve("target/spark-lasso.jar").toString()), received.toString());
         int train = received.indexOf("train");
         assertEquals(List.of("train", "--config", config.toString(), "--output", out.toString()),

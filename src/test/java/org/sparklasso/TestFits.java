@@ -1,10 +1,10 @@
 package org.sparklasso;
 
 import java.nio.file.Path;
-import org.sparklasso.data.DataLoader;
-import org.sparklasso.data.LoadedData;
-import org.sparklasso.job.ConfigParser;
-import org.sparklasso.job.JobConfig;
+import org.sparklasso.input.DataLoader;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.cli.ConfigParser;
+import org.sparklasso.cli.JobConfig;
 import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.path.Training;
 

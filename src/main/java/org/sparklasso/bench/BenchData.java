@@ -22,7 +22,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.sparklasso.data.PartitionRows;
+import org.sparklasso.block.PartitionRows;
 
 /**
  * Benchmark data, generated in parallel and written to Parquet as {@code label} plus a

@@ -1,5 +1,7 @@
 package org.sparklasso.bench;
 
+import org.sparklasso.spec.JobException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +24,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.sparklasso.data.DataLoader;
-import org.sparklasso.data.LoadedData;
-import org.sparklasso.job.ConfigParser;
-import org.sparklasso.job.JobConfig;
-import org.sparklasso.model.FittedModel;
+import org.sparklasso.input.DataLoader;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.cli.ConfigParser;
+import org.sparklasso.cli.JobConfig;
+import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.path.Training;
 import org.slf4j.Logger;
@@ -102,7 +104,7 @@ public final class BenchJob {
                 case "B1" -> results.add(glm.b1());
                 case "B2" -> results.add(glm.b2());
                 case "M1" -> results.add(glm.m1());
-                default -> throw org.sparklasso.job.JobException.config("bench: cases: unknown case '" + c
+                default -> throw org.sparklasso.spec.JobException.config("bench: cases: unknown case '" + c
                         + "' (G1, G2, S1, scale, B1, B2, M1)");
             }
         }

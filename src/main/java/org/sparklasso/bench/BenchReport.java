@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.sparklasso.data.Blas;
+import org.sparklasso.kernel.Blas;
 
 /**
  * The benchmark's results and their rendering as Markdown tables and JSON. Relative

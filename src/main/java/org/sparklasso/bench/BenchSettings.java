@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.sparklasso.job.JobException;
+import org.sparklasso.spec.JobException;
 
 /**
  * The {@code bench} command's settings: {@code [--config FILE] [--KEY VALUE | --KEY=VALUE]…}, flags

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sparklasso.data.Blas;
+import org.sparklasso.kernel.Blas;
 
 /**
  * The machine's double-precision peak as its BLAS reaches it: every thread (one per core, each BLAS

@@ -11,7 +11,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.sparklasso.aggregate.LocalPassLog;
+import org.sparklasso.pass.LocalPassLog;
 
 /**
  * Records every Spark job's wall time (submission to completion, as the scheduler saw it) and the

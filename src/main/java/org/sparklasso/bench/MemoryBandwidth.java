@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sparklasso.data.VectorKernels;
+import org.sparklasso.kernel.VectorKernels;
 
 /**
  * The machine's memory bandwidth as a multi-threaded Java loop sees it: every thread sums its own

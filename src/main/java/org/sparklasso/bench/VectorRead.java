@@ -3,14 +3,14 @@ package org.sparklasso.bench;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.sparklasso.data.DoubleLanes;
+import org.sparklasso.kernel.DoubleLanes;
 
 /**
  * {@link MemoryBandwidth}'s read on the JDK's Vector API: four vector accumulators, so that one
  * core can ask for more than its scalar add chain consumes. The scalar four-accumulator loop is
  * core-bound on a 2 GHz Xeon (measured 12.5–14 GB/s on two cores over 8 MB arrays, where this reads
  * 18–21 GB/s): measuring with it would understate the memory. Only loaded when
- * {@link org.sparklasso.data.VectorKernels#enabled()} says so.
+ * {@link org.sparklasso.kernel.VectorKernels#enabled()} says so.
  */
 final class VectorRead {
     private static final VectorSpecies<Double> SPECIES = DoubleLanes.SPECIES;

@@ -4,24 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.sparklasso.aggregate.BlockPasses;
-import org.sparklasso.aggregate.ModelSpec;
-import org.sparklasso.aggregate.PassCounter;
-import org.sparklasso.aggregate.WorkingSetPasses;
-import org.sparklasso.data.FeatureMoments;
-import org.sparklasso.data.LoadedData;
-import org.sparklasso.job.JobConfig;
-import org.sparklasso.job.JobException;
-import org.sparklasso.job.SolverChoice;
-import org.sparklasso.model.FittedModel;
-import org.sparklasso.model.Standardization;
+import org.sparklasso.pass.BlockPasses;
+import org.sparklasso.pass.ModelSpec;
+import org.sparklasso.pass.PassCounter;
+import org.sparklasso.pass.WorkingSetPasses;
+import org.sparklasso.kernel.FeatureMoments;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.cli.JobConfig;
+import org.sparklasso.spec.JobException;
+import org.sparklasso.spec.SolverChoice;
+import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.solver.CoordinateDescent;
-import org.sparklasso.solver.CovarianceStatistics;
+import org.sparklasso.datafit.CovarianceStatistics;
 import org.sparklasso.solver.Fista;
-import org.sparklasso.solver.LossOracle;
-import org.sparklasso.solver.QuadraticForm;
-import org.sparklasso.solver.WorkingSetOracle;
+import org.sparklasso.datafit.LossOracle;
+import org.sparklasso.datafit.QuadraticForm;
+import org.sparklasso.datafit.WorkingSetOracle;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * feature and, when the working set changes, a pass for its coordinate statistics; coordinate
  * descent solves the working set on the driver. {@code fista}: every step is a pass. With either,
  * the fold models run in lockstep threads so that one pass serves every fold
- * ({@link org.sparklasso.aggregate.PassBatcher}), and their held-out errors come from the same
+ * ({@link org.sparklasso.pass.PassBatcher}), and their held-out errors come from the same
  * passes.
  */
 public final class GaussianTrainer {

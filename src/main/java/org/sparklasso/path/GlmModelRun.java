@@ -1,15 +1,15 @@
 package org.sparklasso.path;
 
-import org.sparklasso.aggregate.BlockPasses;
-import org.sparklasso.aggregate.ModelSpec;
-import org.sparklasso.aggregate.PassBatcher;
-import org.sparklasso.job.JobConfig;
-import org.sparklasso.job.SolverChoice;
-import org.sparklasso.model.Standardization;
+import org.sparklasso.pass.BlockPasses;
+import org.sparklasso.pass.ModelSpec;
+import org.sparklasso.pass.PassBatcher;
+import org.sparklasso.cli.JobConfig;
+import org.sparklasso.spec.SolverChoice;
+import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.MultiClassPenalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
-import org.sparklasso.solver.NewtonOracle;
+import org.sparklasso.datafit.NewtonOracle;
 import org.sparklasso.solver.ProxNewton;
 import org.sparklasso.solver.SolverResult;
 

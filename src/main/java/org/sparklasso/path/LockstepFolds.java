@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 
 /**
  * Runs one task per cross-validation fold, each in its own driver thread, so that their data
- * passes can be shared through a {@link org.sparklasso.aggregate.PassBatcher}; every task leaves
+ * passes can be shared through a {@link org.sparklasso.pass.PassBatcher}; every task leaves
  * the batcher when it ends, whether it succeeds or fails.
  */
 final class LockstepFolds {

@@ -1,7 +1,7 @@
 package org.sparklasso.path;
 
-import org.sparklasso.data.LoadedData;
-import org.sparklasso.job.JobConfig;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.cli.JobConfig;
 
 /** Picks the trainer of the configured family. */
 public final class Training {

@@ -1,7 +1,7 @@
 package org.sparklasso.solver;
 
-import org.sparklasso.data.ColumnSubset;
-import org.sparklasso.model.Standardization;
+import org.sparklasso.block.ColumnSubset;
+import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.ElasticNet;
 
 /**

@@ -1,5 +1,7 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.datafit.LossOracle;
+
 import org.sparklasso.penalty.Penalty;
 
 /**

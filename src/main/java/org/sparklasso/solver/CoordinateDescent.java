@@ -1,5 +1,7 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.datafit.QuadraticForm;
+
 import org.sparklasso.penalty.SeparablePenalty;
 
 /**

@@ -1,5 +1,9 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.datafit.LossOracle;
+import org.sparklasso.datafit.NewtonOracle;
+import org.sparklasso.penalty.ElasticNet;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.sparklasso.penalty.MultiClassPenalty;

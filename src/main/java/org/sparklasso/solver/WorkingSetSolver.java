@@ -1,5 +1,8 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.datafit.LossOracle;
+import org.sparklasso.datafit.WorkingSetOracle;
+
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

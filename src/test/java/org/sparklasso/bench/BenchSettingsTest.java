@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparklasso.job.JobException;
+import org.sparklasso.spec.JobException;
 
 /** The bench's settings fail before any case runs on a bad value, naming the key. */
 class BenchSettingsTest {

@@ -1,5 +1,7 @@
 package org.sparklasso.cluster;
 
+import org.sparklasso.SparkTestSession;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparklasso.SparkTestSession;
 
 /**
  * What only a cluster runs, on a real standalone cluster on loopback ({@link StandaloneCluster}:

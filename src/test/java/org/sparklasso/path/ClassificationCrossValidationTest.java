@@ -17,7 +17,7 @@ import org.sparklasso.ClassificationReference;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
 import org.sparklasso.WrittenCoefficients;
-import org.sparklasso.job.Main;
+import org.sparklasso.cli.Main;
 
 /**
  * Binomial path and cross-validation against glmnet / cv.glmnet with the same fold column and λ

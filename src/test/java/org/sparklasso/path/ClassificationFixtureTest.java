@@ -19,7 +19,7 @@ import org.sparklasso.ClassificationReference;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
 import org.sparklasso.WrittenCoefficients;
-import org.sparklasso.job.Main;
+import org.sparklasso.cli.Main;
 
 /**
  * L1 logistic and multinomial regression against glmnet through the committed fixtures

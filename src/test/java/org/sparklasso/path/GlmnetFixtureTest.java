@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparklasso.ReferenceProblem;
 import org.sparklasso.TestFits;
-import org.sparklasso.model.FittedModel;
 
 /**
  * Agreement with glmnet and scikit-learn through the committed fixtures

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparklasso.ReferenceProblem;
 import org.sparklasso.TestFits;
-import org.sparklasso.model.FittedModel;
 
 /**
  * The λ path against glmnet's and cross-validation against cv.glmnet's, through the fixtures of

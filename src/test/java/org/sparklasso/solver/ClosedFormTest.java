@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.TestFits;
-import org.sparklasso.model.FittedModel;
+import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.penalty.ElasticNet;
 

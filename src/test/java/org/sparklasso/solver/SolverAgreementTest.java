@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.ReferenceProblem;
 import org.sparklasso.TestFits;
-import org.sparklasso.model.FittedModel;
+import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
 
 /**

@@ -1,5 +1,8 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.SparkTestSession;
+import org.sparklasso.spec.SolverChoice;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.TestFits;
-import org.sparklasso.model.FittedModel;
+import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.penalty.ElasticNet;
 
@@ -102,7 +105,7 @@ class WorkingSetSolverTest {
     @Test
     void autoPicksTheWorkingSetBeyondCdMaxFeatures() {
         assertEquals("workingset", fit("auto").solver().key());
-        assertEquals("cd", GaussianTrainer.resolve(org.sparklasso.job.SolverChoice.AUTO, 500, 2000, 0).key());
+        assertEquals("cd", GaussianTrainer.resolve(org.sparklasso.spec.SolverChoice.AUTO, 500, 2000, 0).key());
     }
 
     @Test

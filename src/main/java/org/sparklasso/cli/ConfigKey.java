@@ -1,0 +1,104 @@
+package org.sparklasso.cli;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration key a {@code train} run accepts, with its default and meaning. The same
+ * names work in a properties file and as {@code --KEY VALUE} flags (flags win).
+ */
+public enum ConfigKey {
+    INPUT("input", null, "required", "input path, directory or glob (any Hadoop file system)"),
+    FORMAT("format", null, "from the extension", "csv | libsvm | parquet (.csv/.tsv, .libsvm/.svm/.svmlight, .parquet/.pq; compression suffixes ignored)"),
+    HEADER("header", "true", "csv: the first line holds column names"),
+    SEP("sep", null, ", (tab for .tsv)", "csv: the field separator (Spark's sep; \\t for tab); any other Spark CSV option as csv.NAME=VALUE"),
+    LABEL_COL("labelCol", null, "label (csv without header: 1)", "label column (csv without header: a 1-based column number); not for libsvm"),
+    FEATURE_COLS("featureCols", null, "every other column", "comma list of numeric feature columns (csv with header, parquet)"),
+    FEATURES_COL("featuresCol", null, "features, when the parquet has a vector column so named (Spark ML's default)", "parquet: a Spark ML vector column holding the features"),
+    WEIGHT_COL("weightCol", null, "none (every weight 1)", "observation weight column (finite, >= 0, not all 0; csv without header: a 1-based column number); not for libsvm"),
+    OUTPUT("output", null, "required", "output directory; replaced atomically on success"),
+    FAMILY("family", "gaussian", "gaussian | binomial | multinomial"),
+    TYPE_MULTINOMIAL("typeMultinomial", "ungrouped", "multinomial penalty: ungrouped (L1 per coefficient) | grouped (L2 norm of each feature's K coefficients)"),
+    ALPHA("alpha", "1", "elastic-net mixing in [0, 1]; 1 = lasso (alias: elasticNetParam)"),
+    LAMBDA("lambda", null, "one λ > 0 or a comma list (alias: regParam); default: a path of nlambda values from λ_max"),
+    NLAMBDA("nlambda", "100", "length of the computed λ path"),
+    LAMBDA_MIN_RATIO("lambdaMinRatio", null, "1e-4 if n > p, else 1e-2", "smallest λ of the path / λ_max"),
+    NFOLDS("nfolds", "0", "cross-validation folds (0 = none; at least 3)"),
+    FOLD_COL("foldCol", null, "column of fold ids: 1..K (glmnet's foldid) or 0..K-1 (Spark's CrossValidator foldCol), told apart by the smallest id; overrides nfolds; not a feature"),
+    SEED("seed", "42", "seed of the random fold assignment"),
+    TYPE_MEASURE("typeMeasure", null, "mse (gaussian), deviance (others)", "cross-validation error: gaussian mse | mae; binomial deviance | class | auc | mse | mae; multinomial deviance | class | mse | mae"),
+    LAMBDA_CHOICE("lambdaChoice", "lambda.1se", "model written to coefficients/ after cross-validation: lambda.min | lambda.1se"),
+    SCREENING("screening", "strong", "strong (sequential strong rules with KKT checks) | none"),
+    PLOTS("plots", "true", "write PNG plots under plots/"),
+    STANDARDIZE("standardize", "true", "penalize standardized-scale coefficients (glmnet's standardize)"),
+    FIT_INTERCEPT("fitIntercept", "true", "fit an unpenalized intercept"),
+    SOLVER("solver", "auto", "auto | cd | workingset | fista | newton (cd, workingset: gaussian only; newton: binomial/multinomial)"),
+    TOL("tol", "1e-7", "gaussian: stop when the relative duality gap (gap / primal objective) is at most this; binomial/multinomial: the largest KKT violation relative to the null model's largest gradient entry"),
+    MAX_ITER("maxIter", null, "100000 (cd), 1000 (workingset), 10000 (fista), 100 (newton)", "iteration limit per λ: sweeps (cd), outer rounds (workingset), proximal steps (fista), Newton steps (newton)"),
+    CD_MAX_FEATURES("cdMaxFeatures", "2000", "auto picks cd when p is at most this (a p×p matrix on the driver; with K folds also K·p² ≤ 2^25 doubles)"),
+    AGGREGATION_DEPTH("aggregationDepth", "0", "depth of Spark's treeAggregate; 0 = 1 up to 16 partitions, else 2"),
+    LOCAL_PASSES("localPasses", "true", "in local mode, run each pass over the cached blocks on the driver's threads instead of as a Spark job (same results, no per-job overhead)"),
+    NUM_PARTITIONS("numPartitions", "0", "repartition the input to this many partitions; 0 keeps the reader's"),
+    BLOCK_ROWS("blockRows", "0", "rows per cached block; 0 chooses about 8 MB per block (2²⁰ numbers: rows × p for columns, stored entries for vector/LIBSVM input, at most 16384 rows)");
+
+    private static final Map<String, ConfigKey> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(ConfigKey::key, Function.identity()));
+    private static final Map<String, ConfigKey> ALIASES = Map.of(
+            "regParam", LAMBDA,
+            "elasticNetParam", ALPHA,
+            "standardization", STANDARDIZE,
+            "delimiter", SEP);
+
+    private final String key;
+    private final String defaultValue;
+    private final String defaultText;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this(key, defaultValue, defaultValue == null ? "none" : defaultValue, description);
+    }
+
+    /**
+     * @param defaultValue the fixed default, or null when there is none or it depends on the context
+     *                     (format, family, solver, data size): the parser then resolves it
+     * @param defaultText  what {@code train --help} and README say the default is
+     */
+    ConfigKey(String key, String defaultValue, String defaultText, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.defaultText = defaultText;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The fixed default, or null when the key has none or its default depends on the context. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The default as documented ("none", a value, or the rule that picks it). */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The accepted aliases (Spark ML's and Spark CSV's names) and the key each stands for. */
+    public static Map<String, ConfigKey> aliases() {
+        return ALIASES;
+    }
+
+    /** Looks a name up, aliases included. */
+    public static Optional<ConfigKey> find(String name) {
+        ConfigKey k = BY_NAME.get(name);
+        return k != null ? Optional.of(k) : Optional.ofNullable(ALIASES.get(name));
+    }
+}

@@ -1,0 +1,105 @@
+package org.sparklasso.cli;
+
+import org.sparklasso.bench.BenchJob;
+import org.sparklasso.input.CsvReaderOptions;
+import org.sparklasso.spec.ExitCode;
+import org.sparklasso.spec.JobException;
+
+import java.util.Arrays;
+import org.apache.spark.sql.SparkSession;
+import org.sparklasso.input.DataLoader;
+
+/**
+ * Entry point for {@code spark-submit}: {@code train [--config FILE] [--KEY VALUE]… [--verbose]}.
+ * Prints one line on stderr for any failure (the stack trace too with {@code --verbose}) and exits
+ * with the codes of {@link ExitCode}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (never calls System.exit). */
+    public static int run(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try (QuietTaskFailures.Installed quiet = QuietTaskFailures.install(verbose)) {
+            return dispatch(args, verbose);
+        }
+    }
+
+    private static int dispatch(String[] args, boolean verbose) {
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+                System.err.println(usage());
+                return args.length == 0 ? ExitCode.BAD_CONFIG : ExitCode.OK;
+            }
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            if (args[0].equals("train") && (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h"))) {
+                System.out.print(trainHelp());
+                return ExitCode.OK;
+            }
+            switch (args[0]) {
+                case "train" -> train(rest);
+                case "generate" -> org.sparklasso.cli.SyntheticDataJob.run(rest);
+                case "bench" -> org.sparklasso.bench.BenchJob.run(rest);
+                default -> throw JobException.config("unknown command '" + args[0]
+                        + "' (expected train, generate or bench; --help prints the usage)");
+            }
+            return ExitCode.OK;
+        } catch (JobException e) {
+            report(e.getMessage(), e, verbose);
+            return e.exitCode();
+        } catch (OutOfMemoryError e) {
+            report("out of memory; give the driver or executors more memory (--driver-memory, "
+                    + "--executor-memory)", e, verbose);
+            return ExitCode.FAILURE;
+        } catch (Throwable e) {
+            report(DataLoader.rootMessage(e), e, verbose);
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private static void train(String[] args) throws Exception {
+        JobConfig config = ConfigParser.parse(args);
+        SparkSession spark = SparkSession.builder().appName("spark-lasso train").getOrCreate();
+        boolean stop = !spark.sparkContext().conf().getBoolean("spark.lasso.keepSession", false);
+        try {
+            TrainJob.run(spark, config);
+        } finally {
+            if (stop) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static void report(String message, Throwable e, boolean verbose) {
+        System.err.println("spark-lasso: error: " + message);
+        if (verbose) {
+            e.printStackTrace();
+        }
+    }
+
+    /** {@code train --help}: every key with its default (as README's table has it) and meaning. */
+    static String trainHelp() {
+        StringBuilder sb = new StringBuilder("usage: submit.sh [spark-submit options] train [--config FILE.properties] "
+                + "[--KEY VALUE | --KEY=VALUE]... [--verbose]\n\nKeys (the same in a properties file; flags win):\n");
+        for (ConfigKey k : ConfigKey.values()) {
+            sb.append(String.format("  %-16s default: %s%n  %16s %s%n", k.key(), k.defaultText(), "", k.description()));
+        }
+        sb.append("\nAliases: ");
+        ConfigKey.aliases().forEach((alias, key) -> sb.append(alias).append(" = ").append(key.key()).append("; "));
+        sb.append("\nSpark CSV reader options pass through as csv.NAME=VALUE: ")
+                .append(String.join(", ", org.sparklasso.input.CsvReaderOptions.names())).append("\n");
+        sb.append("Exit codes: 0 done, 1 failure (cluster, internal, output), 2 bad configuration, 3 bad input data.\n");
+        return sb.toString();
+    }
+
+    static String usage() {
+        return "usage: submit.sh [spark-submit options] train [--config FILE.properties] [--KEY VALUE]... [--verbose]\n"
+                + "       submit.sh [spark-submit options] generate --output PATH [--rows N] [--features P] ...\n"
+                + "       submit.sh [spark-submit options] bench [--config conf/bench.properties] [--KEY VALUE]...";
+    }
+}

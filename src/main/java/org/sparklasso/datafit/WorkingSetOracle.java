@@ -1,0 +1,36 @@
+package org.sparklasso.datafit;
+
+import org.sparklasso.solver.SolverResult;
+
+import org.sparklasso.penalty.ElasticNet;
+
+/**
+ * The two kinds of data pass a {@link WorkingSetSolver} makes: least-squares evaluations over
+ * every feature, and the data of a subset of the features, reduced to a problem the driver solves
+ * alone: their coordinate statistics (dense data) or their gathered columns (sparse data).
+ */
+public interface WorkingSetOracle extends LossOracle {
+
+    /**
+     * One pass: the model's problem restricted to {@code features} (coefficients zero outside them),
+     * in the model's own coordinates.
+     *
+     * @param features the coordinates wanted (strictly increasing)
+     * @return the problem over a superset of {@code features} (passes may be shared with other
+     *         models, whose features then come too), with that superset
+     */
+    Restricted restricted(int[] features);
+
+    /** The most features {@link #restricted} may be asked for (the driver holds their data). */
+    int maxFeatures();
+
+    /** A model's problem over some features, solved on the driver. */
+    interface Problem {
+        /** Solves to the relative duality gap {@code tol}; coefficients over the problem's features. */
+        SolverResult solve(ElasticNet penalty, double[] warmStart, double tol, int maxSweeps);
+    }
+
+    /** A problem over {@code features} (strictly increasing), numbered 0..|features|−1. */
+    record Restricted(int[] features, Problem problem) {
+    }
+}

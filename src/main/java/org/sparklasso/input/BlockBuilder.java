@@ -1,0 +1,381 @@
+package org.sparklasso.input;
+
+import org.sparklasso.block.Block;
+import org.sparklasso.block.DenseBlock;
+import org.sparklasso.block.RowLayout;
+import org.sparklasso.block.SparseBlock;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+
+/**
+ * Packs one partition's rows into blocks, rejecting (and auditing) bad rows. Numeric columns give
+ * dense blocks; a vector column gives CSR blocks, or dense ones where a block is mostly nonzero.
+ * Runs on executors.
+ */
+public final class BlockBuilder {
+    /** A block goes dense when at least this fraction of its entries are nonzero. */
+    private static final double DENSE_FILL = 0.25;
+    /** Largest fold id a fold column may hold. */
+    public static final int MAX_FOLD = 1000;
+
+    private final RowLayout layout;
+    private final int blockRows;
+    private final PartitionAudit audit;
+    private final List<Block> out = new ArrayList<>();
+
+    private double[] labels;
+    private double[] weights;
+    private int[] folds;
+    private boolean allUnitWeights;
+    /** Random fold assignment: a shuffled 0..K-1 for every K consecutive accepted rows. */
+    private final java.util.SplittableRandom foldRandom;
+    private final int[] foldCycle;
+    private long accepted;
+    private int count;
+    // dense buffer
+    private double[] dense;
+    // sparse buffers
+    private int[] rowPtr;
+    private int[] colIdx;
+    private double[] vals;
+    private int nnz;
+
+    private BlockBuilder(RowLayout layout, int blockRows, int partition) {
+        this.layout = layout;
+        this.blockRows = blockRows;
+        this.audit = new PartitionAudit(partition);
+        this.foldRandom = new java.util.SplittableRandom(layout.seed() * 0x9E3779B97F4A7C15L + partition);
+        this.foldCycle = layout.foldColumn() < 0 && layout.nfolds() > 0 ? new int[layout.nfolds()] : null;
+        reset();
+    }
+
+    /** Packs {@code rows} (one partition) into blocks; the last block carries the audit. */
+    public static Iterator<Block> pack(RowLayout layout, int blockRows, int partition, Iterator<Row> rows) {
+        BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
+        while (rows.hasNext()) {
+            b.add(rows.next());
+        }
+        return b.finish().iterator();
+    }
+
+    /** Stored values per block (8 MB of doubles): dense blocks by their rows, vector ones by entries. */
+    static final int BLOCK_VALUES = 1 << 20;
+    static final int MAX_BLOCK_ROWS = 16384;
+
+    /**
+     * Rows per block so that a dense block holds about {@link #BLOCK_VALUES} numbers, within [64,
+     * 16384]. Vector (possibly sparse) input takes up to 16384 rows and closes a block once it
+     * holds BLOCK_VALUES entries instead: sizing sparse rows as dense ones would make blocks of a
+     * few rows, whose per-block O(p) work would then dominate every pass.
+     */
+    public static int defaultBlockRows(int numFeatures, boolean vector) {
+        if (vector) {
+            return MAX_BLOCK_ROWS;
+        }
+        long rows = BLOCK_VALUES / Math.max(1, numFeatures);
+        return (int) Math.max(64, Math.min(MAX_BLOCK_ROWS, rows));
+    }
+
+    private void reset() {
+        labels = new double[blockRows];
+        weights = new double[blockRows];
+        folds = layout.hasFolds() ? new int[blockRows] : null;
+        allUnitWeights = true;
+        count = 0;
+        if (layout.isVector()) {
+            rowPtr = new int[blockRows + 1];
+            colIdx = new int[16];
+            vals = new double[16];
+            nnz = 0;
+        } else {
+            dense = new double[blockRows * layout.numFeatures()];
+        }
+    }
+
+    private void add(Row row) {
+        String file = layout.fileName() >= 0 ? row.getString(layout.fileName()) : null;
+        audit.countRow(file);
+        String problem = check(row);
+        if (problem != null) {
+            audit.reject(file, problem, text(row));
+            return;
+        }
+        double w = layout.weight() >= 0 ? row.getDouble(layout.weight()) : 1.0;
+        labels[count] = layout.classes() == null ? row.getDouble(layout.label())
+                : layout.classes().classOf(row.getString(layout.label()));
+        weights[count] = w;
+        allUnitWeights &= w == 1.0;
+        audit.addWeight(w);
+        if (folds != null) {
+            int fold = nextFold(row);
+            folds[count] = fold;
+            audit.countFold(fold);
+        }
+        if (layout.isVector()) {
+            Vector v = (Vector) row.get(layout.vectorColumn());
+            if (v instanceof SparseVector sv) {
+                int[] idx = sv.indices();
+                double[] xs = sv.values();
+                for (int e = 0; e < idx.length; e++) {
+                    if (xs[e] != 0) {
+                        append(idx[e], xs[e]);
+                    }
+                }
+            } else {
+                double[] xs = v.toArray();
+                for (int j = 0; j < xs.length; j++) {
+                    if (xs[j] != 0) {
+                        append(j, xs[j]);
+                    }
+                }
+            }
+            rowPtr[count + 1] = nnz;
+        } else {
+            int p = layout.numFeatures();
+            int[] cols = layout.featureColumns();
+            int off = count * p;
+            for (int j = 0; j < p; j++) {
+                dense[off + j] = row.getDouble(cols[j]);
+            }
+        }
+        count++;
+        if (count == blockRows || layout.isVector() && nnz >= BLOCK_VALUES) {
+            emit();
+        }
+    }
+
+    /**
+     * The row's fold: the fold column's id as written (0-based or 1-based: the loader shifts 1-based
+     * ids once it has seen them all), or the next of a shuffled cycle of 0..K-1.
+     */
+    private int nextFold(Row row) {
+        if (layout.foldColumn() >= 0) {
+            return (int) row.getDouble(layout.foldColumn());
+        }
+        int k = foldCycle.length;
+        int pos = (int) (accepted++ % k);
+        if (pos == 0) {
+            for (int i = 0; i < k; i++) {
+                foldCycle[i] = i;
+            }
+            for (int i = k - 1; i > 0; i--) {
+                int j = foldRandom.nextInt(i + 1);
+                int t = foldCycle[i];
+                foldCycle[i] = foldCycle[j];
+                foldCycle[j] = t;
+            }
+        }
+        return foldCycle[pos];
+    }
+
+    private void append(int j, double x) {
+        if (nnz == vals.length) {
+            vals = java.util.Arrays.copyOf(vals, nnz * 2);
+            colIdx = java.util.Arrays.copyOf(colIdx, nnz * 2);
+        }
+        colIdx[nnz] = j;
+        vals[nnz] = x;
+        nnz++;
+    }
+
+    /** Returns the problem with a row, or null when it is usable. */
+    private String check(Row row) {
+        if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
+            return "malformed line (" + malformedDetail(row) + ")";
+        }
+        if (row.isNullAt(layout.label())) {
+            return "missing label";
+        }
+        if (layout.classes() != null) {
+            if (layout.classes().classOf(row.getString(layout.label())) < 0) {
+                return "label is not one of the classes";
+            }
+        } else if (!Double.isFinite(row.getDouble(layout.label()))) {
+            return "label is NaN or infinite";
+        }
+        if (layout.weight() >= 0) {
+            if (row.isNullAt(layout.weight())) {
+                return "missing weight";
+            }
+            double w = row.getDouble(layout.weight());
+            if (!Double.isFinite(w) || w < 0) {
+                return "weight must be finite and >= 0";
+            }
+        }
+        if (layout.foldColumn() >= 0) {
+            if (row.isNullAt(layout.foldColumn())) {
+                return "missing fold id in foldCol " + columnName(row, layout.foldColumn());
+            }
+            double f = row.getDouble(layout.foldColumn());
+            if (!(f >= 0 && f <= MAX_FOLD && f == Math.rint(f))) {
+                return "fold id in foldCol " + columnName(row, layout.foldColumn()) + " must be an integer from 0 to "
+                        + MAX_FOLD;
+            }
+        }
+        if (layout.isVector()) {
+            if (row.isNullAt(layout.vectorColumn())) {
+                return "missing feature vector";
+            }
+            Vector v = (Vector) row.get(layout.vectorColumn());
+            if (v.size() > layout.numFeatures()) {
+                return "feature vector longer than " + layout.numFeatures();
+            }
+            double[] xs = v instanceof SparseVector sv ? sv.values() : v.toArray();
+            for (double x : xs) {
+                if (!Double.isFinite(x)) {
+                    return "a feature is NaN or infinite";
+                }
+            }
+        } else {
+            for (int c : layout.featureColumns()) {
+                if (row.isNullAt(c)) {
+                    return "missing value in column " + columnName(row, c);
+                }
+                if (!Double.isFinite(row.getDouble(c))) {
+                    return "NaN or infinite value in column " + columnName(row, c);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with a line Spark's CSV reader could not parse: the first numeric field it left
+     * empty (a non-numeric or missing value), else a wrong number of fields.
+     */
+    private String malformedDetail(Row row) {
+        List<Integer> numeric = new ArrayList<>();
+        if (layout.classes() == null) {
+            numeric.add(layout.label());
+        }
+        for (int c : layout.featureColumns()) {
+            numeric.add(c);
+        }
+        for (int c : new int[] {layout.weight(), layout.foldColumn()}) {
+            if (c >= 0) {
+                numeric.add(c);
+            }
+        }
+        for (int c : numeric) {
+            if (row.isNullAt(c)) {
+                return "a non-numeric or missing value in column " + columnName(row, c);
+            }
+        }
+        return "wrong number of fields";
+    }
+
+    /** A column as users know it: its header name, or "column N" (1-based) for a csv without header. */
+    private static String columnName(Row row, int c) {
+        String name = row.schema().fields()[c].name();
+        return name.matches("_c\\d+") ? "column " + name.substring(2) : name;
+    }
+
+    /** The row as the user wrote it: the raw line when the reader kept it, else the parsed fields. */
+    private String text(Row row) {
+        if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
+            return row.getString(layout.corruptRecord());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < row.length(); i++) {
+            if (i == layout.corruptRecord() || i == layout.fileName()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
+        }
+        return sb.toString();
+    }
+
+    private void emit() {
+        if (count == 0) {
+            return;
+        }
+        if (folds != null) {
+            sortRowsByFold();
+        }
+        double[] y = java.util.Arrays.copyOf(labels, count);
+        double[] w = allUnitWeights ? null : java.util.Arrays.copyOf(weights, count);
+        int[] f = folds == null ? null : java.util.Arrays.copyOf(folds, count);
+        int p = layout.numFeatures();
+        if (!layout.isVector()) {
+            out.add(new DenseBlock(p, y, w, f, java.util.Arrays.copyOf(dense, count * p)));
+        } else if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
+            double[] values = new double[count * p];
+            for (int i = 0; i < count; i++) {
+                for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                    values[i * p + colIdx[e]] = vals[e];
+                }
+            }
+            out.add(new DenseBlock(p, y, w, f, values));
+        } else {
+            out.add(new SparseBlock(p, y, w, f, java.util.Arrays.copyOf(rowPtr, count + 1),
+                    java.util.Arrays.copyOf(colIdx, nnz), java.util.Arrays.copyOf(vals, nnz)));
+        }
+        audit.countStored(out.get(out.size() - 1).storedValues());
+        reset();
+    }
+
+    /**
+     * Reorders the buffered rows by fold (stably), so that each fold is one contiguous range of
+     * the block: a fold model's pass can then skip its held-out rows a whole range at a time
+     * ({@link Block#foldRanges}). Sums over rows do not depend on the order beyond rounding.
+     */
+    private void sortRowsByFold() {
+        int[] start = Block.foldStarts(folds, count);
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[start[folds[i]]++] = i;
+        }
+        double[] y = new double[labels.length];
+        double[] w = new double[weights.length];
+        int[] f = new int[folds.length];
+        for (int i = 0; i < count; i++) {
+            y[i] = labels[order[i]];
+            w[i] = weights[order[i]];
+            f[i] = folds[order[i]];
+        }
+        labels = y;
+        weights = w;
+        folds = f;
+        if (layout.isVector()) {
+            int[] ptr = new int[rowPtr.length];
+            int[] idx = new int[colIdx.length];
+            double[] v = new double[vals.length];
+            int e = 0;
+            for (int i = 0; i < count; i++) {
+                int from = rowPtr[order[i]];
+                int len = rowPtr[order[i] + 1] - from;
+                System.arraycopy(colIdx, from, idx, e, len);
+                System.arraycopy(vals, from, v, e, len);
+                e += len;
+                ptr[i + 1] = e;
+            }
+            rowPtr = ptr;
+            colIdx = idx;
+            vals = v;
+        } else {
+            int p = layout.numFeatures();
+            double[] d = new double[dense.length];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(dense, order[i] * p, d, i * p, p);
+            }
+            dense = d;
+        }
+    }
+
+    private List<Block> finish() {
+        emit();
+        if (out.isEmpty()) {
+            out.add(new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]));
+        }
+        out.get(out.size() - 1).setAudit(audit);
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package org.sparklasso.output;
+
+import org.sparklasso.path.FittedModel;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes {@code coefficients/} as Parquet: per λ (and per class for multinomial), an intercept
+ * row ({@code (Intercept)}, index -1) and one row per feature, zeros included; columns feature,
+ * index, coefficient, lambda, class (the class name for multinomial, null otherwise).
+ */
+public final class CoefficientsWriter {
+    public static final String INTERCEPT = "(Intercept)";
+    public static final StructType SCHEMA = new StructType()
+            .add("feature", DataTypes.StringType, false)
+            .add("index", DataTypes.IntegerType, false)
+            .add("coefficient", DataTypes.DoubleType, false)
+            .add("lambda", DataTypes.DoubleType, false)
+            .add("class", DataTypes.StringType, true);
+
+    private CoefficientsWriter() {
+    }
+
+    /**
+     * Writes every model's rows, generated on the executors from broadcast coefficients (p = 10⁶
+     * features × several λ would not fit the driver as row objects), in the order model, class,
+     * intercept then features.
+     *
+     * @param classNames the class of each coefficient block for multinomial, else null
+     */
+    public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
+                             List<String> classNames, String path) {
+        int p = featureNames.size();
+        int classes = models.isEmpty() ? 1 : models.get(0).classes();
+        Table table = new Table(featureNames.toArray(new String[0]),
+                classNames == null ? null : classNames.toArray(new String[0]),
+                models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
+                models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
+                models.stream().mapToDouble(FittedModel::lambda).toArray(), p, classes);
+        long total = (long) models.size() * classes * (p + 1);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<Table> bc = jsc.broadcast(table);
+        try {
+            int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
+            JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
+            spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
+    private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
+                         double[] lambdas, int p, int classes) implements java.io.Serializable {
+        Row row(long i) {
+            int perModel = classes * (p + 1);
+            int m = (int) (i / perModel);
+            int rest = (int) (i % perModel);
+            int k = rest / (p + 1);
+            int j = rest % (p + 1) - 1;
+            String cls = classNames == null ? null : classNames[k];
+            return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls)
+                    : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls);
+        }
+    }
+}

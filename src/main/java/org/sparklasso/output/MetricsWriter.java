@@ -1,0 +1,114 @@
+package org.sparklasso.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sparklasso.path.FittedModel;
+
+/**
+ * Renders {@code metrics.json}. Run-level keys first; then the per-λ keys ({@code lambda},
+ * {@code nnz}, {@code objective}, …) of the models in coefficients/: scalars for one model (the
+ * one chosen by cross-validation, or a single λ), arrays (largest λ first) for several. {@code fits}
+ * always lists every fitted λ of the path as one object each, with the same keys.
+ */
+public final class MetricsWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MetricsWriter() {
+    }
+
+    public static String toJson(TrainReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", r.family());
+        m.put("alpha", r.alpha());
+        m.put("standardize", r.standardize());
+        m.put("fitIntercept", r.fitIntercept());
+        m.put("n", r.n());
+        m.put("weightSum", r.weightSum());
+        m.put("p", r.p());
+        m.put("activeFeatures", r.activeFeatures());
+        m.put("solver", r.solver());
+        m.put("convergenceCriterion", r.family().equals("gaussian") ? "dualityGap" : "kkt");
+        if (r.classNames() != null) {
+            m.put("classes", r.classNames());
+            if (r.family().equals("binomial")) {
+                m.put("labelMapping", Map.of(r.classNames().get(0), 0, r.classNames().get(1), 1));
+            }
+        }
+        m.put("tol", r.tol());
+        m.put("lambdaMax", finiteOrNull(r.lambdaMax()));
+        m.put("pathLength", r.fits().size());
+        m.put("computedPath", r.computedPath());
+        if (r.cv() != null) {
+            m.put("nfolds", r.cv().nfolds());
+            m.put("typeMeasure", r.cv().typeMeasure());
+            m.put("lambdaMin", r.cv().summary().lambdaMin());
+            m.put("lambda1se", r.cv().summary().lambda1se());
+            m.put("lambdaChoice", r.lambdaChoice());
+            m.put("lambdaChosen", r.fits().get(r.chosen()).lambda());
+            m.put("cvMeanChosen", r.cv().summary().cvm()[r.chosen()]);
+            m.put("cvStdChosen", r.cv().summary().cvsd()[r.chosen()]);
+            if (!r.cv().otherMeasures().isEmpty()) {
+                Map<String, Object> atChosen = new LinkedHashMap<>();
+                r.cv().otherMeasures().forEach((k, v) -> atChosen.put(k, finiteOrNull(v[r.chosen()])));
+                if (atChosen.containsKey("deviance")) {
+                    atChosen.put("logLoss", finiteOrNull(r.cv().otherMeasures().get("deviance")[r.chosen()] / 2));
+                    atChosen.put("accuracy", finiteOrNull(1 - r.cv().otherMeasures().get("class")[r.chosen()]));
+                }
+                m.put("cvMeasuresChosen", atChosen);
+            }
+        } else {
+            m.put("nfolds", 0);
+        }
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (FittedModel f : r.written()) {
+            written.add(perLambda(f));
+        }
+        for (String key : written.isEmpty() ? List.<String>of() : written.get(0).keySet()) {
+            Function<Map<String, Object>, Object> get = fit -> fit.get(key);
+            m.put(key, written.size() == 1 ? get.apply(written.get(0)) : written.stream().map(get).toList());
+        }
+        List<Map<String, Object>> fits = new ArrayList<>();
+        for (FittedModel f : r.fits()) {
+            fits.add(perLambda(f));
+        }
+        m.put("dataPasses", r.dataPasses());
+        m.put("loadSeconds", r.loadSeconds());
+        m.put("trainSeconds", r.trainSeconds());
+        m.put("partitions", r.partitions());
+        m.put("blas", r.blas());
+        m.put("fits", fits);
+        try {
+            return JSON.writeValueAsString(m) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> perLambda(FittedModel f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lambda", f.lambda());
+        m.put("nnz", f.nnz());
+        m.put("sparsityRatio", f.sparsityRatio());
+        m.put("nonzeroFraction", f.nonzeroFraction());
+        m.put("intercept", f.classes() == 1 ? (Object) f.intercept() : f.intercepts());
+        m.put("objective", f.solve().objective());
+        m.put("dualityGap", f.solve().gap());
+        m.put("relativeGap", f.solve().relativeGap());
+        m.put("converged", f.solve().converged());
+        m.put("iterations", f.solve().iterations());
+        m.put("solverPasses", f.solve().passes());
+        f.quality().forEach((k, v) -> m.put(k, finiteOrNull(v)));
+        m.put("devRatio", f.devRatio());
+        return m;
+    }
+
+    private static Double finiteOrNull(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.sparklasso.output;
+
+import java.util.List;
+import org.sparklasso.path.FittedModel;
+import org.sparklasso.path.CrossValidationResult;
+
+/**
+ * Everything a train run reports besides the coefficients: the data, the solver, the path and
+ * its cross-validation.
+ *
+ * @param lambdaMax    smallest λ with an all-zero solution (NaN for alpha = 0)
+ * @param fits         every fitted λ, largest first
+ * @param chosen       index in fits of the model chosen by cross-validation, or -1 (no CV: every
+ *                     fit is written to coefficients/)
+ * @param computedPath whether the λ values were computed (glmnet's grid) rather than given
+ * @param dataPasses   distributed passes over the cached blocks during training (statistics pass
+ *                     included; the load pass is not)
+ * @param classNames   the label's classes in order (class index k ↔ name), or null for gaussian
+ */
+public record TrainReport(String family, double alpha, boolean standardize, boolean fitIntercept, long n,
+                          double weightSum, int p, int activeFeatures, String solver, double tol,
+                          double lambdaMax, List<FittedModel> fits, int chosen, boolean computedPath,
+                          CrossValidationResult cv, String lambdaChoice, int dataPasses, double loadSeconds,
+                          double trainSeconds, int partitions, String blas, List<String> classNames) {
+
+    /** The models written to coefficients/: the chosen one, or all. */
+    public List<FittedModel> written() {
+        return chosen >= 0 ? List.of(fits.get(chosen)) : fits;
+    }
+}

@@ -1,6 +1,5 @@
 package org.sparklasso.block;
 
-import org.sparklasso.input.PartitionAudit;
 import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.kernel.GramStatistics;
 

@@ -1,5 +1,7 @@
 package org.sparklasso.datafit;
 
+import org.sparklasso.kernel.HeldOutSums;
+
 import java.io.Serializable;
 
 /**
@@ -27,7 +29,7 @@ public interface Datafit extends Serializable {
     double heldOutLoss(double y, double[] f);
 
     /** cv.glmnet's probability clamp for held-out deviance. */
-    double PROB_MIN = 1e-5;
+    double PROB_MIN = org.sparklasso.kernel.HeldOutSums.PROB_MIN;
 
     /** The predicted class (argmax of the margins). */
     int predict(double[] f);

@@ -10,7 +10,7 @@ public interface LossOracle {
      * Loss, −gradient and (1/n)Σwrỹ at one point over the training rows; for a cross-validation
      * fold model also {Σ w r², Σ w |r|, Σ w} over its held-out fold (null otherwise).
      */
-    record Evaluation(double loss, double[] negGradient, double rDotY, double[] heldOut) {
+    record Evaluation(double loss, double[] negGradient, double rDotY, HeldOut heldOut) {
     }
 
     /** Evaluates every point in a single data pass. */

@@ -1,8 +1,7 @@
 package org.sparklasso.datafit;
 
-import org.sparklasso.solver.SolverResult;
-
-import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.block.ColumnSubset;
+import org.sparklasso.block.Standardization;
 
 /**
  * The two kinds of data pass a {@link WorkingSetSolver} makes: least-squares evaluations over
@@ -24,13 +23,14 @@ public interface WorkingSetOracle extends LossOracle {
     /** The most features {@link #restricted} may be asked for (the driver holds their data). */
     int maxFeatures();
 
-    /** A model's problem over some features, solved on the driver. */
-    interface Problem {
-        /** Solves to the relative duality gap {@code tol}; coefficients over the problem's features. */
-        SolverResult solve(ElasticNet penalty, double[] warmStart, double tol, int maxSweeps);
-    }
-
-    /** A problem over {@code features} (strictly increasing), numbered 0..|features|−1. */
-    record Restricted(int[] features, Problem problem) {
+    /**
+     * A model's problem over {@code features} (strictly increasing, numbered 0..|features|−1), as
+     * data the driver holds: the quadratic form of their coordinate statistics (dense data) or
+     * their gathered columns in the model's coordinates (sparse data); exactly one is set.
+     *
+     * @param excludedFold the model's held-out fold (rows of the gathered columns it must skip), or -1
+     */
+    record Restricted(int[] features, QuadraticForm form, ColumnSubset columns, Standardization standardization,
+                      int excludedFold) {
     }
 }

@@ -1,8 +1,9 @@
 package org.sparklasso.input;
 
+import org.sparklasso.block.PartitionAudit;
+
 import org.sparklasso.block.Block;
 import org.sparklasso.block.DenseBlock;
-import org.sparklasso.block.RowLayout;
 import org.sparklasso.block.SparseBlock;
 
 import java.util.ArrayList;

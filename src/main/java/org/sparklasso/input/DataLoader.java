@@ -1,8 +1,9 @@
 package org.sparklasso.input;
 
+import org.sparklasso.block.PartitionAudit;
+
 import org.sparklasso.block.Block;
 import org.sparklasso.block.LocalBlocks;
-import org.sparklasso.block.RowLayout;
 import org.sparklasso.spec.Family;
 
 import java.io.IOException;

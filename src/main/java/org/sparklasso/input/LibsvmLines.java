@@ -1,5 +1,7 @@
 package org.sparklasso.input;
 
+import org.sparklasso.block.PartitionAudit;
+
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

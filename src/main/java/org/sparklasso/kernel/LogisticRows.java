@@ -1,7 +1,5 @@
 package org.sparklasso.kernel;
 
-import org.sparklasso.datafit.Datafit;
-import org.sparklasso.pass.GlmAggregator;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The binomial per-row work of a GLM pass, vectorized with the JDK's Vector API (exp, log and
- * log1p by its SVML intrinsics), with e = exp(−|f|) as in {@link org.sparklasso.datafit.Logistic}.
+ * log1p by its SVML intrinsics), with e = exp(−|f|) as in the logistic datafit.
  * For a run of training rows with margins f = m + a: the loss {@code max(f, 0) + log1p(e) − y f},
  * the weighted residual {@code w (y − σ(f))} written back over the margins, the Newton weight
  * {@code w e/(1 + e)²} and the misclassified weight; for a run of held-out rows, the sums
@@ -68,7 +66,7 @@ public final class LogisticRows {
 
     /**
      * Held-out rows {@code from} to the last full vector before {@code to}: adds to
-     * {@code held[GlmAggregator.HELD_*]} the weighted held-out loss (probabilities clamped to
+     * {@code held[HeldOutSums.*]} the weighted held-out loss (probabilities clamped to
      * [1e-5, 1 − 1e-5] as cv.glmnet does), misclassified weight, Σ w r², Σ w |r| and Σ w, and
      * zeroes the rows' margins (they add nothing to the gradient); returns the first row not done.
      */
@@ -82,7 +80,7 @@ public final class LogisticRows {
         DoubleVector total = DoubleVector.zero(SPECIES);
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector zero = DoubleVector.zero(SPECIES);
-        double low = org.sparklasso.datafit.Datafit.PROB_MIN;
+        double low = HeldOutSums.PROB_MIN;
         int i = from;
         for (; i + lanes <= to; i += lanes) {
             DoubleVector f = DoubleVector.fromArray(SPECIES, m, off + i).add(intercept);
@@ -104,11 +102,11 @@ public final class LogisticRows {
             total = total.add(weight);
             zero.intoArray(m, off + i);
         }
-        held[GlmAggregator.HELD_LOSS] += loss.reduceLanes(VectorOperators.ADD);
-        held[GlmAggregator.HELD_MISS] += missed.reduceLanes(VectorOperators.ADD);
-        held[GlmAggregator.HELD_SQ] += squares.reduceLanes(VectorOperators.ADD);
-        held[GlmAggregator.HELD_ABS] += absolutes.reduceLanes(VectorOperators.ADD);
-        held[GlmAggregator.HELD_W] += total.reduceLanes(VectorOperators.ADD);
+        held[HeldOutSums.LOSS] += loss.reduceLanes(VectorOperators.ADD);
+        held[HeldOutSums.MISS] += missed.reduceLanes(VectorOperators.ADD);
+        held[HeldOutSums.SQ] += squares.reduceLanes(VectorOperators.ADD);
+        held[HeldOutSums.ABS] += absolutes.reduceLanes(VectorOperators.ADD);
+        held[HeldOutSums.W] += total.reduceLanes(VectorOperators.ADD);
         return i;
     }
 }

@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.datafit.HeldOut;
+
 import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.spec.JobException;
@@ -297,7 +299,7 @@ public final class BlockPasses {
                     u[j] = s.active()[j] ? (raw[j] - s.center()[j] * sumR) / (n * s.scale()[j]) : 0;
                 }
                 out[r][i] = new Evaluation(agg.sumSquares(q) / (2 * n), u, agg.sumResidualResponse(q) / n,
-                        spec.excludedFold() >= 0 ? agg.heldOut(q) : null);
+                        spec.excludedFold() >= 0 ? HeldOut.of(agg.heldOut(q)) : null);
             }
         }
         return out;
@@ -464,7 +466,7 @@ public final class BlockPasses {
                     }
                     u[p * k + c] = sumR / n;
                 }
-                evals[i] = new Evaluation(agg.loss(q) / n, u, Double.NaN, agg.heldOut(q));
+                evals[i] = new Evaluation(agg.loss(q) / n, u, Double.NaN, HeldOut.of(agg.heldOut(q)));
                 if (i == 0 && r.workingSet() != null) {
                     int[] set = r.workingSet();
                     int m1 = set.length + 1;

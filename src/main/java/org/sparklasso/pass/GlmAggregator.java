@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.kernel.HeldOutSums;
+
 import org.sparklasso.kernel.LogisticRows;
 import org.sparklasso.kernel.WeightedColumns;
 
@@ -21,14 +23,6 @@ import org.sparklasso.datafit.Logistic;
  */
 public final class GlmAggregator implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Held-out sums per point: loss, misclassified, squared residual, absolute residual, weight. */
-    public static final int HELD_LOSS = 0;
-    public static final int HELD_MISS = 1;
-    public static final int HELD_SQ = 2;
-    public static final int HELD_ABS = 3;
-    public static final int HELD_W = 4;
-    /** Misclassified weight among the training rows. */
-    public static final int TRAIN_MISS = 5;
 
     /**
      * What the driver broadcasts for one pass: V (p × points·K, original-scale coefficients, class
@@ -67,7 +61,7 @@ public final class GlmAggregator implements Serializable {
         this.points = points;
         this.loss = new double[points];
         this.sumResiduals = new double[points * k];
-        this.heldOut = new double[points][6];
+        this.heldOut = new double[points][HeldOutSums.SIZE];
         this.hessian = new double[points][];
     }
 
@@ -115,7 +109,7 @@ public final class GlmAggregator implements Serializable {
             addRows(block, payload, m, wh, q, done, n);
             loss[q] += sums[0];
             sumResiduals[q] += sums[1];
-            heldOut[q][TRAIN_MISS] += sums[2];
+            heldOut[q][HeldOutSums.TRAIN_MISS] += sums[2];
         }
         if (payload.union() != null) {
             addHessians(block, payload, wh, vectorized);
@@ -160,15 +154,15 @@ public final class GlmAggregator implements Serializable {
                     m[(q * k + c) * n + i] = 0;
                 }
                 double[] held = heldOut[q];
-                held[HELD_LOSS] += w * datafit.heldOutLoss(y, f);
-                held[HELD_MISS] += datafit.predict(f) != (int) y ? w : 0;
-                held[HELD_SQ] += w * sq;
-                held[HELD_ABS] += w * abs;
-                held[HELD_W] += w;
+                held[HeldOutSums.LOSS] += w * datafit.heldOutLoss(y, f);
+                held[HeldOutSums.MISS] += datafit.predict(f) != (int) y ? w : 0;
+                held[HeldOutSums.SQ] += w * sq;
+                held[HeldOutSums.ABS] += w * abs;
+                held[HeldOutSums.W] += w;
                 continue;
             }
             loss[q] += w * l;
-            heldOut[q][TRAIN_MISS] += datafit.predict(f) != (int) y ? w : 0;
+            heldOut[q][HeldOutSums.TRAIN_MISS] += datafit.predict(f) != (int) y ? w : 0;
             for (int c = 0; c < k; c++) {
                 double wr = w * r[c];
                 m[(q * k + c) * n + i] = wr;

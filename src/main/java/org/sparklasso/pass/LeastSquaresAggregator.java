@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.kernel.HeldOutSums;
+
 import java.io.Serializable;
 import org.sparklasso.block.Block;
 
@@ -121,8 +123,13 @@ public final class LeastSquaresAggregator implements Serializable {
         return sumResidualResponse[q];
     }
 
-    /** {Σ w r², Σ w |r|, Σ w} over the held-out rows of column q. */
+    /** Σ w r²/2, Σ w r², Σ w |r| and Σ w over the held-out rows of column q ({@link HeldOutSums}' layout). */
     public double[] heldOut(int q) {
-        return new double[] {heldOutSquares[q], heldOutAbs[q], heldOutWeight[q]};
+        double[] sums = new double[HeldOutSums.SIZE];
+        sums[HeldOutSums.LOSS] = heldOutSquares[q] / 2;
+        sums[HeldOutSums.SQ] = heldOutSquares[q];
+        sums[HeldOutSums.ABS] = heldOutAbs[q];
+        sums[HeldOutSums.W] = heldOutWeight[q];
+        return sums;
     }
 }

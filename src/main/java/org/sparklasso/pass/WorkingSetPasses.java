@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.sparklasso.block.ColumnSubset;
 import org.sparklasso.block.Standardization;
-import org.sparklasso.solver.ColumnCoordinateDescent;
-import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.datafit.CovarianceStatistics;
 import org.sparklasso.datafit.LossOracle.Evaluation;
 import org.sparklasso.datafit.QuadraticForm;
@@ -115,13 +113,9 @@ public final class WorkingSetPasses {
             public Restricted restricted(int[] features) {
                 Answer a = batcher.submit(new Round(null, features));
                 Standardization own = spec.standardization().restrictedTo(a.features());
-                if (a.columns() != null) {
-                    var cd = new ColumnCoordinateDescent(a.columns(), own, spec.excludedFold());
-                    return new Restricted(a.features(), cd::solve);
-                }
-                QuadraticForm form = a.statistics().quadraticForm(spec.excludedFold(), own);
-                return new Restricted(a.features(), (penalty, warm, tol, maxSweeps) ->
-                        new CoordinateDescent(tol, maxSweeps).solve(form, penalty, warm));
+                QuadraticForm form = a.columns() != null ? null
+                        : a.statistics().quadraticForm(spec.excludedFold(), own);
+                return new Restricted(a.features(), form, a.columns(), own, spec.excludedFold());
             }
 
             @Override

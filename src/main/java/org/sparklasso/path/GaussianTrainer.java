@@ -1,5 +1,7 @@
 package org.sparklasso.path;
 
+import org.sparklasso.datafit.HeldOut;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -287,10 +289,10 @@ public final class GaussianTrainer {
                 foldFits[k] = solved.get(k);
             }
             for (int k = 0; k < folds; k++) {
-                weights[k] = foldFits[k][0].solve().heldOut()[2];
+                weights[k] = foldFits[k][0].solve().heldOut().weight();
                 for (int l = 0; l < lambdas.length; l++) {
-                    double[] held = foldFits[k][l].solve().heldOut();
-                    errors[k][l] = (mae ? held[1] : held[0]) / held[2];
+                    HeldOut held = foldFits[k][l].solve().heldOut();
+                    errors[k][l] = (mae ? held.absoluteError() : held.squaredError()) / held.weight();
                 }
             }
         }

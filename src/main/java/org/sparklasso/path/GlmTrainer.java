@@ -1,11 +1,12 @@
 package org.sparklasso.path;
 
+import org.sparklasso.datafit.HeldOut;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sparklasso.pass.BlockPasses;
-import org.sparklasso.pass.GlmAggregator;
 import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.PassBatcher;
 import org.sparklasso.pass.PassCounter;
@@ -106,20 +107,20 @@ public final class GlmTrainer {
         SolverResult r = st.result();
         Map<String, Double> quality = new LinkedHashMap<>();
         quality.put("logLoss", r.loss());
-        quality.put("accuracy", 1 - r.heldOut()[GlmAggregator.TRAIN_MISS] / s.weightSum());
+        quality.put("accuracy", 1 - r.heldOut().trainingMissed() / s.weightSum());
         return FittedModel.ofClasses(st.lambda(), r, s, margins, st.devRatio(), quality);
     }
 
     /** Per-observation held-out error of a measure, from a fold model's held-out sums. */
-    static double foldError(String measure, double[] held, boolean binomial) {
-        double w = held[GlmAggregator.HELD_W];
+    static double foldError(String measure, HeldOut held, boolean binomial) {
+        double w = held.weight();
         // glmnet scores binomial mse/mae on both class columns: (y−p)² + ((1−y)−(1−p))²
         double columns = binomial ? 2 : 1;
         return switch (measure) {
-            case "deviance" -> 2 * held[GlmAggregator.HELD_LOSS] / w;
-            case "class" -> held[GlmAggregator.HELD_MISS] / w;
-            case "mse" -> columns * held[GlmAggregator.HELD_SQ] / w;
-            case "mae" -> columns * held[GlmAggregator.HELD_ABS] / w;
+            case "deviance" -> 2 * held.loss() / w;
+            case "class" -> held.missed() / w;
+            case "mse" -> columns * held.squaredError() / w;
+            case "mae" -> columns * held.absoluteError() / w;
             default -> throw new IllegalArgumentException(measure);
         };
     }
@@ -174,9 +175,9 @@ public final class GlmTrainer {
             errors.put(m, new double[folds][lambdas.length]);
         }
         for (int k = 0; k < folds; k++) {
-            weights[k] = foldSteps.get(k).get(0).result().heldOut()[GlmAggregator.HELD_W];
+            weights[k] = foldSteps.get(k).get(0).result().heldOut().weight();
             for (int l = 0; l < lambdas.length; l++) {
-                double[] held = foldSteps.get(k).get(l).result().heldOut();
+                HeldOut held = foldSteps.get(k).get(l).result().heldOut();
                 for (String m : measures) {
                     errors.get(m)[k][l] = foldError(m, held, binomial);
                 }

@@ -1,5 +1,7 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.datafit.HeldOut;
+
 /**
  * The outcome of one solve at one λ, in internal coordinates.
  *
@@ -19,7 +21,7 @@ package org.sparklasso.solver;
  *                     aggregators); null otherwise
  */
 public record SolverResult(double[] coefficients, double loss, double objective, double gap, double relativeGap,
-                           boolean converged, int iterations, int passes, double[] gradient, double[] heldOut) {
+                           boolean converged, int iterations, int passes, double[] gradient, HeldOut heldOut) {
 
     /** The same result with more iterations and passes (a re-solve after a KKT check). */
     public SolverResult plus(int moreIterations, int morePasses) {

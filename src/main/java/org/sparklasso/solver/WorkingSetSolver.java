@@ -90,8 +90,7 @@ public final class WorkingSetSolver {
             for (int i = 0; i < features.length; i++) {
                 start[i] = b[features[i]];
             }
-            SolverResult inner = cached.problem().solve(restricted, start, Math.max(tol * INNER_TOL_FACTOR, 1e-15),
-                    MAX_SWEEPS);
+            SolverResult inner = solveRestricted(cached, restricted, start, Math.max(tol * INNER_TOL_FACTOR, 1e-15));
             outer++;
             if (!fetched && inner.iterations() == 0) {
                 // the statistics already say b is optimal on its working set: what gap is left is
@@ -218,5 +217,15 @@ public final class WorkingSetSolver {
         double relative = objective > 0 ? gap / objective : gap;
         return new SolverResult(b, e.loss(), objective, gap, relative, relative <= tol, outer, passes,
                 e.negGradient(), e.heldOut());
+    }
+
+    /** Coordinate descent on the restricted problem's data: its quadratic form, or its gathered columns. */
+    private static SolverResult solveRestricted(WorkingSetOracle.Restricted r, ElasticNet penalty, double[] warm,
+                                                double innerTol) {
+        if (r.columns() != null) {
+            return new ColumnCoordinateDescent(r.columns(), r.standardization(), r.excludedFold())
+                    .solve(penalty, warm, innerTol, MAX_SWEEPS);
+        }
+        return new CoordinateDescent(innerTol, MAX_SWEEPS).solve(r.form(), penalty, warm);
     }
 }

@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.kernel.HeldOutSums;
+
 import org.sparklasso.kernel.VectorKernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +95,7 @@ class LogisticRowsTest {
                 }
             }
         }
-        assertTrue(scalar.heldOut(1)[GlmAggregator.HELD_W] > 0 && scalar.heldOut(0)[GlmAggregator.TRAIN_MISS] > 0,
+        assertTrue(scalar.heldOut(1)[HeldOutSums.W] > 0 && scalar.heldOut(0)[HeldOutSums.TRAIN_MISS] > 0,
                 "the data exercise held-out rows and misclassified rows");
     }
 

@@ -1,6 +1,5 @@
-package org.sparklasso.block;
+package org.sparklasso.input;
 
-import org.sparklasso.input.LabelEncoder;
 
 import java.io.Serializable;
 

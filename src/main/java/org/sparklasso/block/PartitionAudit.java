@@ -1,4 +1,4 @@
-package org.sparklasso.input;
+package org.sparklasso.block;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -33,7 +33,7 @@ public final class TestFits {
         JobConfig config = ConfigParser.parse(full);
         LoadedData data = new DataLoader(SparkTestSession.get(), config).load();
         try {
-            return Training.train(data, config);
+            return Training.train(data, config.fitSpec());
         } finally {
             data.release(false);
         }

@@ -407,7 +407,7 @@ public final class BenchJob {
         try {
             int runs = name.startsWith("scale") ? s.integer("scale.runs") : s.integer("runs");
             side = timeRuns(name + " ours", s.integer("warmup"), runs, () -> {
-                last[0] = Training.train(data, cfg);
+                last[0] = Training.train(data, cfg.fitSpec());
                 return last[0].passes();
             });
         } finally {

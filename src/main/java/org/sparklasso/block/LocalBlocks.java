@@ -89,12 +89,25 @@ public final class LocalBlocks {
 
     /** Whether every partition of {@code blocks} is cached, in memory only. */
     private static boolean allInMemory(SparkContext sc, JavaRDD<Block> blocks) {
-        for (org.apache.spark.storage.RDDInfo info : sc.getRDDStorageInfo()) {
-            if (info.id() == blocks.id()) {
-                return info.numCachedPartitions() == blocks.getNumPartitions() && info.diskSize() == 0;
+        // Asks the block manager master (a synchronous RPC), not sc.getRDDStorageInfo(): that one is
+        // the UI's status store, fed by the listener bus, which lags behind the caching job on a busy
+        // machine and then reports the blocks as not cached at all.
+        java.util.Set<Integer> inMemory = new java.util.HashSet<>();
+        for (org.apache.spark.storage.StorageStatus status : sc.env().blockManager().master().getStorageStatus()) {
+            var rddBlocks = scala.jdk.javaapi.CollectionConverters.asJava(status.rddBlocks());
+            for (var e : rddBlocks.entrySet()) {
+                if (((org.apache.spark.storage.RDDBlockId) e.getKey()).rddId() != blocks.id()) {
+                    continue;
+                }
+                if (e.getValue().diskSize() > 0) {
+                    return false;
+                }
+                if (e.getValue().memSize() > 0) {
+                    inMemory.add(((org.apache.spark.storage.RDDBlockId) e.getKey()).splitIndex());
+                }
             }
         }
-        return false;
+        return inMemory.size() == blocks.getNumPartitions();
     }
 
     /** Cores of a local master: {@code local} 1, {@code local[N]} N, {@code local[*]} all. */

@@ -1,5 +1,7 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.spec.FitSpec;
+
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.SolverChoice;
 
@@ -58,6 +60,13 @@ public record JobConfig(
         int numPartitions,
         int blockRows,
         boolean verbose) {
+
+    /** What to fit: this configuration without its input, output and reporting settings. */
+    public FitSpec fitSpec() {
+        return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
+                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
+                aggregationDepth);
+    }
 
     /** Whether cross-validation runs. */
     public boolean crossValidate() {

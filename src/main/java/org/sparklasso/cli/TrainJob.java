@@ -37,7 +37,7 @@ public final class TrainJob {
         LoadedData data = new DataLoader(spark, config).load();
         try {
             long t1 = System.nanoTime();
-            GaussianTrainer.Result result = Training.train(data, config);
+            GaussianTrainer.Result result = Training.train(data, config.fitSpec());
             long t2 = System.nanoTime();
             int active = 0;
             for (boolean a : result.standardization().active()) {

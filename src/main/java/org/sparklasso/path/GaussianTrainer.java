@@ -1,5 +1,7 @@
 package org.sparklasso.path;
 
+import org.sparklasso.spec.FitSpec;
+
 import org.sparklasso.datafit.HeldOut;
 
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import org.sparklasso.pass.PassCounter;
 import org.sparklasso.pass.WorkingSetPasses;
 import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.input.LoadedData;
-import org.sparklasso.cli.JobConfig;
 import org.sparklasso.spec.JobException;
 import org.sparklasso.spec.SolverChoice;
 import org.sparklasso.block.Standardization;
@@ -83,7 +84,7 @@ public final class GaussianTrainer {
                                RegularizationPath.Solver<ElasticNet> solver) {
     }
 
-    public static Result train(LoadedData data, JobConfig config) {
+    public static Result train(LoadedData data, FitSpec config) {
         long start = System.nanoTime();
         int p = data.numFeatures();
         int folds = data.numFolds();
@@ -120,7 +121,7 @@ public final class GaussianTrainer {
     }
 
     /** The index of the lambdaChoice model after cross-validation (logged), or -1 without. */
-    static int choose(CrossValidationResult cv, List<FittedModel> fits, JobConfig config) {
+    static int choose(CrossValidationResult cv, List<FittedModel> fits, FitSpec config) {
         if (cv == null) {
             return -1;
         }
@@ -132,7 +133,7 @@ public final class GaussianTrainer {
         return chosen;
     }
 
-    static Standardization standardization(FeatureMoments[] byFold, int excluded, JobConfig config) {
+    static Standardization standardization(FeatureMoments[] byFold, int excluded, FitSpec config) {
         FeatureMoments m = new FeatureMoments(byFold[0].numFeatures());
         for (int k = 0; k < byFold.length; k++) {
             if (k != excluded) {
@@ -142,7 +143,7 @@ public final class GaussianTrainer {
         return Standardization.of(m, config.fitIntercept(), config.standardize());
     }
 
-    static double[] computedGrid(double lambdaMax, long n, int p, JobConfig config) {
+    static double[] computedGrid(double lambdaMax, long n, int p, FitSpec config) {
         if (!(lambdaMax > 0)) {
             throw JobException.input("lambda: λ_max is 0 (the label is constant or no feature varies), so there "
                     + "is no path to compute; give lambda explicitly");
@@ -152,17 +153,17 @@ public final class GaussianTrainer {
         return LambdaGrid.logSpaced(lambdaMax, ratio, config.nlambda());
     }
 
-    static double[] sortedDescending(JobConfig config) {
+    static double[] sortedDescending(FitSpec config) {
         return config.lambdas().stream().mapToDouble(Double::doubleValue).boxed()
                 .sorted((a, b) -> Double.compare(b, a)).mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static ElasticNet penalty(Standardization s, JobConfig config) {
+    private static ElasticNet penalty(Standardization s, FitSpec config) {
         return new ElasticNet(1.0, config.alpha(), s.penaltyWeight(), s.active());
     }
 
     private static PathProblem cdProblem(CovarianceStatistics cov, int excluded, Standardization s,
-                                         JobConfig config) {
+                                         FitSpec config) {
         QuadraticForm q = cov.quadraticForm(excluded, s);
         CoordinateDescent cd = new CoordinateDescent(config.tol(),
                 config.maxIter() > 0 ? config.maxIter() : CD_MAX_SWEEPS);
@@ -173,7 +174,7 @@ public final class GaussianTrainer {
      * @param evaluateAtZero spend one pass at b = 0 for λ_max and the first strong set (the full
      *                       model); fold models skip it and screen from their second λ on
      */
-    private static PathProblem fistaProblem(LossOracle oracle, Standardization s, JobConfig config,
+    private static PathProblem fistaProblem(LossOracle oracle, Standardization s, FitSpec config,
                                             boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         Fista fista = new Fista(config.tol(), config.maxIter() > 0 ? config.maxIter() : FISTA_MAX_STEPS);
@@ -186,7 +187,7 @@ public final class GaussianTrainer {
     }
 
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
-    private static PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, JobConfig config,
+    private static PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, FitSpec config,
                                                  boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         WorkingSetSolver solver = new WorkingSetSolver(config.tol(),
@@ -196,7 +197,7 @@ public final class GaussianTrainer {
 
     /** The passes of working-set solvers over this data (statistics or gathered columns by density). */
     private static WorkingSetPasses workingSetPasses(BlockPasses passes, Standardization global, LoadedData data,
-                                                     JobConfig config, int participants) {
+                                                     FitSpec config, int participants) {
         return new WorkingSetPasses(passes, global, data.storedValues(), data.rows(),
                 workingSetLimit(config.cdMaxFeatures(), data.numFolds()), participants);
     }
@@ -232,7 +233,7 @@ public final class GaussianTrainer {
     private static CrossValidationResult crossValidate(BlockPasses passes, Standardization global,
                                                        LoadedData data, FeatureMoments[] byFold,
                                                        CovarianceStatistics cov, SolverChoice solver,
-                                                       List<FittedModel> fits, JobConfig config, PassCounter counter,
+                                                       List<FittedModel> fits, FitSpec config, PassCounter counter,
                                                        long start) {
         int folds = byFold.length;
         double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
@@ -301,7 +302,7 @@ public final class GaussianTrainer {
                 CrossValidationSummary.of(lambdas, errors, weights), nnz, errors, weights, Map.of());
     }
 
-    private static FittedModel[] solveFold(PathProblem problem, double[] lambdas, JobConfig config, int fold,
+    private static FittedModel[] solveFold(PathProblem problem, double[] lambdas, FitSpec config, int fold,
                                            int folds, PassCounter counter, long start) {
         double lambdaMax = config.alpha() > 0 && problem.gradientAtZero() != null
                 ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];

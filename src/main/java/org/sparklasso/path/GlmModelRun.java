@@ -1,9 +1,10 @@
 package org.sparklasso.path;
 
+import org.sparklasso.spec.FitSpec;
+
 import org.sparklasso.pass.BlockPasses;
 import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.PassBatcher;
-import org.sparklasso.cli.JobConfig;
 import org.sparklasso.spec.SolverChoice;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.MultiClassPenalty;
@@ -36,7 +37,7 @@ final class GlmModelRun implements NewtonOracle {
     private double lambdaMax;
 
     GlmModelRun(BlockPasses passes, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher,
-                ModelSpec spec, int margins, JobConfig config, SolverChoice solver) {
+                ModelSpec spec, int margins, FitSpec config, SolverChoice solver) {
         this.passes = passes;
         this.batcher = batcher;
         this.spec = spec;

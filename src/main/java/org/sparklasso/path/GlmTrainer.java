@@ -1,5 +1,7 @@
 package org.sparklasso.path;
 
+import org.sparklasso.spec.FitSpec;
+
 import org.sparklasso.datafit.HeldOut;
 
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.Logistic;
 import org.sparklasso.datafit.Multinomial;
 import org.sparklasso.spec.Family;
-import org.sparklasso.cli.JobConfig;
 import org.sparklasso.spec.SolverChoice;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.solver.SolverResult;
@@ -35,7 +36,7 @@ public final class GlmTrainer {
     private GlmTrainer() {
     }
 
-    public static GaussianTrainer.Result train(LoadedData data, JobConfig config) {
+    public static GaussianTrainer.Result train(LoadedData data, FitSpec config) {
         long start = System.nanoTime();
         int p = data.numFeatures();
         int folds = data.numFolds();
@@ -134,7 +135,7 @@ public final class GlmTrainer {
     private static List<List<RegularizationPath.Step>> pathsInLockstep(
             BlockPasses passes, FeatureMoments[] byFold, Datafit datafit, GlmModelRun full, double[] grid,
             RegularizationPath.EarlyStop earlyStop, java.util.function.Consumer<RegularizationPath.Step> progress,
-            JobConfig config, SolverChoice solver, PassCounter counter, long start) {
+            FitSpec config, SolverChoice solver, PassCounter counter, long start) {
         int folds = byFold.length;
         PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds + 1);
         java.util.concurrent.atomic.AtomicInteger stopAt = new java.util.concurrent.atomic.AtomicInteger(grid.length);
@@ -164,7 +165,7 @@ public final class GlmTrainer {
     private static CrossValidationResult crossValidate(BlockPasses passes, FeatureMoments[] byFold, Datafit datafit,
                                                        List<FittedModel> fits,
                                                        List<List<RegularizationPath.Step>> foldSteps,
-                                                       JobConfig config) {
+                                                       FitSpec config) {
         int folds = byFold.length;
         double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
         boolean binomial = config.family() == Family.BINOMIAL;
@@ -204,7 +205,7 @@ public final class GlmTrainer {
 
     /** Each fold's held-out AUC at every λ, from one prediction pass (binomial). */
     private static double[][] heldOutAuc(BlockPasses passes, Datafit datafit, List<List<RegularizationPath.Step>> folds,
-                                         FeatureMoments[] byFold, JobConfig config, int lambdas) {
+                                         FeatureMoments[] byFold, FitSpec config, int lambdas) {
         int k = folds.size();
         double[][][] beta = new double[k][lambdas][];
         double[][] b0 = new double[k][lambdas];

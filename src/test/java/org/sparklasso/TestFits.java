@@ -1,12 +1,14 @@
 package org.sparklasso;
 
+import org.sparklasso.api.Lasso;
+
+import org.sparklasso.path.TrainingResult;
+
 import java.nio.file.Path;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.cli.ConfigParser;
 import org.sparklasso.cli.JobConfig;
-import org.sparklasso.path.GaussianTrainer;
-import org.sparklasso.path.Training;
 
 /** Runs the loader and trainer in the shared session, from train-style arguments. */
 public final class TestFits {
@@ -23,7 +25,7 @@ public final class TestFits {
     }
 
     /** Parses {@code args} (an output is added when missing) and fits. */
-    public static GaussianTrainer.Result fit(String... args) {
+    public static TrainingResult fit(String... args) {
         String[] full = args;
         if (!String.join(" ", args).contains("--output")) {
             full = java.util.Arrays.copyOf(args, args.length + 2);
@@ -33,7 +35,7 @@ public final class TestFits {
         JobConfig config = ConfigParser.parse(full);
         LoadedData data = new DataLoader(SparkTestSession.get(), config).load();
         try {
-            return Training.train(data, config.fitSpec());
+            return Lasso.fit(data, config.fitSpec());
         } finally {
             data.release(false);
         }

@@ -1,5 +1,9 @@
 package org.sparklasso.bench;
 
+import org.sparklasso.api.Lasso;
+
+import org.sparklasso.path.TrainingResult;
+
 import org.sparklasso.spec.JobException;
 
 import java.nio.file.Files;
@@ -29,8 +33,6 @@ import org.sparklasso.input.LoadedData;
 import org.sparklasso.cli.ConfigParser;
 import org.sparklasso.cli.JobConfig;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
-import org.sparklasso.path.Training;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,7 +229,7 @@ public final class BenchJob {
                 List.of());
         JobConfig cfg = ConfigParser.parse(oursArgs(path, "gaussian", "auto", Double.NaN, k, s.str("g2.nlambda")));
         Ours ours = runOurs(name, cfg);
-        GaussianTrainer.Result r = ours.result;
+        TrainingResult r = ours.result;
         int nl = r.fits().size();
         double hi = r.fits().get(0).lambda();
         double lo = r.fits().get(nl - 1).lambda();
@@ -278,7 +280,7 @@ public final class BenchJob {
 
     /** Our side's CV facts (path length, folds, lambda.min, CV error there, time per λ×fold). */
     static Map<String, Object> cvExtra(Ours ours, int k, String measure) {
-        GaussianTrainer.Result r = ours.result;
+        TrainingResult r = ours.result;
         int nl = r.fits().size();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("pathLength", nl);
@@ -388,7 +390,7 @@ public final class BenchJob {
     }
 
     /** Our side of a case: load, timed fits, and the last fit's chosen (or only) model. */
-    record Ours(BenchReport.Side side, GaussianTrainer.Result result, FittedModel model) {
+    record Ours(BenchReport.Side side, TrainingResult result, FittedModel model) {
     }
 
     /**
@@ -402,18 +404,18 @@ public final class BenchJob {
         LoadedData data = new DataLoader(spark, cfg).load();
         double load = (System.nanoTime() - t0) / 1e9;
         double mb = cachedMB();
-        GaussianTrainer.Result[] last = new GaussianTrainer.Result[1];
+        TrainingResult[] last = new TrainingResult[1];
         BenchReport.Side side;
         try {
             int runs = name.startsWith("scale") ? s.integer("scale.runs") : s.integer("runs");
             side = timeRuns(name + " ours", s.integer("warmup"), runs, () -> {
-                last[0] = Training.train(data, cfg.fitSpec());
+                last[0] = Lasso.fit(data, cfg.fitSpec());
                 return last[0].passes();
             });
         } finally {
             data.release(true);
         }
-        GaussianTrainer.Result r = last[0];
+        TrainingResult r = last[0];
         FittedModel fit = r.fits().get(r.chosen() >= 0 ? r.chosen() : r.fits().size() - 1);
         boolean converged = r.fits().stream().allMatch(f -> f.solve().converged());
         int iterations = r.fits().stream().mapToInt(f -> f.solve().iterations()).sum();

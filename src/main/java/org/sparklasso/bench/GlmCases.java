@@ -1,5 +1,7 @@
 package org.sparklasso.bench;
 
+import org.sparklasso.path.TrainingResult;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +20,6 @@ import org.apache.spark.sql.SparkSession;
 import org.sparklasso.cli.ConfigParser;
 import org.sparklasso.cli.JobConfig;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ final class GlmCases {
                 Double.NaN, k, s.str("b2.nlambda"))));
         args.addAll(List.of("--typeMeasure", "deviance"));
         BenchJob.Ours ours = job.runOurs("B2", ConfigParser.parse(args.toArray(new String[0])));
-        GaussianTrainer.Result r = ours.result();
+        TrainingResult r = ours.result();
         int nl = r.fits().size();
         double hi = r.fits().get(0).lambda();
         double lo = r.fits().get(nl - 1).lambda();

@@ -1,5 +1,9 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.api.Lasso;
+
+import org.sparklasso.path.TrainingResult;
+
 import org.sparklasso.spec.Family;
 
 import java.io.IOException;
@@ -12,8 +16,6 @@ import org.sparklasso.output.AtomicOutput;
 import org.sparklasso.output.CoefficientsWriter;
 import org.sparklasso.output.PathWriter;
 import org.sparklasso.output.PlotWriter;
-import org.sparklasso.path.GaussianTrainer;
-import org.sparklasso.path.Training;
 import org.sparklasso.output.MetricsWriter;
 import org.sparklasso.output.TrainReport;
 import org.slf4j.Logger;
@@ -37,7 +39,7 @@ public final class TrainJob {
         LoadedData data = new DataLoader(spark, config).load();
         try {
             long t1 = System.nanoTime();
-            GaussianTrainer.Result result = Training.train(data, config.fitSpec());
+            TrainingResult result = Lasso.fit(data, config.fitSpec());
             long t2 = System.nanoTime();
             int active = 0;
             for (boolean a : result.standardization().active()) {

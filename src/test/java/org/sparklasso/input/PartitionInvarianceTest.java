@@ -1,5 +1,7 @@
 package org.sparklasso.input;
 
+import org.sparklasso.path.TrainingResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,13 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparklasso.TestFits;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 
 /** The same answer for 1, 3 and 16 partitions, and for small blocks (many moment merges). */
 class PartitionInvarianceTest {
 
     private static FittedModel fit(String solver, int partitions, int blockRows) {
-        GaussianTrainer.Result r = TestFits.fit("--input", TestFits.resource("src/test/resources/data/synthetic_scaled.csv"),
+        TrainingResult r = TestFits.fit("--input", TestFits.resource("src/test/resources/data/synthetic_scaled.csv"),
                 "--labelCol", "y", "--weightCol", "w", "--lambda", "0.3", "--solver", solver, "--tol", "1e-11",
                 "--numPartitions", Integer.toString(partitions), "--blockRows", Integer.toString(blockRows));
         return r.fits().get(0);

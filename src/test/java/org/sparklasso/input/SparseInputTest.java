@@ -1,5 +1,7 @@
 package org.sparklasso.input;
 
+import org.sparklasso.path.TrainingResult;
+
 import org.sparklasso.block.Block;
 import org.sparklasso.block.SparseBlock;
 
@@ -20,7 +22,6 @@ import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
 import org.sparklasso.cli.ConfigParser;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 
 /**
  * A sparse LIBSVM input (CSR blocks) gives the same model as the same numbers in a dense CSV,
@@ -71,9 +72,9 @@ class SparseInputTest {
     @Test
     void libsvmMatchesDenseCsv() {
         for (String solver : List.of("cd", "workingset", "fista")) {
-            GaussianTrainer.Result sparse = TestFits.fit("--input", libsvm.toString(), "--lambda", "0.2,0.05",
+            TrainingResult sparse = TestFits.fit("--input", libsvm.toString(), "--lambda", "0.2,0.05",
                     "--solver", solver, "--tol", "1e-11");
-            GaussianTrainer.Result dense = TestFits.fit("--input", csv.toString(), "--labelCol", "label",
+            TrainingResult dense = TestFits.fit("--input", csv.toString(), "--labelCol", "label",
                     "--lambda", "0.2,0.05", "--solver", solver, "--tol", "1e-11");
             for (int k = 0; k < 2; k++) {
                 FittedModel a = sparse.fits().get(k);
@@ -95,11 +96,11 @@ class SparseInputTest {
                 .write().mode("overwrite").parquet(numeric);
         spark.read().format("libsvm").load(libsvm.toString()).withColumnRenamed("features", "x")
                 .write().mode("overwrite").parquet(vector);
-        GaussianTrainer.Result dense = TestFits.fit("--input", csv.toString(), "--lambda", "0.1", "--tol", "1e-11");
-        GaussianTrainer.Result fromNumeric = TestFits.fit("--input", numeric, "--lambda", "0.1", "--tol", "1e-11");
-        GaussianTrainer.Result fromVector = TestFits.fit("--input", vector, "--featuresCol", "x", "--lambda", "0.1",
+        TrainingResult dense = TestFits.fit("--input", csv.toString(), "--lambda", "0.1", "--tol", "1e-11");
+        TrainingResult fromNumeric = TestFits.fit("--input", numeric, "--lambda", "0.1", "--tol", "1e-11");
+        TrainingResult fromVector = TestFits.fit("--input", vector, "--featuresCol", "x", "--lambda", "0.1",
                 "--tol", "1e-11");
-        for (GaussianTrainer.Result r : List.of(fromNumeric, fromVector)) {
+        for (TrainingResult r : List.of(fromNumeric, fromVector)) {
             assertArrayEquals(dense.fits().get(0).coefficients(), r.fits().get(0).coefficients(), 1e-6);
             assertEquals(dense.fits().get(0).solve().objective(), r.fits().get(0).solve().objective(),
                     1e-9 * dense.fits().get(0).solve().objective());
@@ -115,9 +116,9 @@ class SparseInputTest {
                 .withColumn("w", org.apache.spark.sql.functions.rand(3).plus(0.25))
                 .write().mode("overwrite").parquet(weighted);
         for (String folds : List.of("0", "3")) {
-            GaussianTrainer.Result cd = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
+            TrainingResult cd = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
                     "w", "--lambda", "0.2,0.05", "--solver", "cd", "--tol", "1e-11", "--nfolds", folds);
-            GaussianTrainer.Result ws = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
+            TrainingResult ws = TestFits.fit("--input", weighted, "--featuresCol", "features", "--weightCol",
                     "w", "--lambda", "0.2,0.05", "--solver", "workingset", "--tol", "1e-11", "--nfolds", folds);
             for (int k = 0; k < 2; k++) {
                 FittedModel a = cd.fits().get(k);

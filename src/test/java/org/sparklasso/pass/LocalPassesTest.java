@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.path.TrainingResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,7 +25,6 @@ import org.sparklasso.input.LoadedData;
 import org.sparklasso.block.LocalBlocks;
 import org.sparklasso.cli.ConfigParser;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 
 /**
  * Passes folded on the driver's threads ({@code localPasses true}, {@link LocalFold}) give the
@@ -61,8 +62,8 @@ class LocalPassesTest {
     void sameFitsAsSparkJobs(String name, String[] args) {
         java.util.concurrent.atomic.AtomicInteger localPasses = new java.util.concurrent.atomic.AtomicInteger();
         LocalPassLog.listen(pass -> localPasses.incrementAndGet());
-        GaussianTrainer.Result jobs;
-        GaussianTrainer.Result local;
+        TrainingResult jobs;
+        TrainingResult local;
         try {
             jobs = TestFits.fit(with(args, "--localPasses", "false", "--numPartitions", "3"));
             assertEquals(0, localPasses.get(), "localPasses false: every pass a Spark job");

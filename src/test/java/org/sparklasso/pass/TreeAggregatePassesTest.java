@@ -1,5 +1,7 @@
 package org.sparklasso.pass;
 
+import org.sparklasso.path.TrainingResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 
 /**
  * Every kind of pass of {@link LocalPassesTest#fits()} (Gaussian cd path + CV folds, working set,
@@ -65,7 +66,7 @@ class TreeAggregatePassesTest {
             }
         };
         SparkTestSession.get().sparkContext().addSparkListener(listener);
-        GaussianTrainer.Result tree;
+        TrainingResult tree;
         try {
             tree = TestFits.fit(with(args, "--localPasses", "false", "--numPartitions", PARTITIONS,
                     "--aggregationDepth", "2"));
@@ -78,7 +79,7 @@ class TreeAggregatePassesTest {
         assertTrue(shuffleStages.get() > tree.passes() / 2,
                 "treeAggregate at depth 2 with an intermediate stage: " + shuffleStages.get() + " shuffle stages for "
                         + tree.passes() + " passes");
-        GaussianTrainer.Result local = TestFits.fit(with(args, "--localPasses", "true", "--numPartitions", PARTITIONS));
+        TrainingResult local = TestFits.fit(with(args, "--localPasses", "true", "--numPartitions", PARTITIONS));
 
         assertEquals(local.passes(), tree.passes(), "passes");
         assertEquals(local.fits().size(), tree.fits().size(), "path length");

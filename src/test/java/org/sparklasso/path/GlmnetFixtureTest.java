@@ -63,7 +63,7 @@ class GlmnetFixtureTest {
         if (weightCol != null) {
             args.addAll(List.of("--weightCol", weightCol));
         }
-        GaussianTrainer.Result result = TestFits.fit(args.toArray(new String[0]));
+        TrainingResult result = TestFits.fit(args.toArray(new String[0]));
         ReferenceProblem ref = ReferenceProblem.readCsv(TestFits.root().resolve(fx.get("dataset").asText()),
                 fx.get("labelCol").asText(), weightCol);
         assertEquals(lambdas.size(), result.fits().size());

@@ -74,7 +74,7 @@ class PathAndCrossValidationTest {
         JsonNode fx = read(name);
         List<String> args = baseArgs(fx, fx.get("dataset").asText());
         args.addAll(List.of("--solver", "cd", "--tol", "1e-10"));
-        GaussianTrainer.Result r = TestFits.fit(args.toArray(new String[0]));
+        TrainingResult r = TestFits.fit(args.toArray(new String[0]));
         double[] lambdas = doubles(fx.get("lambda"));
         double[] objectives = doubles(fx.get("objective"));
         boolean standardize = fx.get("standardize").asBoolean();
@@ -117,7 +117,7 @@ class PathAndCrossValidationTest {
         List<String> args = baseArgs(fx, fx.get("foldsDataset").asText());
         args.addAll(List.of("--foldCol", fx.get("foldCol").asText(), "--typeMeasure", measure, "--solver", "cd",
                 "--tol", "1e-10"));
-        GaussianTrainer.Result r = TestFits.fit(args.toArray(new String[0]));
+        TrainingResult r = TestFits.fit(args.toArray(new String[0]));
         CrossValidationResult cv = r.cv();
         double[] cvm = doubles(expected.get("cvm"));
         double[] cvsd = doubles(expected.get("cvsd"));
@@ -145,7 +145,7 @@ class PathAndCrossValidationTest {
         List<String> args = baseArgs(fx, fx.get("foldsDataset").asText());
         args.addAll(List.of("--foldCol", "fold", "--solver", solver, "--tol", "1e-12",
                 "--lambda", String.join(",", lambdaList)));
-        GaussianTrainer.Result r = TestFits.fit(args.toArray(new String[0]));
+        TrainingResult r = TestFits.fit(args.toArray(new String[0]));
         for (int l = 0; l < 8; l++) {
             double want = expected.get("cvm").get(l).asDouble();
             assertEquals(want, r.cv().summary().cvm()[l], 1e-6 * want, "cvm at λ " + l);
@@ -164,8 +164,8 @@ class PathAndCrossValidationTest {
             if (solver.equals("fista")) {
                 args.addAll(List.of("--nlambda", "8", "--lambdaMinRatio", "0.05"));
             }
-            GaussianTrainer.Result strong = TestFits.fit(concat(args, "--screening", "strong"));
-            GaussianTrainer.Result none = TestFits.fit(concat(args, "--screening", "none"));
+            TrainingResult strong = TestFits.fit(concat(args, "--screening", "strong"));
+            TrainingResult none = TestFits.fit(concat(args, "--screening", "none"));
             assertEquals(none.fits().size(), strong.fits().size(), solver);
             for (int k = 0; k < none.fits().size(); k++) {
                 FittedModel a = strong.fits().get(k);
@@ -185,9 +185,9 @@ class PathAndCrossValidationTest {
     void randomFoldsAreReproducibleFromTheSeed() {
         String[] base = {"--input", TestFits.resource("sample-data/diabetes.csv"), "--labelCol", "progression",
             "--nfolds", "4", "--nlambda", "20"};
-        GaussianTrainer.Result a = TestFits.fit(concat(List.of(base), "--seed", "7"));
-        GaussianTrainer.Result b = TestFits.fit(concat(List.of(base), "--seed", "7"));
-        GaussianTrainer.Result c = TestFits.fit(concat(List.of(base), "--seed", "8"));
+        TrainingResult a = TestFits.fit(concat(List.of(base), "--seed", "7"));
+        TrainingResult b = TestFits.fit(concat(List.of(base), "--seed", "7"));
+        TrainingResult c = TestFits.fit(concat(List.of(base), "--seed", "8"));
         assertArrayEquals(a.cv().summary().cvm(), b.cv().summary().cvm(), 0.0);
         assertNotEquals(a.cv().summary().cvm()[10], c.cv().summary().cvm()[10]);
         assertEquals(4, a.cv().nfolds());

@@ -1,5 +1,7 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.path.TrainingResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -12,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.TestFits;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.penalty.ElasticNet;
 
 /**
@@ -42,7 +43,7 @@ class ClosedFormTest {
         Path csv = dir.resolve("orthonormal.csv");
         Files.write(csv, lines);
         double lambda = 0.3;
-        GaussianTrainer.Result r = TestFits.fit("--input", csv.toString(), "--labelCol", "y",
+        TrainingResult r = TestFits.fit("--input", csv.toString(), "--labelCol", "y",
                 "--lambda", Double.toString(lambda), "--solver", solver, "--tol", "1e-12");
         FittedModel m = r.fits().get(0);
         double ybar = 0;

@@ -1,5 +1,7 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.path.TrainingResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.ReferenceProblem;
 import org.sparklasso.TestFits;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 
 /**
  * cd, workingset and fista solve the same problem: at a requested relative gap of 1e-10 all get
@@ -24,7 +25,7 @@ import org.sparklasso.path.GaussianTrainer;
 class SolverAgreementTest {
     private static final String DATA = "src/test/resources/data/synthetic_scaled.csv";
 
-    private static GaussianTrainer.Result fit(String input, String solver, String alpha, String standardize) {
+    private static TrainingResult fit(String input, String solver, String alpha, String standardize) {
         return TestFits.fit("--input", input, "--labelCol", "y", "--weightCol", "w", "--lambda", "1.0,0.2",
                 "--alpha", alpha, "--standardize", standardize, "--solver", solver, "--tol", "1e-10");
     }
@@ -33,9 +34,9 @@ class SolverAgreementTest {
     void everySolverReachesTheSameObjectiveAtGap1e10() {
         for (String alpha : List.of("1", "0.5")) {
             for (String standardize : List.of("true", "false")) {
-                GaussianTrainer.Result cd = fit(TestFits.resource(DATA), "cd", alpha, standardize);
+                TrainingResult cd = fit(TestFits.resource(DATA), "cd", alpha, standardize);
                 for (String solver : List.of("workingset", "fista")) {
-                    GaussianTrainer.Result other = fit(TestFits.resource(DATA), solver, alpha, standardize);
+                    TrainingResult other = fit(TestFits.resource(DATA), solver, alpha, standardize);
                     for (int k = 0; k < cd.fits().size(); k++) {
                         FittedModel a = cd.fits().get(k);
                         FittedModel b = other.fits().get(k);
@@ -68,8 +69,8 @@ class SolverAgreementTest {
         double spread = sd[ref.p() - 1] / sd[0];
         assertTrue(spread > 1e3 || spread < 1e-3, "the fixture's scales differ by about 10^4");
         for (String solver : List.of("cd", "workingset", "fista")) {
-            GaussianTrainer.Result scaled = fit(TestFits.resource(DATA), solver, "1", "true");
-            GaussianTrainer.Result unitScale = fit(unit.toString(), solver, "1", "true");
+            TrainingResult scaled = fit(TestFits.resource(DATA), solver, "1", "true");
+            TrainingResult unitScale = fit(unit.toString(), solver, "1", "true");
             for (int k = 0; k < scaled.fits().size(); k++) {
                 int a = scaled.fits().get(k).solve().iterations();
                 int b = unitScale.fits().get(k).solve().iterations();

@@ -1,5 +1,8 @@
 package org.sparklasso.solver;
 
+import org.sparklasso.path.GaussianPaths;
+import org.sparklasso.path.TrainingResult;
+
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.spec.SolverChoice;
 
@@ -19,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.TestFits;
 import org.sparklasso.path.FittedModel;
-import org.sparklasso.path.GaussianTrainer;
 import org.sparklasso.penalty.ElasticNet;
 
 /**
@@ -60,31 +62,31 @@ class WorkingSetSolverTest {
         Files.write(libsvm, lines);
     }
 
-    private static GaussianTrainer.Result fit(String solver, String... more) {
+    private static TrainingResult fit(String solver, String... more) {
         List<String> args = new ArrayList<>(List.of("--input", libsvm.toString(), "--nlambda", "6",
                 "--lambdaMinRatio", "0.1", "--tol", "1e-10", "--solver", solver));
         args.addAll(List.of(more));
         return TestFits.fit(args.toArray(new String[0]));
     }
 
-    private static GaussianTrainer.Result fistaPath;
+    private static TrainingResult fistaPath;
 
     /** FISTA's path, the reference of several tests (fitted once: it is the slow one). */
-    private static synchronized GaussianTrainer.Result fistaPath() {
+    private static synchronized TrainingResult fistaPath() {
         if (fistaPath == null) {
             fistaPath = fit("fista");
         }
         return fistaPath;
     }
 
-    private static int solverPasses(GaussianTrainer.Result r) {
+    private static int solverPasses(TrainingResult r) {
         return r.fits().stream().mapToInt(f -> f.solve().passes()).sum();
     }
 
     @Test
     void reachesFistasObjectivesInFewPasses() {
-        GaussianTrainer.Result ws = fit("workingset");
-        GaussianTrainer.Result fista = fistaPath();
+        TrainingResult ws = fit("workingset");
+        TrainingResult fista = fistaPath();
         assertEquals(6, ws.fits().size());
         for (int k = 0; k < ws.fits().size(); k++) {
             FittedModel a = ws.fits().get(k);
@@ -105,7 +107,7 @@ class WorkingSetSolverTest {
     @Test
     void autoPicksTheWorkingSetBeyondCdMaxFeatures() {
         assertEquals("workingset", fit("auto").solver().key());
-        assertEquals("cd", GaussianTrainer.resolve(org.sparklasso.spec.SolverChoice.AUTO, 500, 2000, 0).key());
+        assertEquals("cd", GaussianPaths.resolve(org.sparklasso.spec.SolverChoice.AUTO, 500, 2000, 0).key());
     }
 
     @Test
@@ -118,14 +120,14 @@ class WorkingSetSolverTest {
                         org.apache.spark.ml.functions.vector_to_array(org.apache.spark.sql.functions.col("features"),
                                 "float64")).alias("features"))
                 .write().mode("overwrite").parquet(dense);
-        GaussianTrainer.Result statistics = TestFits.fit("--input", dense, "--featuresCol", "features", "--nlambda", "6", "--lambdaMinRatio",
+        TrainingResult statistics = TestFits.fit("--input", dense, "--featuresCol", "features", "--nlambda", "6", "--lambdaMinRatio",
                 "0.1", "--tol", "1e-10", "--solver", "workingset");
-        GaussianTrainer.Result small = TestFits.fit("--input", dense, "--featuresCol", "features", "--nlambda", "6", "--lambdaMinRatio",
+        TrainingResult small = TestFits.fit("--input", dense, "--featuresCol", "features", "--nlambda", "6", "--lambdaMinRatio",
                 "0.1", "--tol", "1e-10", "--solver", "workingset", "--cdMaxFeatures", "10");
-        GaussianTrainer.Result fista = fistaPath();
+        TrainingResult fista = fistaPath();
         for (int k = 0; k < fista.fits().size(); k++) {
             FittedModel b = fista.fits().get(k);
-            for (GaussianTrainer.Result r : List.of(statistics, small)) {
+            for (TrainingResult r : List.of(statistics, small)) {
                 FittedModel a = r.fits().get(k);
                 assertTrue(a.solve().converged(), "λ " + k);
                 assertEquals(b.solve().objective(), a.solve().objective(), 1e-8 * b.solve().objective(), "λ " + k);
@@ -138,8 +140,8 @@ class WorkingSetSolverTest {
 
     @Test
     void crossValidationMatchesFista() {
-        GaussianTrainer.Result ws = fit("workingset", "--nfolds", "3", "--seed", "5");
-        GaussianTrainer.Result fista = fit("fista", "--nfolds", "3", "--seed", "5");
+        TrainingResult ws = fit("workingset", "--nfolds", "3", "--seed", "5");
+        TrainingResult fista = fit("fista", "--nfolds", "3", "--seed", "5");
         double[] a = ws.cv().summary().cvm();
         double[] b = fista.cv().summary().cvm();
         assertEquals(b.length, a.length);

@@ -1,0 +1,52 @@
+package org.sparklasso.path;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.sparklasso.block.Standardization;
+import org.sparklasso.spec.SolverChoice;
+
+/**
+ * The family-specific part of fitting a path, behind the one {@link PathDriver}: the full model's
+ * problem and λ_max, the solves along the path (the full model's and every fold model's, sharing
+ * passes as the family's solvers allow), its models, and the held-out errors of the folds.
+ */
+interface FamilyPaths {
+
+    /** The solver that runs (auto resolved). */
+    SolverChoice solver();
+
+    /** λ_max of the full model (NaN when α = 0). */
+    double lambdaMax();
+
+    /** What the solver log line says of the family before "n=… p=…" (empty for Gaussian). */
+    String describe();
+
+    /** glmnet's early stop of a computed path for this family. */
+    RegularizationPath.EarlyStop earlyStop();
+
+    /** The full model's path over {@code grid} and, with cross-validation, every fold's path at its λ values. */
+    Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop, Consumer<RegularizationPath.Step> progress);
+
+    /** The full model at one solved λ, on the original scale. */
+    FittedModel model(RegularizationPath.Step step);
+
+    /** Every measure's per-observation held-out error [fold][λ] and the fold weights. */
+    FoldErrors foldErrors(List<FittedModel> fits, Paths paths);
+
+    /** Adds training-data quality measures to the models written (binomial: AUC); none by default. */
+    default void addTrainingQuality(List<FittedModel> written) {
+    }
+
+    /** A fold model's path and its coordinates. */
+    record FoldPath(Standardization standardization, List<RegularizationPath.Step> steps) {
+    }
+
+    /** The full path and the fold paths (empty without cross-validation). */
+    record Paths(List<RegularizationPath.Step> full, List<FoldPath> folds) {
+    }
+
+    /** Held-out errors by measure name, [fold][λ], and each fold's weight. */
+    record FoldErrors(Map<String, double[][]> byMeasure, double[] weights) {
+    }
+}

@@ -1,0 +1,270 @@
+package org.sparklasso.path;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.sparklasso.block.Standardization;
+import org.sparklasso.datafit.CovarianceStatistics;
+import org.sparklasso.datafit.HeldOut;
+import org.sparklasso.datafit.LossOracle;
+import org.sparklasso.datafit.QuadraticForm;
+import org.sparklasso.datafit.WorkingSetOracle;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.kernel.FeatureMoments;
+import org.sparklasso.pass.BlockPasses;
+import org.sparklasso.pass.ModelSpec;
+import org.sparklasso.pass.PassCounter;
+import org.sparklasso.pass.WorkingSetPasses;
+import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.solver.CoordinateDescent;
+import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.WorkingSetSolver;
+import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.SolverChoice;
+
+/**
+ * The Gaussian family's paths (least squares). {@code cd}: one more pass gives every fold's
+ * coordinate statistics, and the full path and every fold's path run on the driver with no further
+ * pass (a mae pass at the end, if asked). {@code workingset} (many features): each outer iteration
+ * is a pass for the gradient of every feature and, when the working set changes, a pass for its
+ * coordinate statistics; coordinate descent solves the working set on the driver. {@code fista}:
+ * every step is a pass. With either, the fold models run in lockstep threads after the full path,
+ * so that one pass serves every fold ({@link org.sparklasso.pass.PassBatcher}), and their held-out
+ * errors come from the same passes.
+ */
+public final class GaussianPaths implements FamilyPaths {
+    /** Default iteration limits: sweeps are cheap (driver only), FISTA steps are data passes. */
+    static final int CD_MAX_SWEEPS = 100_000;
+    static final int FISTA_MAX_STEPS = 10_000;
+    /** Outer iterations of the working-set solver (each one or two passes). */
+    static final int WORKING_SET_MAX_ROUNDS = 1_000;
+    /** Doubles of per-fold p×p statistics one aggregator may hold in auto mode (256 MB). */
+    static final long CD_MAX_GRAM_DOUBLES = 32L << 20;
+
+    /** One model's path problem: its coordinates, penalty, gradient at zero and solver. */
+    private record PathProblem(Standardization standardization, ElasticNet penalty, double[] gradientAtZero,
+                               RegularizationPath.Solver<ElasticNet> solver) {
+    }
+
+    private final LoadedData data;
+    private final FitSpec spec;
+    private final BlockPasses passes;
+    private final FeatureMoments[] byFold;
+    private final Standardization global;
+    private final PassCounter counter;
+    private final long start;
+    private final SolverChoice solver;
+    private final CovarianceStatistics cov;
+    private final PathProblem full;
+    private final double lambdaMax;
+
+    GaussianPaths(LoadedData data, FitSpec spec, BlockPasses passes, FeatureMoments[] byFold, Standardization s,
+                  PassCounter counter, long start) {
+        this.data = data;
+        this.spec = spec;
+        this.passes = passes;
+        this.byFold = byFold;
+        this.global = s;
+        this.counter = counter;
+        this.start = start;
+        this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds());
+        this.cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
+        this.full = switch (solver) {
+            case CD -> cdProblem(-1, s);
+            case WORKINGSET -> workingSetProblem(workingSetPasses(1).oracle(ModelSpec.full(s)), s, true);
+            default -> fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, true);
+        };
+        this.lambdaMax = spec.alpha() > 0 ? full.penalty().lambdaMax(full.gradientAtZero()) : Double.NaN;
+    }
+
+    /**
+     * {@code auto}: cd when p ≤ cdMaxFeatures and the K per-fold p×p statistics of one
+     * aggregator fit in 256 MB; workingset otherwise.
+     */
+    public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds) {
+        if (choice != SolverChoice.AUTO) {
+            return choice;
+        }
+        boolean fits = (long) Math.max(1, folds) * p * p <= CD_MAX_GRAM_DOUBLES;
+        return p <= cdMaxFeatures && fits ? SolverChoice.CD : SolverChoice.WORKINGSET;
+    }
+
+    /** The largest working set: cdMaxFeatures, and K·|W|² within cd's limit on per-fold statistics. */
+    static int workingSetLimit(int cdMaxFeatures, int folds) {
+        return (int) Math.min(cdMaxFeatures, Math.sqrt((double) CD_MAX_GRAM_DOUBLES / Math.max(1, folds)));
+    }
+
+    @Override
+    public SolverChoice solver() {
+        return solver;
+    }
+
+    @Override
+    public double lambdaMax() {
+        return lambdaMax;
+    }
+
+    @Override
+    public String describe() {
+        return "";
+    }
+
+    @Override
+    public RegularizationPath.EarlyStop earlyStop() {
+        return RegularizationPath.EarlyStop.RELATIVE_GAIN;
+    }
+
+    @Override
+    public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
+                       Consumer<RegularizationPath.Step> progress) {
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
+                new double[data.numFeatures()], full.gradientAtZero(), lambdaMax, 0.5 * global.responseSquareMean(),
+                spec.screening(), earlyStop, full.solver(), progress);
+        if (data.numFolds() == 0) {
+            return new Paths(steps, List.of());
+        }
+        double[] lambdas = steps.stream().mapToDouble(RegularizationPath.Step::lambda).toArray();
+        return new Paths(steps, solveFolds(lambdas));
+    }
+
+    @Override
+    public FittedModel model(RegularizationPath.Step step) {
+        return FittedModel.of(step.lambda(), step.result(), global);
+    }
+
+    /** Every fold's path at the full path's λ values: on the driver (cd) or in lockstep sharing passes. */
+    private List<FoldPath> solveFolds(double[] lambdas) {
+        int folds = byFold.length;
+        List<FoldPath> out = new ArrayList<>();
+        if (solver == SolverChoice.CD) {
+            for (int k = 0; k < folds; k++) {
+                Standardization sk = PathDriver.standardization(byFold, k, spec);
+                out.add(solveFold(cdProblem(k, sk), lambdas, k));
+            }
+            return out;
+        }
+        // one batcher of shared passes, of the kind the solver makes
+        BiFunction<ModelSpec, Standardization, PathProblem> problemOf;
+        Runnable leave;
+        if (solver == SolverChoice.WORKINGSET) {
+            WorkingSetPasses shared = workingSetPasses(folds);
+            problemOf = (model, sk) -> workingSetProblem(shared.oracle(model), sk, false);
+            leave = shared::leave;
+        } else {
+            var batcher = passes.leastSquaresBatcher(folds);
+            problemOf = (model, sk) -> fistaProblem(passes.oracle(batcher, model), sk, false);
+            leave = batcher::leave;
+        }
+        return LockstepFolds.run(folds, fold -> {
+            Standardization sk = PathDriver.standardization(byFold, fold, spec);
+            return solveFold(problemOf.apply(new ModelSpec(sk, fold), sk), lambdas, fold);
+        }, leave);
+    }
+
+    private FoldPath solveFold(PathProblem problem, double[] lambdas, int fold) {
+        double foldLambdaMax = spec.alpha() > 0 && problem.gradientAtZero() != null
+                ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
+        List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
+                new double[problem.penalty().features()], problem.gradientAtZero(), foldLambdaMax,
+                0.5 * problem.standardization().responseSquareMean(), spec.screening(),
+                RegularizationPath.EarlyStop.NONE, problem.solver(), st -> { });
+        PathDriver.logFold(fold, byFold.length, steps, counter, start);
+        return new FoldPath(problem.standardization(), steps);
+    }
+
+    @Override
+    public FoldErrors foldErrors(List<FittedModel> fits, Paths paths) {
+        int folds = paths.folds().size();
+        int lambdas = fits.size();
+        boolean mae = spec.typeMeasure().equals("mae");
+        double[][] errors = new double[folds][lambdas];
+        double[] weights = new double[folds];
+        if (solver == SolverChoice.CD) {
+            FittedModel[][] foldFits = new FittedModel[folds][lambdas];
+            for (int k = 0; k < folds; k++) {
+                FoldPath fp = paths.folds().get(k);
+                weights[k] = cov.foldWeight(k);
+                for (int l = 0; l < lambdas; l++) {
+                    RegularizationPath.Step st = fp.steps().get(l);
+                    foldFits[k][l] = FittedModel.of(st.lambda(), st.result(), fp.standardization());
+                    errors[k][l] = cov.heldOutSquaredError(k, foldFits[k][l].intercept(),
+                            foldFits[k][l].coefficients()) / weights[k];
+                }
+            }
+            if (mae) {
+                heldOutAbsoluteErrors(foldFits, weights, errors);
+            }
+        } else {
+            for (int k = 0; k < folds; k++) {
+                List<RegularizationPath.Step> steps = paths.folds().get(k).steps();
+                weights[k] = steps.get(0).result().heldOut().weight();
+                for (int l = 0; l < lambdas; l++) {
+                    HeldOut held = steps.get(l).result().heldOut();
+                    errors[k][l] = (mae ? held.absoluteError() : held.squaredError()) / held.weight();
+                }
+            }
+        }
+        return new FoldErrors(Map.of(spec.typeMeasure(), errors), weights);
+    }
+
+    /** cd's fold models' mean absolute errors: one prediction pass (the statistics give only squares). */
+    private void heldOutAbsoluteErrors(FittedModel[][] foldFits, double[] weights, double[][] errors) {
+        int folds = foldFits.length;
+        int lambdas = foldFits[0].length;
+        double[][][] beta = new double[folds][lambdas][];
+        double[][] b0 = new double[folds][lambdas];
+        for (int k = 0; k < folds; k++) {
+            for (int l = 0; l < lambdas; l++) {
+                beta[k][l] = foldFits[k][l].coefficients();
+                b0[k][l] = foldFits[k][l].intercept();
+            }
+        }
+        double[][][] sums = passes.heldOutErrors(beta, b0);
+        for (int k = 0; k < folds; k++) {
+            for (int l = 0; l < lambdas; l++) {
+                errors[k][l] = sums[k][l][1] / weights[k];
+            }
+        }
+    }
+
+    private ElasticNet penalty(Standardization s) {
+        return new ElasticNet(1.0, spec.alpha(), s.penaltyWeight(), s.active());
+    }
+
+    private PathProblem cdProblem(int excluded, Standardization s) {
+        QuadraticForm q = cov.quadraticForm(excluded, s);
+        CoordinateDescent cd = new CoordinateDescent(spec.tol(), spec.maxIter() > 0 ? spec.maxIter() : CD_MAX_SWEEPS);
+        return new PathProblem(s, penalty(s), q.c(), (pen, warm) -> cd.solve(q, pen, warm));
+    }
+
+    /**
+     * @param evaluateAtZero spend one pass at b = 0 for λ_max and the first strong set (the full
+     *                       model); fold models skip it and screen from their second λ on
+     */
+    private PathProblem fistaProblem(LossOracle oracle, Standardization s, boolean evaluateAtZero) {
+        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        Fista fista = new Fista(spec.tol(), spec.maxIter() > 0 ? spec.maxIter() : FISTA_MAX_STEPS);
+        double[] lipschitz = {1.0};
+        return new PathProblem(s, penalty(s), u0, (pen, warm) -> {
+            var r = fista.solve(oracle, pen, warm, lipschitz[0]);
+            lipschitz[0] = fista.lastLipschitz();
+            return r;
+        });
+    }
+
+    /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
+    private PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
+        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        WorkingSetSolver ws = new WorkingSetSolver(spec.tol(),
+                spec.maxIter() > 0 ? spec.maxIter() : WORKING_SET_MAX_ROUNDS, FISTA_MAX_STEPS);
+        return new PathProblem(s, penalty(s), u0, (pen, warm) -> ws.solve(oracle, pen, warm));
+    }
+
+    /** The passes of working-set solvers over this data (statistics or gathered columns by density). */
+    private WorkingSetPasses workingSetPasses(int participants) {
+        return new WorkingSetPasses(passes, global, data.storedValues(), data.rows(),
+                workingSetLimit(spec.cdMaxFeatures(), data.numFolds()), participants);
+    }
+}

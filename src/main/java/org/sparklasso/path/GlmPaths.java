@@ -1,0 +1,226 @@
+package org.sparklasso.path;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.sparklasso.block.Standardization;
+import org.sparklasso.datafit.Datafit;
+import org.sparklasso.datafit.HeldOut;
+import org.sparklasso.datafit.Logistic;
+import org.sparklasso.datafit.Multinomial;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.kernel.FeatureMoments;
+import org.sparklasso.pass.BlockPasses;
+import org.sparklasso.pass.ModelSpec;
+import org.sparklasso.pass.PassBatcher;
+import org.sparklasso.pass.PassCounter;
+import org.sparklasso.solver.SolverResult;
+import org.sparklasso.spec.Family;
+import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.SolverChoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The binomial and multinomial families' paths: the null (intercept-only) model, then the path
+ * solved by proximal Newton (or FISTA); with cross-validation the full model and every fold model
+ * run in lockstep threads so that each pass serves all of them, with the held-out errors of every
+ * cv.glmnet measure from the same passes.
+ */
+final class GlmPaths implements FamilyPaths {
+    private static final Logger LOG = LoggerFactory.getLogger(GlmPaths.class);
+
+    private final LoadedData data;
+    private final FitSpec spec;
+    private final BlockPasses passes;
+    private final FeatureMoments[] byFold;
+    private final Standardization global;
+    private final PassCounter counter;
+    private final long start;
+    private final Datafit datafit;
+    private final SolverChoice solver;
+    private final GlmModelRun full;
+    private final SolverResult nullModel;
+
+    GlmPaths(LoadedData data, FitSpec spec, BlockPasses passes, FeatureMoments[] byFold, Standardization s,
+             PassCounter counter, long start) {
+        this.data = data;
+        this.spec = spec;
+        this.passes = passes;
+        this.byFold = byFold;
+        this.global = s;
+        this.counter = counter;
+        this.start = start;
+        this.datafit = spec.family() == Family.BINOMIAL ? new Logistic()
+                : new Multinomial(data.classes().numClasses());
+        this.solver = spec.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : spec.solver();
+        this.full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), datafit.margins(), spec,
+                solver);
+        this.nullModel = full.fitNullModel();
+    }
+
+    @Override
+    public SolverChoice solver() {
+        return solver;
+    }
+
+    @Override
+    public double lambdaMax() {
+        return full.lambdaMax();
+    }
+
+    @Override
+    public String describe() {
+        return "family " + spec.family().key() + " with " + data.classes().numClasses() + " classes, ";
+    }
+
+    @Override
+    public RegularizationPath.EarlyStop earlyStop() {
+        return RegularizationPath.EarlyStop.ABSOLUTE_GAIN;
+    }
+
+    @Override
+    public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
+                       Consumer<RegularizationPath.Step> progress) {
+        full.followGrid(grid);
+        int folds = byFold.length;
+        if (folds == 0) {
+            return new Paths(RegularizationPath.solve(grid, full.penalty(), nullModel.coefficients(),
+                    nullModel.gradient(), full.lambdaMax(), nullModel.loss(), spec.screening(), earlyStop, full::solve,
+                    progress), List.of());
+        }
+        List<List<RegularizationPath.Step>> all = pathsInLockstep(grid, earlyStop, progress);
+        List<RegularizationPath.Step> steps = all.get(folds);
+        List<FoldPath> foldPaths = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            foldPaths.add(new FoldPath(PathDriver.standardization(byFold, k, spec),
+                    all.get(k).subList(0, steps.size())));
+        }
+        return new Paths(steps, foldPaths);
+    }
+
+    /**
+     * The full model's path and every fold model's path, all in lockstep threads sharing each pass
+     * (element k: fold k; the last: the full model). The folds follow the full model's grid and
+     * stop where its path stops early (a fold a λ ahead solves one λ more, dropped by the caller),
+     * so the whole cross-validation costs about the passes of one path.
+     */
+    private List<List<RegularizationPath.Step>> pathsInLockstep(double[] grid, RegularizationPath.EarlyStop earlyStop,
+                                                               Consumer<RegularizationPath.Step> progress) {
+        int folds = byFold.length;
+        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds + 1);
+        AtomicInteger stopAt = new AtomicInteger(grid.length);
+        return LockstepFolds.run(folds + 1, task -> {
+            boolean isFull = task == folds;
+            GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(passes, batcher,
+                    new ModelSpec(PathDriver.standardization(byFold, task, spec), task), datafit.margins(),
+                    spec, solver);
+            run.followGrid(grid);
+            SolverResult start0 = isFull ? run.nullModel() : run.fitNullModel();
+            List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
+                    start0.coefficients(), start0.gradient(), run.lambdaMax(), start0.loss(),
+                    spec.screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
+                    isFull ? progress : st -> { }, k -> k < stopAt.get());
+            if (isFull) {
+                stopAt.set(steps.size());
+            } else {
+                PathDriver.logFold(task, folds, steps, counter, start);
+            }
+            return steps;
+        }, batcher::leave);
+    }
+
+    @Override
+    public FittedModel model(RegularizationPath.Step st) {
+        SolverResult r = st.result();
+        Map<String, Double> quality = new LinkedHashMap<>();
+        quality.put("logLoss", r.loss());
+        quality.put("accuracy", 1 - r.heldOut().trainingMissed() / global.weightSum());
+        return FittedModel.ofClasses(st.lambda(), r, global, datafit.margins(), st.devRatio(), quality);
+    }
+
+    /** Per-observation held-out error of a measure, from a fold model's held-out sums. */
+    static double foldError(String measure, HeldOut held, boolean binomial) {
+        double w = held.weight();
+        // glmnet scores binomial mse/mae on both class columns: (y−p)² + ((1−y)−(1−p))²
+        double columns = binomial ? 2 : 1;
+        return switch (measure) {
+            case "deviance" -> 2 * held.loss() / w;
+            case "class" -> held.missed() / w;
+            case "mse" -> columns * held.squaredError() / w;
+            case "mae" -> columns * held.absoluteError() / w;
+            default -> throw new IllegalArgumentException(measure);
+        };
+    }
+
+    @Override
+    public FoldErrors foldErrors(List<FittedModel> fits, Paths paths) {
+        int folds = paths.folds().size();
+        int lambdas = fits.size();
+        boolean binomial = spec.family() == Family.BINOMIAL;
+        double[] weights = new double[folds];
+        Map<String, double[][]> errors = new LinkedHashMap<>();
+        List<String> measures = List.of("deviance", "class", "mse", "mae");
+        for (String m : measures) {
+            errors.put(m, new double[folds][lambdas]);
+        }
+        for (int k = 0; k < folds; k++) {
+            List<RegularizationPath.Step> steps = paths.folds().get(k).steps();
+            weights[k] = steps.get(0).result().heldOut().weight();
+            for (int l = 0; l < lambdas; l++) {
+                HeldOut held = steps.get(l).result().heldOut();
+                for (String m : measures) {
+                    errors.get(m)[k][l] = foldError(m, held, binomial);
+                }
+            }
+        }
+        long scores = 0;
+        for (FeatureMoments m : byFold) {
+            scores += m.rows() * (long) lambdas;
+        }
+        if (binomial && (spec.typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
+            errors.put("auc", heldOutAuc(paths.folds(), lambdas));
+        }
+        return new FoldErrors(errors, weights);
+    }
+
+    /** Each fold's held-out AUC at every λ, from one prediction pass (binomial). */
+    private double[][] heldOutAuc(List<FoldPath> folds, int lambdas) {
+        int k = folds.size();
+        double[][][] beta = new double[k][lambdas][];
+        double[][] b0 = new double[k][lambdas];
+        for (int f = 0; f < k; f++) {
+            FoldPath fold = folds.get(f);
+            for (int l = 0; l < lambdas; l++) {
+                FittedModel m = FittedModel.ofClasses(0, fold.steps().get(l).result(), fold.standardization(), 1, 0,
+                        Map.of());
+                beta[f][l] = m.coefficients();
+                b0[f][l] = m.intercept();
+            }
+        }
+        return passes.heldOutAuc(beta, b0);
+    }
+
+    /** Training AUC of the models written to coefficients/ (one pass), unless too many scores (binomial). */
+    @Override
+    public void addTrainingQuality(List<FittedModel> models) {
+        if (spec.family() != Family.BINOMIAL) {
+            return;
+        }
+        long rows = data.rows();
+        if (rows * models.size() > BlockPasses.MAX_AUC_SCORES) {
+            LOG.warn("training auc skipped: {} rows × {} models exceed {} scores", rows, models.size(),
+                    BlockPasses.MAX_AUC_SCORES);
+            return;
+        }
+        double[][] beta = models.stream().map(FittedModel::coefficients).toArray(double[][]::new);
+        double[] b0 = models.stream().mapToDouble(FittedModel::intercept).toArray();
+        double[] auc = passes.trainingAuc(beta, b0);
+        for (int l = 0; l < models.size(); l++) {
+            models.get(l).quality().put("auc", auc[l]);
+        }
+    }
+}

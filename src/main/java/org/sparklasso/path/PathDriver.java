@@ -1,0 +1,158 @@
+package org.sparklasso.path;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.sparklasso.block.Standardization;
+import org.sparklasso.input.LoadedData;
+import org.sparklasso.kernel.FeatureMoments;
+import org.sparklasso.pass.BlockPasses;
+import org.sparklasso.pass.PassCounter;
+import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.JobException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits a regularization path for every family, as glmnet does: one pass of feature moments (per
+ * fold), the full model's problem and λ_max, the λ grid (given, or glmnet's log-spaced default),
+ * the path with warm starts and strong rules, cross-validation with cv.glmnet's summary, and the
+ * model lambdaChoice picks. What differs between families (their solvers, how the fold models
+ * share passes, their error measures) is a {@link FamilyPaths}: {@link GaussianPaths} or
+ * {@link GlmPaths}.
+ */
+public final class PathDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(PathDriver.class);
+
+    private PathDriver() {
+    }
+
+    /** Fits {@code spec} to the cached blocks of {@code data}. */
+    public static TrainingResult fit(LoadedData data, FitSpec spec) {
+        long start = System.nanoTime();
+        int p = data.numFeatures();
+        int folds = data.numFolds();
+        PassCounter counter = new PassCounter();
+        BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, spec.aggregationDepth(), counter);
+        FeatureMoments[] byFold = passes.moments();
+        Standardization s = standardization(byFold, -1, spec);
+        FamilyPaths family = spec.family().isClassification()
+                ? new GlmPaths(data, spec, passes, byFold, s, counter, start)
+                : new GaussianPaths(data, spec, passes, byFold, s, counter, start);
+        double lambdaMax = family.lambdaMax();
+        boolean computed = spec.lambdas().isEmpty();
+        double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, spec) : sortedDescending(spec);
+        LOG.info("solver {}: {}n={} p={} lambdaMax={} {} λ values{}", family.solver().key(), family.describe(),
+                data.rows(), p, String.format("%.6g", lambdaMax), grid.length, computed ? " (path)" : "");
+        FamilyPaths.Paths paths = family.solve(grid,
+                computed ? family.earlyStop() : RegularizationPath.EarlyStop.NONE,
+                progress(grid.length, counter, start));
+        List<FittedModel> fits = new ArrayList<>();
+        for (RegularizationPath.Step st : paths.full()) {
+            fits.add(family.model(st));
+        }
+        CrossValidationResult cv = folds > 0 ? crossValidate(family.foldErrors(fits, paths), fits, spec) : null;
+        int chosen = choose(cv, fits, spec);
+        family.addTrainingQuality(chosen >= 0 ? List.of(fits.get(chosen)) : fits);
+        return new TrainingResult(s, fits, family.solver(), lambdaMax, counter.passes(), computed, cv, chosen);
+    }
+
+    /** The model of the folds other than {@code excluded} (-1: every fold) in its own coordinates. */
+    static Standardization standardization(FeatureMoments[] byFold, int excluded, FitSpec spec) {
+        FeatureMoments m = new FeatureMoments(byFold[0].numFeatures());
+        for (int k = 0; k < byFold.length; k++) {
+            if (k != excluded) {
+                m.merge(byFold[k]);
+            }
+        }
+        return Standardization.of(m, spec.fitIntercept(), spec.standardize());
+    }
+
+    static double[] computedGrid(double lambdaMax, long n, int p, FitSpec spec) {
+        if (!(lambdaMax > 0)) {
+            throw JobException.input("lambda: λ_max is 0 (the label is constant or no feature varies), so there "
+                    + "is no path to compute; give lambda explicitly");
+        }
+        double ratio = Double.isNaN(spec.lambdaMinRatio()) ? LambdaGrid.defaultMinRatio(n, p)
+                : spec.lambdaMinRatio();
+        return LambdaGrid.logSpaced(lambdaMax, ratio, spec.nlambda());
+    }
+
+    static double[] sortedDescending(FitSpec spec) {
+        return spec.lambdas().stream().mapToDouble(Double::doubleValue).boxed()
+                .sorted((a, b) -> Double.compare(b, a)).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * cv.glmnet's summary of the chosen measure (auc maximized, the others minimized) and, when the
+     * family measures several, the mean error of each.
+     */
+    private static CrossValidationResult crossValidate(FamilyPaths.FoldErrors errors, List<FittedModel> fits,
+                                                       FitSpec spec) {
+        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
+        double[] weights = errors.weights();
+        double[][] chosen = errors.byMeasure().get(spec.typeMeasure());
+        CrossValidationSummary summary = spec.typeMeasure().equals("auc")
+                ? CrossValidationSummary.ofMaximized(lambdas, chosen, weights)
+                : CrossValidationSummary.of(lambdas, chosen, weights);
+        Map<String, double[]> others = new LinkedHashMap<>();
+        if (errors.byMeasure().size() > 1) {
+            for (var e : errors.byMeasure().entrySet()) {
+                others.put(e.getKey(), CrossValidationSummary.of(lambdas, e.getValue(), weights).cvm());
+            }
+        }
+        int[] nnz = fits.stream().mapToInt(FittedModel::nnz).toArray();
+        return new CrossValidationResult(spec.typeMeasure(), weights.length, summary, nnz, chosen, weights,
+                others.isEmpty() ? Map.of() : others);
+    }
+
+    /** The index of the lambdaChoice model after cross-validation (logged), or -1 without. */
+    private static int choose(CrossValidationResult cv, List<FittedModel> fits, FitSpec spec) {
+        if (cv == null) {
+            return -1;
+        }
+        int chosen = spec.lambdaChoice().equals("lambda.min") ? cv.summary().indexMin() : cv.summary().index1se();
+        LOG.info("cross-validation ({} folds, {}): lambda.min={} lambda.1se={} chosen {}={} nnz={}", cv.nfolds(),
+                cv.typeMeasure(), String.format("%.6g", cv.summary().lambdaMin()),
+                String.format("%.6g", cv.summary().lambda1se()), spec.lambdaChoice(),
+                String.format("%.6g", fits.get(chosen).lambda()), fits.get(chosen).nnz());
+        return chosen;
+    }
+
+    /** The progress line of the full path: every λ of a short grid, every tenth of a long one, and the last. */
+    private static Consumer<RegularizationPath.Step> progress(int gridLength, PassCounter counter, long start) {
+        int every = gridLength <= 20 ? 1 : 10;
+        int[] index = {0};
+        return st -> {
+            int k = index[0]++;
+            if (k % every == 0 || k == gridLength - 1) {
+                LOG.info("lambda {}/{}={} nnz={} devRatio={} relGap={} converged={} passes={} elapsed={}s", k + 1,
+                        gridLength, String.format("%.5g", st.lambda()), nnz(st), String.format("%.4f", st.devRatio()),
+                        String.format("%.1e", st.result().relativeGap()), st.result().converged(), counter.passes(),
+                        seconds(start));
+            }
+        };
+    }
+
+    private static int nnz(RegularizationPath.Step st) {
+        int n = 0;
+        for (double b : st.result().coefficients()) {
+            n += b != 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Seconds since {@code start} (System.nanoTime()), for progress lines. */
+    static String seconds(long start) {
+        return String.format("%.2f", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The progress line of a fold model's path. */
+    static void logFold(int fold, int folds, List<RegularizationPath.Step> steps, PassCounter counter, long start) {
+        boolean converged = steps.stream().allMatch(st -> st.result().converged());
+        LOG.info("fold {}/{}: {} λ values, converged={} passes={} elapsed={}s", fold + 1, folds, steps.size(),
+                converged, counter.passes(), seconds(start));
+    }
+}

@@ -1,0 +1,22 @@
+package org.sparklasso.path;
+
+import java.util.List;
+import org.sparklasso.block.Standardization;
+import org.sparklasso.spec.SolverChoice;
+
+/**
+ * What a fit returns: the path's models and how they were obtained.
+ *
+ * @param standardization the full data's coordinates (centres and scales of the features)
+ * @param fits            the path's models, largest λ first
+ * @param solver          the solver that ran ({@code auto} resolved)
+ * @param lambdaMax       the smallest λ whose model has no feature, NaN when α = 0
+ * @param passes          distributed passes over the data, cross-validation included
+ * @param computedGrid    whether the λ values are glmnet's computed path rather than given
+ * @param cv              cross-validation, or null
+ * @param chosen          index in {@code fits} of the model lambdaChoice picks, or -1 when every
+ *                        fit is kept (no cross-validation)
+ */
+public record TrainingResult(Standardization standardization, List<FittedModel> fits, SolverChoice solver,
+                             double lambdaMax, int passes, boolean computedGrid, CrossValidationResult cv, int chosen) {
+}

@@ -34,7 +34,7 @@ public final class TrainJob {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
-        LoadedData data = new DataLoader(spark, config).load();
+        LoadedData data = new DataLoader(spark, config.readSpec(), config.blockSpec()).load();
         try {
             long t1 = System.nanoTime();
             GaussianTrainer.Result result = Training.train(data, config);

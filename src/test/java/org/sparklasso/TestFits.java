@@ -24,6 +24,11 @@ public final class TestFits {
         return root().resolve(relative).toString();
     }
 
+    /** Reads and packs the input of {@code config} as the train command does. */
+    public static LoadedData load(JobConfig config) {
+        return new DataLoader(SparkTestSession.get(), config.readSpec(), config.blockSpec()).load();
+    }
+
     /** Parses {@code args} (an output is added when missing) and fits. */
     public static TrainingResult fit(String... args) {
         String[] full = args;
@@ -33,7 +38,7 @@ public final class TestFits {
             full[args.length + 1] = "/nonexistent/unused";
         }
         JobConfig config = ConfigParser.parse(full);
-        LoadedData data = new DataLoader(SparkTestSession.get(), config).load();
+        LoadedData data = load(config);
         try {
             return Lasso.fit(data, config.fitSpec());
         } finally {

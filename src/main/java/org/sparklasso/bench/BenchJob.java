@@ -401,7 +401,7 @@ public final class BenchJob {
     Ours runOurs(String name, JobConfig cfg) {
         LOG.info("bench {}: loading our blocks", name);
         long t0 = System.nanoTime();
-        LoadedData data = new DataLoader(spark, cfg).load();
+        LoadedData data = new DataLoader(spark, cfg.readSpec(), cfg.blockSpec()).load();
         double load = (System.nanoTime() - t0) / 1e9;
         double mb = cachedMB();
         TrainingResult[] last = new TrainingResult[1];

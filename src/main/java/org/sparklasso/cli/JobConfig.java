@@ -6,7 +6,9 @@ import org.sparklasso.spec.Family;
 import org.sparklasso.spec.SolverChoice;
 
 import java.util.List;
+import org.sparklasso.input.BlockSpec;
 import org.sparklasso.input.InputFormat;
+import org.sparklasso.input.ReadSpec;
 
 /**
  * The validated configuration of one {@code train} run. Built only by {@link ConfigParser}, which
@@ -66,6 +68,17 @@ public record JobConfig(
         return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
                 typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
                 aggregationDepth);
+    }
+
+    /** What the file readers read: the input, its format, header and csv options. */
+    public ReadSpec readSpec() {
+        return new ReadSpec(input, format, header, csvOptions);
+    }
+
+    /** How the input's rows become cached blocks: the columns, folds, family and packing. */
+    public BlockSpec blockSpec() {
+        return new BlockSpec(labelCol, featureCols, featuresCol, weightCol, foldCol, nfolds, seed, family,
+                numPartitions, blockRows, localPasses);
     }
 
     /** Whether cross-validation runs. */

@@ -36,7 +36,7 @@ public final class TrainJob {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
-        LoadedData data = new DataLoader(spark, config).load();
+        LoadedData data = new DataLoader(spark, config.readSpec(), config.blockSpec()).load();
         try {
             long t1 = System.nanoTime();
             TrainingResult result = Lasso.fit(data, config.fitSpec());

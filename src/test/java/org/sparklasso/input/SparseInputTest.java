@@ -139,8 +139,8 @@ class SparseInputTest {
 
     @Test
     void libsvmIsPackedIntoSparseBlocksWithFileIndexNames() {
-        LoadedData data = new DataLoader(SparkTestSession.get(), ConfigParser.parse(new String[] {
-                "--input", libsvm.toString(), "--lambda", "1", "--output", "/unused"})).load();
+        LoadedData data = TestFits.load(ConfigParser.parse(new String[] {
+                "--input", libsvm.toString(), "--lambda", "1", "--output", "/unused"}));
         try {
             assertEquals("f1", data.featureNames().get(0));
             assertEquals("f40", data.featureNames().get(39));

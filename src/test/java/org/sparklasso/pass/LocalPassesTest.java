@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.TestFits;
 import org.sparklasso.block.Block;
-import org.sparklasso.input.DataLoader;
 import org.sparklasso.block.DenseBlock;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.block.LocalBlocks;
@@ -123,9 +122,9 @@ class LocalPassesTest {
 
     @Test
     void offByConfigurationKeepsSparkJobs() {
-        LoadedData data = new DataLoader(SparkTestSession.get(), ConfigParser.parse(new String[] {
+        LoadedData data = TestFits.load(ConfigParser.parse(new String[] {
                 "--input", TestFits.resource("sample-data/diabetes.csv"), "--labelCol", "progression",
-                "--output", "/nonexistent/unused", "--localPasses", "false"})).load();
+                "--output", "/nonexistent/unused", "--localPasses", "false"}));
         try {
             assertNull(data.local());
         } finally {

@@ -1,0 +1,37 @@
+package org.sparklasso.input;
+
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sparklasso.spec.JobException;
+
+/**
+ * Rows ready to be packed: a Dataset, where each piece of a row sits ({@link RowLayout}), the
+ * feature names, and how messages name the rows' source. Built from any Dataset by
+ * {@link DatasetColumns} or by a file reader, which also says how its format's failures read.
+ *
+ * @param frame        the rows
+ * @param layout       where the label, weight, features, fold id (and a reader's corrupt-record and
+ *                     file-name columns) sit in a row
+ * @param featureNames one name per feature, in feature-index order
+ * @param name         the source as messages name it ("input NAME has no data rows"): a path, a table
+ * @param description  the source as a failed read names it ("cannot read DESCRIPTION: …")
+ * @param headerLine   whether each file starts with a header line, so data row r is line r + 1
+ * @param readFailure  the input error for a job that failed reading the rows
+ */
+record RowSource(Dataset<Row> frame, RowLayout layout, List<String> featureNames, String name, String description,
+                 boolean headerLine, Function<Exception, JobException> readFailure) {
+
+    /** Rows named {@code name}, read by no file reader: a failed read is reported with its root cause. */
+    static RowSource of(Dataset<Row> frame, RowLayout layout, List<String> featureNames, String name) {
+        String description = "input " + name;
+        return new RowSource(frame, layout, featureNames, name, description, false,
+                e -> JobException.input("cannot read " + description + ": " + InputText.rootMessage(e), e));
+    }
+
+    /** The same rows as read by a file reader, with its description, header lines and failure report. */
+    RowSource readBy(String readerDescription, boolean header, Function<Exception, JobException> failure) {
+        return new RowSource(frame, layout, featureNames, name, readerDescription, header, failure);
+    }
+}

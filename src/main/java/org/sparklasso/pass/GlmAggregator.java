@@ -308,7 +308,7 @@ public final class GlmAggregator implements Serializable {
         for (int q = 0; q < points; q++) {
             hessian[q] = PartialSums.merge(hessian[q], other.hessian[q]);
             loss[q] += other.loss[q];
-            for (int c = 0; c < 6; c++) {
+            for (int c = 0; c < HeldOutSums.SIZE; c++) {
                 heldOut[q][c] += other.heldOut[q][c];
             }
         }
@@ -325,11 +325,7 @@ public final class GlmAggregator implements Serializable {
 
     /** Xᵀ(w∘r) of point q, class c (length p). */
     public double[] rawGradient(int q, int c) {
-        double[] g = new double[p];
-        if (rawGradient != null) {
-            System.arraycopy(rawGradient, (q * k + c) * p, g, 0, p);
-        }
-        return g;
+        return PartialSums.slice(rawGradient, (q * k + c) * p, p);
     }
 
     public double sumResiduals(int q, int c) {
@@ -345,12 +341,8 @@ public final class GlmAggregator implements Serializable {
      * class c's coordinates; zeros if no rows.
      */
     public double[] hessian(int q, int c, int c2, int m1) {
-        double[] out = new double[m1 * m1];
-        if (hessian[q] == null) {
-            return out;
-        }
         int pair = Math.min(c, c2) * k + Math.max(c, c2);
-        System.arraycopy(hessian[q], pair * m1 * m1, out, 0, m1 * m1);
+        double[] out = PartialSums.slice(hessian[q], pair * m1 * m1, m1 * m1);
         if (c == c2) {
             // a diagonal block may hold only its upper triangle (dsyrk): mirror it
             for (int col = 0; col < m1; col++) {

@@ -104,11 +104,7 @@ public final class LeastSquaresAggregator implements Serializable {
 
     /** Xᵀ(w∘r) over the training rows of column q (length p). */
     public double[] rawGradient(int q) {
-        double[] g = new double[p];
-        if (rawGradient != null) {
-            System.arraycopy(rawGradient, q * p, g, 0, p);
-        }
-        return g;
+        return PartialSums.slice(rawGradient, q * p, p);
     }
 
     public double sumSquares(int q) {

@@ -27,6 +27,15 @@ final class PartialSums {
         return into;
     }
 
+    /** A copy of {@code sums[from, from + length)}, zeros if they were never allocated (no rows). */
+    static double[] slice(double[] sums, int from, int length) {
+        double[] out = new double[length];
+        if (sums != null) {
+            System.arraycopy(sums, from, out, 0, length);
+        }
+        return out;
+    }
+
     /**
      * The loss gradient in the model's internal coordinates (centered, scaled columns, divided by
      * the weight sum n), into {@code out[offset, offset + p)}, from sums over the raw columns:

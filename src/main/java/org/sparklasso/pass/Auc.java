@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The area under the ROC curve of scored observations, weighted: the probability that a random
  * positive (weight-sampled) scores above a random negative, ties counting one half
- * (Mann–Whitney). Computed exactly by sorting.
+ * (Mann–Whitney). Computed exactly by sorting, on the driver (from the scores
+ * {@link ScoringPasses#auc} collects).
  */
 public final class Auc {
     private Auc() {

@@ -17,9 +17,12 @@ import org.sparklasso.datafit.Logistic;
  * Executor-side sums of a generalized linear model's loss at several points (of several models:
  * the full model and cross-validation fold models), each with K margins {@code f = a + Xᵀβ}:
  * per point {@code Σ wℓ}, the raw gradient {@code Xᵀ(w∘r)} (p×K) and {@code Σ w r} over its
- * training rows, and {@code Σ wℓ} (probabilities clamped as cv.glmnet does), misclassified weight, {@code Σ w‖r‖²}, {@code Σ w‖r‖₁},
- * {@code Σ w} over its held-out fold, and the misclassified weight over its training rows. Optionally (Newton) the per-class weighted Gram matrix of a
- * working set of centered, scaled columns plus an intercept column, at the first point.
+ * training rows, and {@code Σ wℓ} (probabilities clamped as cv.glmnet does), misclassified
+ * weight, {@code Σ w‖r‖²}, {@code Σ w‖r‖₁}, {@code Σ w} over its held-out fold, and the
+ * misclassified weight over its training rows. Optionally (Newton) the per-class weighted Gram
+ * matrix of a working set of centered, scaled columns plus an intercept column, at the first
+ * point. {@link #add} runs on the executors, {@link #merge} there or on the driver; the getters
+ * and {@link #recenter} are the driver's ({@link GlmPass}).
  */
 public final class GlmAggregator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -39,9 +42,9 @@ public final class GlmAggregator implements Serializable {
     /** Rows per Hessian chunk: its gathered, copied and weighted columns stay in a core's L2 cache. */
     static final int HESSIAN_CHUNK_ROWS = 128;
     /**
-     * From this many columns a diagonal Hessian block is one dsyrk (upper triangle) rather than a
-     * dgemm: measured with OpenBLAS on 128-row chunks, dsyrk is 1.3–1.6× faster from 40 columns
-     * and 1.8× slower at 13.
+     * From this many columns a diagonal Hessian block is one dsyrk (upper triangle, half dgemm's
+     * flops) rather than a dgemm: on narrow blocks dsyrk's fixed overhead outweighs the flops it
+     * saves. The threshold was set by timing OpenBLAS on {@link #HESSIAN_CHUNK_ROWS}-row chunks.
      */
     static final int SYRK_MIN_COLUMNS = 24;
 
@@ -308,7 +311,7 @@ public final class GlmAggregator implements Serializable {
         for (int q = 0; q < points; q++) {
             hessian[q] = PartialSums.merge(hessian[q], other.hessian[q]);
             loss[q] += other.loss[q];
-            for (int c = 0; c < 6; c++) {
+            for (int c = 0; c < HeldOutSums.SIZE; c++) {
                 heldOut[q][c] += other.heldOut[q][c];
             }
         }
@@ -325,11 +328,7 @@ public final class GlmAggregator implements Serializable {
 
     /** Xᵀ(w∘r) of point q, class c (length p). */
     public double[] rawGradient(int q, int c) {
-        double[] g = new double[p];
-        if (rawGradient != null) {
-            System.arraycopy(rawGradient, (q * k + c) * p, g, 0, p);
-        }
-        return g;
+        return PartialSums.slice(rawGradient, (q * k + c) * p, p);
     }
 
     public double sumResiduals(int q, int c) {
@@ -345,12 +344,8 @@ public final class GlmAggregator implements Serializable {
      * class c's coordinates; zeros if no rows.
      */
     public double[] hessian(int q, int c, int c2, int m1) {
-        double[] out = new double[m1 * m1];
-        if (hessian[q] == null) {
-            return out;
-        }
         int pair = Math.min(c, c2) * k + Math.max(c, c2);
-        System.arraycopy(hessian[q], pair * m1 * m1, out, 0, m1 * m1);
+        double[] out = PartialSums.slice(hessian[q], pair * m1 * m1, m1 * m1);
         if (c == c2) {
             // a diagonal block may hold only its upper triangle (dsyrk): mirror it
             for (int col = 0; col < m1; col++) {

@@ -12,7 +12,9 @@ import org.sparklasso.block.Block;
  * {@code Σ w r²}, {@code Σ w r}, {@code Σ w r ỹ}, the raw gradient {@code Xᵀ(w∘r)} over the
  * training rows, and {@code Σ w r²}, {@code Σ w |r|}, {@code Σ w} over the held-out rows, where
  * {@code r = y − yCenter − (xᵀv − shift)}. Arrays are allocated on the first block, so the zero
- * value shipped to tasks is small (Spark ML's aggregators do the same).
+ * value shipped to tasks is small (Spark ML's aggregators do the same). {@link #add} runs on the
+ * executors, {@link #merge} there or on the driver; the getters are the driver's
+ * ({@link LeastSquaresPass}).
  */
 public final class LeastSquaresAggregator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -104,11 +106,7 @@ public final class LeastSquaresAggregator implements Serializable {
 
     /** Xᵀ(w∘r) over the training rows of column q (length p). */
     public double[] rawGradient(int q) {
-        double[] g = new double[p];
-        if (rawGradient != null) {
-            System.arraycopy(rawGradient, q * p, g, 0, p);
-        }
-        return g;
+        return PartialSums.slice(rawGradient, q * p, p);
     }
 
     public double sumSquares(int q) {

@@ -28,13 +28,8 @@ final class LocalFold {
     /** The fold of every partition from its own {@code zero.get()}, merged in partition order. */
     static <U> U run(LocalBlocks local, String site, java.util.function.Supplier<U> zero,
                      Function2<U, Block, U> seqOp, Function2<U, U, U> combOp) {
-        List<U> results = perPartition(local, site, blocks -> {
-            U acc = zero.get();
-            for (Block b : blocks) {
-                acc = seqOp.call(acc, b);
-            }
-            return acc;
-        });
+        List<U> results = perPartition(local, site,
+                blocks -> PartitionFold.foldPartition(zero.get(), blocks.iterator(), seqOp));
         return PartitionFold.mergeInOrder(results, combOp);
     }
 

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.sparklasso.block.Block;
 import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
@@ -18,8 +19,8 @@ import scala.runtime.BoxedUnit;
  * <p>Why not {@code JavaRDD.treeAggregate}: it hands Spark Scala lambdas (JavaRDDLike's wrapper,
  * RDD's own {@code mapPartitions} and {@code fold} closures), and Spark's ClosureCleaner reads and
  * parses the bytecode of each lambda's declaring class from its jar on every call
- * ({@code ClosureCleaner.getClassReader}): 6–8 % of the driver's CPU samples over B2's passes. The
- * function objects here are not closures to the cleaner, so a pass costs only its job.
+ * ({@code ClosureCleaner.getClassReader}), a driver cost paid again on every pass. The function
+ * objects here are not closures to the cleaner, so a pass costs only its job.
  */
 final class PartitionFold {
     private PartitionFold() {
@@ -47,6 +48,22 @@ final class PartitionFold {
         return mergeInOrder((java.util.List<U>) java.util.Arrays.asList(results), combOp);
     }
 
+    /**
+     * One partition's blocks folded by seqOp from {@code zero}, in order: a task's work here, and a
+     * pass thread's in {@link LocalFold}, so that both sum in the same order.
+     */
+    static <U> U foldPartition(U zero, java.util.Iterator<Block> blocks, Function2<U, Block, U> seqOp) {
+        U acc = zero;
+        try {
+            while (blocks.hasNext()) {
+                acc = seqOp.call(acc, blocks.next());
+            }
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+        return acc;
+    }
+
     /** The partition results merged by combOp in partition order (as treeAggregate's depth 1 does). */
     static <U> U mergeInOrder(java.util.List<U> results, Function2<U, U, U> combOp) {
         U merged = results.get(0);
@@ -55,9 +72,14 @@ final class PartitionFold {
                 merged = combOp.call(merged, results.get(i));
             }
         } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            throw unchecked(e);
         }
         return merged;
+    }
+
+    /** Spark's Java functions declare Exception; ours throw only unchecked ones, passed on as they are. */
+    private static RuntimeException unchecked(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
     /** Spark's local properties for a job's call site (SparkContext.setCallSite sets the same). */
@@ -78,15 +100,7 @@ final class PartitionFold {
 
         @Override
         public Object apply(TaskContext context, Iterator<Block> partition) {
-            U acc = zero;
-            try {
-                while (partition.hasNext()) {
-                    acc = seqOp.call(acc, partition.next());
-                }
-            } catch (Exception e) {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            }
-            return acc;
+            return foldPartition(zero, CollectionConverters.asJava(partition), seqOp);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * cross-validation fold model), share data passes: each solver submits its request and waits;
  * when every live solver has submitted, one pass serves all the requests and wakes them. The
  * solvers stay plain sequential code, and K folds cost the passes of the slowest fold, not K
- * times as many.
+ * times as many. Driver side only.
  *
  * @param <Q> request (points of one model)
  * @param <R> response

@@ -1,6 +1,10 @@
 package org.sparklasso.pass;
 
-/** Counts distributed passes over the cached blocks (one Spark job each). */
+/**
+ * Counts the passes over the cached blocks (one Spark job each, or one fold on the driver's threads
+ * in local mode). Driver side: {@link PassEngine} counts each pass it completes; solvers and the
+ * progress log read the count.
+ */
 public final class PassCounter {
     private int passes;
 

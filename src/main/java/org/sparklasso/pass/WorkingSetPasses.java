@@ -1,22 +1,26 @@
 package org.sparklasso.pass;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.spark.broadcast.Broadcast;
+import org.sparklasso.block.Block;
 import org.sparklasso.block.ColumnSubset;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.datafit.CovarianceStatistics;
 import org.sparklasso.datafit.LossOracle.Evaluation;
 import org.sparklasso.datafit.QuadraticForm;
 import org.sparklasso.datafit.WorkingSetOracle;
+import org.sparklasso.pass.BlockPasses.Request;
 
 /**
  * The passes of working-set solvers, shared between solvers running in lockstep threads (the full
  * model or every cross-validation fold model). Each solver alternates evaluations and restricted
  * problems in its own order, so both kinds go through one {@link PassBatcher}: a round serves
  * every waiting request with at most one evaluation pass and one pass for the union of the
- * requested features (every fold's restricted problem comes from the same pass).
+ * requested features (every fold's restricted problem comes from the same pass). All of it runs
+ * on the driver except the passes' executor-side sums ({@link LeastSquaresPass},
+ * {@link StatisticsPasses#covariance}) and the column gather.
  *
  * <p>A restricted problem is built from the features' coordinate statistics (|W|² numbers per
  * fold; dense data, where the columns would cost n·|W|) or from their gathered columns (sparse
@@ -24,7 +28,7 @@ import org.sparklasso.datafit.WorkingSetOracle;
  */
 public final class WorkingSetPasses {
     /** One solver's request: evaluation points, or the features of a restricted form. */
-    private record Round(BlockPasses.Request evaluation, int[] features) {
+    private record Round(Request evaluation, int[] features) {
     }
 
     private record Answer(Evaluation[] evaluation, int[] features, CovarianceStatistics statistics,
@@ -34,7 +38,7 @@ public final class WorkingSetPasses {
     /** Gathered entries the driver may hold for a working set (32M: about 400 MB). */
     static final long MAX_GATHERED_ENTRIES = 32L << 20;
 
-    private final BlockPasses passes;
+    private final PassEngine engine;
     private final Standardization global;
     private final int p;
     private final boolean gather;
@@ -49,7 +53,7 @@ public final class WorkingSetPasses {
      */
     public WorkingSetPasses(BlockPasses passes, Standardization global, long storedValues, long rows,
                             int maxGramFeatures, int participants) {
-        this.passes = passes;
+        this.engine = passes.engine();
         this.global = global;
         this.p = global.numFeatures();
         this.gather = storedValues < 0.5 * rows * p;
@@ -59,7 +63,7 @@ public final class WorkingSetPasses {
     }
 
     private List<Answer> round(List<Round> rounds) {
-        List<BlockPasses.Request> evaluations = new ArrayList<>();
+        List<Request> evaluations = new ArrayList<>();
         boolean[] wanted = new boolean[p];
         boolean anyStatistics = false;
         for (Round r : rounds) {
@@ -73,10 +77,11 @@ public final class WorkingSetPasses {
             }
         }
         Evaluation[][] evaluated = evaluations.isEmpty() ? new Evaluation[0][]
-                : passes.evaluate(evaluations);
+                : LeastSquaresPass.evaluate(engine, evaluations);
         int[] union = IntStream.range(0, p).filter(j -> wanted[j]).toArray();
-        CovarianceStatistics statistics = anyStatistics && !gather ? passes.covariance(global, union) : null;
-        ColumnSubset columns = anyStatistics && gather ? passes.gatherColumns(union) : null;
+        CovarianceStatistics statistics = anyStatistics && !gather
+                ? StatisticsPasses.covariance(engine, global, union) : null;
+        ColumnSubset columns = anyStatistics && gather ? gatherColumns(engine, union) : null;
         List<Answer> out = new ArrayList<>();
         int e = 0;
         for (Round r : rounds) {
@@ -101,7 +106,7 @@ public final class WorkingSetPasses {
                 if (points.length == 1 && lastPoint != null && java.util.Arrays.equals(points[0], lastPoint)) {
                     return new Evaluation[] {lastEvaluation};
                 }
-                Evaluation[] e = batcher.submit(new Round(new BlockPasses.Request(spec, points), null)).evaluation();
+                Evaluation[] e = batcher.submit(new Round(new Request(spec, points), null)).evaluation();
                 if (points.length == 1) {
                     lastPoint = points[0].clone();
                     lastEvaluation = e[0];
@@ -125,9 +130,22 @@ public final class WorkingSetPasses {
 
             @Override
             public int passes() {
-                return passes.counter().passes();
+                return engine.counter().passes();
             }
         };
+    }
+
+    /**
+     * One pass: the columns {@code features} (strictly increasing) of every row, with labels,
+     * weights and folds, selected on the executors and collected on the driver in column form.
+     */
+    private static ColumnSubset gatherColumns(PassEngine engine, int[] features) {
+        List<Block> parts;
+        try (PassEngine.Shared shared = engine.shared()) {
+            Broadcast<int[]> selected = shared.broadcast(features);
+            parts = engine.perBlock(b -> b.selectColumns(selected.value()));
+        }
+        return ColumnSubset.of(parts, features.length);
     }
 
     /** A solver is finished: the others no longer wait for it. */

@@ -2,11 +2,12 @@ package org.sparklasso.solver;
 
 import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.datafit.NewtonOracle;
-import org.sparklasso.penalty.ElasticNet;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.penalty.BlockPenalty;
+import org.sparklasso.penalty.PathPenalty;
+import org.sparklasso.penalty.Penalty;
 
 /**
  * Proximal Newton for binomial and multinomial models, as glmnet does it (Friedman, Hastie,
@@ -94,8 +95,12 @@ public final class ProxNewton {
         this.nextLambda = next;
     }
 
-    public SolverResult solve(NewtonOracle oracle, MultiClassPenalty penalty, double[] warmStart,
-                              Convergence convergence) {
+    /**
+     * One λ: any penalty with a block prox that the path can drive (its λ, features and scores),
+     * stopping on {@code convergence}.
+     */
+    public <P extends BlockPenalty & PathPenalty<P>> SolverResult solve(NewtonOracle oracle, P penalty,
+            double[] warmStart, Convergence<? super P> convergence) {
         int startPasses = oracle.passes();
         double[] x = warmStart.clone();
         penalty.prox(x, 0);
@@ -258,8 +263,8 @@ public final class ProxNewton {
      * the latter, which is where the path goes next. Null (no pass spent) if the next step is
      * zero; the caller decides whether x + d is accepted.
      */
-    private static Speculation speculate(NewtonOracle oracle, MultiClassPenalty next, double[] xd, double[] d,
-                                         double[] u, double[][] hessians, int[] set, int[] hessianSet) {
+    private static <P extends BlockPenalty & PathPenalty<P>> Speculation speculate(NewtonOracle oracle, P next,
+            double[] xd, double[] d, double[] u, double[][] hessians, int[] set, int[] hessianSet) {
         double[] modelU = u.clone();
         double[] hd = hessianTimes(next, hessians, set, d);
         for (int i = 0; i < modelU.length; i++) {
@@ -279,10 +284,10 @@ public final class ProxNewton {
      * Whether the speculative first step is a proper step of this λ: its nonzeros are all active
      * now, it descends on the exact gradient at its start, and it passes Armijo's condition.
      */
-    private static boolean adopt(Speculation spec, MultiClassPenalty penalty, double[] x, LossOracle.Evaluation ev,
+    private static boolean adopt(Speculation spec, PathPenalty<?> penalty, double[] x, LossOracle.Evaluation ev,
                                  double fx) {
         double[] y = spec.point();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             if (!penalty.isActive(j) && penalty.isNonzero(y, j)) {
                 return false;
             }
@@ -297,7 +302,7 @@ public final class ProxNewton {
     }
 
     /** Hδ over the working set and the intercepts (H coupled across classes), zero elsewhere. */
-    static double[] hessianTimes(MultiClassPenalty penalty, double[][] hessians, int[] set, double[] d) {
+    static double[] hessianTimes(BlockPenalty penalty, double[][] hessians, int[] set, double[] d) {
         int k = penalty.classes();
         int m = set.length;
         int m1 = m + 1;
@@ -343,7 +348,7 @@ public final class ProxNewton {
     }
 
     /** One pass: the objective at x + t·d for every t in steps, and the Hessian at the first. */
-    private static LineSearch lineSearch(NewtonOracle oracle, MultiClassPenalty penalty, double[] x, double[] d,
+    private static LineSearch lineSearch(NewtonOracle oracle, Penalty penalty, double[] x, double[] d,
                                          double fx, double decrease, int[] set, double[] steps) {
         double[][] candidates = new double[steps.length][];
         for (int s = 0; s < steps.length; s++) {
@@ -367,7 +372,7 @@ public final class ProxNewton {
         return new LineSearch(candidates, evs, evaluated.hessians(), armijo, best);
     }
 
-    private static int[] activeOf(MultiClassPenalty penalty, int[] set) {
+    private static int[] activeOf(PathPenalty<?> penalty, int[] set) {
         return java.util.Arrays.stream(set).filter(penalty::isActive).toArray();
     }
 
@@ -377,13 +382,13 @@ public final class ProxNewton {
      * the speculative Hessian covers them too, so when the next λ (or the next step) lets them in,
      * its first step needs no Hessian pass of its own. Sorted.
      */
-    static int[] withNearest(int[] set, MultiClassPenalty penalty, double[] u) {
-        boolean[] in = new boolean[penalty.p()];
+    static <P extends BlockPenalty & PathPenalty<P>> int[] withNearest(int[] set, P penalty, double[] u) {
+        boolean[] in = new boolean[penalty.features()];
         for (int j : set) {
             in[j] = true;
         }
         List<double[]> near = new ArrayList<>();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             double score = penalty.featureScore(u, j);
             if (!in[j] && score > 0 && score >= NEAR * penalty.l1(j)) {
                 near.add(new double[] {score / Math.max(penalty.l1(j), Double.MIN_NORMAL), j});
@@ -397,7 +402,7 @@ public final class ProxNewton {
         for (int t = 0; t < take; t++) {
             in[(int) near.get(t)[1]] = true;
         }
-        return java.util.stream.IntStream.range(0, penalty.p()).filter(j -> in[j]).toArray();
+        return java.util.stream.IntStream.range(0, penalty.features()).filter(j -> in[j]).toArray();
     }
 
     /** The per-class Hessian blocks restricted from the features {@code from} to {@code to} ⊆ from. */
@@ -423,9 +428,9 @@ public final class ProxNewton {
     }
 
     /** Features that are nonzero or violate their KKT condition at x. */
-    static int[] workingSet(MultiClassPenalty penalty, double[] x, double[] u) {
+    static <P extends BlockPenalty & PathPenalty<P>> int[] workingSet(P penalty, double[] x, double[] u) {
         List<Integer> set = new ArrayList<>();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             if (penalty.isActive(j) && (penalty.isNonzero(x, j) || penalty.featureScore(u, j) > penalty.l1(j))) {
                 set.add(j);
             }
@@ -437,7 +442,7 @@ public final class ProxNewton {
      * Coordinate descent on −uᵀδ + ½δᵀHδ + g(x + δ) over the working set and the intercepts,
      * with H coupled across classes (blocks [c·K + c2]); returns δ (zero outside).
      */
-    static double[] direction(MultiClassPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set) {
+    static double[] direction(BlockPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set) {
         int k = penalty.classes();
         int m = set.length;
         int m1 = m + 1;
@@ -452,14 +457,14 @@ public final class ProxNewton {
         }
         double stop = 1e-24 * Math.max(1e-300, scale);
         int sweeps = (int) Math.max(MIN_SWEEPS, Math.min(MAX_SWEEPS, SWEEP_WORK / ((double) m1 * m1 * k * k)));
-        boolean exactFinish = !(penalty.grouped() && k > 1);
+        boolean exactFinish = penalty.coordinateSeparable();
         long[] pattern = new long[(k * m + 63) / 64 * 2];
         boolean tried = false;
         for (int sweep = 0; sweep < sweeps; sweep++) {
             double maxChange = 0;
             for (int a = 0; a < m; a++) {
                 int j = set[a];
-                if (penalty.grouped() && k > 1) {
+                if (!penalty.coordinateSeparable()) {
                     maxChange = Math.max(maxChange, groupUpdate(penalty, z, u, hessians, hd, a, j));
                 } else {
                     for (int c = 0; c < k; c++) {
@@ -469,8 +474,7 @@ public final class ProxNewton {
                         }
                         int idx = penalty.index(j, c);
                         double g = -u[idx] + hd[c][a];
-                        double next = org.sparklasso.penalty.ElasticNet.softThreshold(h * z[idx] - g, penalty.l1(j))
-                                / (h + penalty.l2(j));
+                        double next = penalty.coordinateMinimizer(j, h * z[idx] - g, h);
                         maxChange = Math.max(maxChange, move(hessians, hd, z, idx, c, a, k, m1, next));
                     }
                 }
@@ -513,7 +517,7 @@ public final class ProxNewton {
      * Whether z's sign pattern over the working set equals the one in {@code pattern} (two bits a
      * coordinate: nonzero, negative); stores z's there.
      */
-    private static boolean samePattern(MultiClassPenalty penalty, double[] z, int[] set, long[] pattern) {
+    private static boolean samePattern(BlockPenalty penalty, double[] z, int[] set, long[] pattern) {
         int k = penalty.classes();
         boolean same = true;
         int words = pattern.length / 2;
@@ -557,9 +561,9 @@ public final class ProxNewton {
 
     /**
      * Block update of feature j across classes: its K×K curvature block is majorized by its
-     * Gershgorin bound h, so the group step is block soft-thresholding.
+     * Gershgorin bound h, so the group step is the block prox.
      */
-    private static double groupUpdate(MultiClassPenalty penalty, double[] z, double[] u, double[][] hessians,
+    private static double groupUpdate(BlockPenalty penalty, double[] z, double[] u, double[][] hessians,
                                       double[][] hd, int a, int j) {
         int k = penalty.classes();
         int m1 = hd[0].length;
@@ -575,24 +579,21 @@ public final class ProxNewton {
             return 0;
         }
         double[] v = new double[k];
-        double norm = 0;
         for (int c = 0; c < k; c++) {
             int idx = penalty.index(j, c);
             double g = -u[idx] + hd[c][a];
             v[c] = z[idx] - g / h;
-            norm += v[c] * v[c];
         }
-        norm = Math.sqrt(norm);
-        double factor = norm > 0 ? h / (h + penalty.l2(j)) * Math.max(0, 1 - penalty.l1(j) / (h * norm)) : 0;
+        penalty.blockMinimizer(j, v, h);
         double change = 0;
         for (int c = 0; c < k; c++) {
-            change += move(hessians, hd, z, penalty.index(j, c), c, a, k, m1, v[c] * factor);
+            change += move(hessians, hd, z, penalty.index(j, c), c, a, k, m1, v[c]);
         }
         return change;
     }
 
     /** The model's predicted decrease of the objective along d from x (xd = x + d): −uᵀd + g(xd) − g(x). */
-    private static double decrease(MultiClassPenalty penalty, double[] x, double[] u, double[] d, double[] xd) {
+    private static double decrease(Penalty penalty, double[] x, double[] u, double[] d, double[] xd) {
         return -dot(u, d) + penalty.value(xd) - penalty.value(x);
     }
 

@@ -18,7 +18,8 @@ public enum PenaltyKind {
     /** glmnet's elastic net (α = 1: the lasso), every family: ElasticNet, MultiClassPenalty ungrouped. */
     ELASTIC_NET("elastic net", PROX, DUALITY_GAP, PATH, COORDINATE_PROX, BLOCK_PROX),
     /** Each feature's K coefficients penalized by their L2 norm (typeMultinomial=grouped): MultiClassPenalty grouped. */
-    GROUPED_MULTINOMIAL("grouped multinomial", PROX, DUALITY_GAP, PATH, BLOCK_PROX);
+    GROUPED_MULTINOMIAL("grouped multinomial", PROX, DUALITY_GAP, PATH, BLOCK_PROX),
+    ; // a new penalty: one line above
 
     private final String label;
     private final Set<PenaltyContract> provides;

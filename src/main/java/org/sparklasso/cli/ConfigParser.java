@@ -2,6 +2,7 @@ package org.sparklasso.cli;
 
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
+import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.SolverChoice;
 
 import java.io.IOException;
@@ -193,12 +194,9 @@ public final class ConfigParser {
         double alpha = values.doubleIn(ConfigKey.ALPHA, 0, 1);
         List<Double> lambdas = values.lambdas();
         SolverChoice solver = values.choice(ConfigKey.SOLVER, SolverChoice.class);
-        if (family == Family.GAUSSIAN && solver == SolverChoice.NEWTON) {
-            throw bad(ConfigKey.SOLVER, "newton", "auto, cd, workingset or fista for family gaussian (its Newton step is cd)");
-        }
-        if (family != Family.GAUSSIAN && (solver == SolverChoice.CD || solver == SolverChoice.WORKINGSET)) {
-            throw bad(ConfigKey.SOLVER, solver.key(), "auto, newton or fista for family " + family.key()
-                    + " (newton runs coordinate descent on working sets of each quadratic approximation)");
+        String refused = solver.refusal(family, PenaltyKind.of(family, typeMultinomial.equals("grouped")));
+        if (refused != null) {
+            throw bad(ConfigKey.SOLVER, solver.key(), refused);
         }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {

@@ -8,6 +8,7 @@ import org.sparklasso.pass.PassBatcher;
 import org.sparklasso.spec.SolverChoice;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.penalty.Penalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.datafit.NewtonOracle;
@@ -32,7 +33,7 @@ final class GlmModelRun implements NewtonOracle {
     private final ProxNewton newton;
     private final Fista fista;
     private double lipschitz = 1;
-    private Convergence convergence;
+    private Convergence<Penalty> convergence;
     private SolverResult nullModel;
     private double lambdaMax;
 
@@ -98,7 +99,7 @@ final class GlmModelRun implements NewtonOracle {
      */
     SolverResult fitNullModel() {
         MultiClassPenalty none = base.restrictedTo(new boolean[base.features()]);
-        Convergence absolute = Convergence.kkt(1.0);
+        Convergence<Penalty> absolute = Convergence.kkt(1.0);
         ProxNewton tight = new ProxNewton(1e-12, NEWTON_MAX_STEPS);
         nullModel = tight.solve(this, none, new double[base.size()], absolute);
         double[] u0 = nullModel.gradient();

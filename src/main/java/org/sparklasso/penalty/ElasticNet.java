@@ -2,10 +2,10 @@ package org.sparklasso.penalty;
 
 /**
  * glmnet's elastic-net penalty {@code λ Σⱼ wⱼ [α|bⱼ| + (1−α)/2 wⱼ bⱼ²]} written in internal
- * coordinates as {@code Σⱼ λα wⱼ|bⱼ| + λ(1−α)/2 wⱼ² bⱼ²}; α = 1 is the lasso. A weight of 0 marks an
- * inactive coordinate (held at 0).
+ * coordinates as {@code Σⱼ λα wⱼ|bⱼ| + λ(1−α)/2 wⱼ² bⱼ²}; α = 1 is the lasso. One coefficient per
+ * feature (the gaussian family). An inactive coordinate (a constant feature, weight 0) is held at 0.
  */
-public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNet> {
+public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPenalty<ElasticNet> {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
@@ -27,13 +27,11 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
         return alpha;
     }
 
-    /** The same penalty at another λ. */
     @Override
     public ElasticNet withLambda(double newLambda) {
         return new ElasticNet(newLambda, alpha, weights, active);
     }
 
-    /** The same penalty with every coordinate outside {@code keep} held at zero (screening). */
     @Override
     public ElasticNet restrictedTo(boolean[] keep) {
         boolean[] both = new boolean[active.length];
@@ -43,7 +41,7 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
         return new ElasticNet(lambda, alpha, weights, both);
     }
 
-    /** The same penalty on the coordinates {@code features} only, renumbered 0..|features|−1. */
+    @Override
     public ElasticNet onFeatures(int[] features) {
         double[] w = new double[features.length];
         boolean[] a = new boolean[features.length];
@@ -54,16 +52,11 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
         return new ElasticNet(lambda, alpha, w, a);
     }
 
-    public int size() {
-        return weights.length;
-    }
-
     @Override
     public int features() {
         return weights.length;
     }
 
-    /** The L1 threshold per unit λ of coordinate j: α·wⱼ. */
     @Override
     public double l1Weight(int j) {
         return alpha * weights[j];
@@ -103,27 +96,21 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
         return v;
     }
 
-    /** Soft-thresholding: {@code sign(z)·max(|z| − t, 0)}. */
+    /** The lasso's soft-thresholding, {@link Prox#softThreshold} (the worked examples call it by this name). */
     public static double softThreshold(double z, double t) {
-        if (z > t) {
-            return z - t;
-        }
-        if (z < -t) {
-            return z + t;
-        }
-        return 0.0;
+        return Prox.softThreshold(z, t);
     }
 
     @Override
     public void prox(double[] b, double step) {
         for (int j = 0; j < b.length; j++) {
-            b[j] = active[j] ? softThreshold(b[j], step * l1(j)) / (1 + step * l2(j)) : 0.0;
+            b[j] = active[j] ? Prox.elasticNet(b[j], step, l1(j), l2(j)) : 0.0;
         }
     }
 
     @Override
     public double coordinateMinimizer(int j, double z, double h) {
-        return softThreshold(z, l1(j)) / (h + l2(j));
+        return Prox.coordinate(z, h, l1(j), l2(j));
     }
 
     @Override
@@ -133,28 +120,9 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
             if (!active[j]) {
                 continue;
             }
-            v += conjugateTerm(Math.abs(u[j]) - l1(j), l2(j));
+            v += Prox.conjugateTerm(Math.abs(u[j]) - l1(j), l2(j));
         }
         return v;
-    }
-
-    /**
-     * One coordinate's (or group's) term of the conjugate: for a score exceeding its L1 threshold
-     * by {@code excess}, excess²/(2·l2), or +∞ without an L2 part (the point is infeasible).
-     */
-    static double conjugateTerm(double excess, double l2) {
-        if (excess <= 0) {
-            return 0;
-        }
-        return l2 <= 0 ? Double.POSITIVE_INFINITY : excess * excess / (2 * l2);
-    }
-
-    /**
-     * A coordinate's KKT residual: |u| − l1 at b = 0 (positive when violated), else
-     * |u − l2·b − l1·sign(b)|.
-     */
-    static double coordinateKktViolation(double b, double u, double l1, double l2) {
-        return b == 0 ? Math.abs(u) - l1 : Math.abs(u - l2 * b - l1 * Math.signum(b));
     }
 
     @Override
@@ -183,13 +151,15 @@ public final class ElasticNet implements SeparablePenalty, PathPenalty<ElasticNe
     }
 
     @Override
+    public double subdiffDistance(int j, double[] b, double[] u) {
+        return active[j] ? Math.max(0, Prox.coordinateKktViolation(b[j], u[j], l1(j), l2(j))) : 0;
+    }
+
+    @Override
     public double kktViolation(double[] b, double[] u) {
         double worst = 0;
         for (int j = 0; j < b.length; j++) {
-            if (!active[j]) {
-                continue;
-            }
-            worst = Math.max(worst, coordinateKktViolation(b[j], u[j], l1(j), l2(j)));
+            worst = Math.max(worst, subdiffDistance(j, b, u));
         }
         return worst;
     }

@@ -7,7 +7,7 @@ package org.sparklasso.penalty;
  * {@code Pⱼ = Σₖ|bⱼₖ|} (ungrouped) or {@code ‖bⱼ·‖₂} (grouped, glmnet's
  * type.multinomial = "grouped"; the group prox is block soft-thresholding).
  */
-public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
+public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathPenalty<MultiClassPenalty> {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
@@ -27,10 +27,7 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
         this.fitIntercept = fitIntercept;
     }
 
-    public int p() {
-        return weights.length;
-    }
-
+    @Override
     public int classes() {
         return classes;
     }
@@ -39,6 +36,7 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
         return grouped;
     }
 
+    @Override
     public boolean fitIntercept() {
         return fitIntercept;
     }
@@ -47,29 +45,60 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
         return alpha;
     }
 
-    /** Index of coefficient (feature j, class k). */
+    @Override
     public int index(int j, int k) {
         return k * weights.length + j;
     }
 
-    /** Index of class k's intercept. */
+    @Override
     public int interceptIndex(int k) {
         return weights.length * classes + k;
     }
 
-    /** Length of the coefficient vector: (p + 1)·K. */
+    @Override
     public int size() {
         return (weights.length + 1) * classes;
     }
 
     /** λαwⱼ. */
+    @Override
     public double l1(int j) {
         return lambda * alpha * weights[j];
     }
 
     /** λ(1−α)wⱼ². */
+    @Override
     public double l2(int j) {
         return lambda * (1 - alpha) * weights[j] * weights[j];
+    }
+
+    /** Ungrouped, or a single margin (where the group norm is the absolute value). */
+    @Override
+    public boolean coordinateSeparable() {
+        return !grouped || classes == 1;
+    }
+
+    @Override
+    public double coordinateMinimizer(int j, double z, double h) {
+        return Prox.coordinate(z, h, l1(j), l2(j));
+    }
+
+    @Override
+    public void blockMinimizer(int j, double[] v, double h) {
+        if (coordinateSeparable()) {
+            for (int k = 0; k < v.length; k++) {
+                v[k] = Prox.coordinate(h * v[k], h, l1(j), l2(j));
+            }
+            return;
+        }
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        double factor = Prox.blockCurvatureFactor(Math.sqrt(norm), h, l1(j), l2(j));
+        for (int k = 0; k < v.length; k++) {
+            v[k] *= factor;
+        }
     }
 
     @Override
@@ -89,6 +118,17 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
             both[j] = active[j] && keep[j];
         }
         return new MultiClassPenalty(lambda, alpha, weights, both, classes, grouped, fitIntercept);
+    }
+
+    @Override
+    public MultiClassPenalty onFeatures(int[] features) {
+        double[] w = new double[features.length];
+        boolean[] a = new boolean[features.length];
+        for (int i = 0; i < features.length; i++) {
+            w[i] = weights[features[i]];
+            a[i] = active[features[i]];
+        }
+        return new MultiClassPenalty(lambda, alpha, w, a, classes, grouped, fitIntercept);
     }
 
     @Override
@@ -162,16 +202,14 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
                 }
                 continue;
             }
-            double shrink = 1 + step * l2(j);
             if (grouped) {
-                double norm = groupNorm(b, j);
-                double factor = norm > 0 ? Math.max(0, 1 - step * l1(j) / norm) / shrink : 0;
+                double factor = Prox.blockFactor(groupNorm(b, j), step, l1(j), l2(j));
                 for (int k = 0; k < classes; k++) {
                     b[index(j, k)] *= factor;
                 }
             } else {
                 for (int k = 0; k < classes; k++) {
-                    b[index(j, k)] = ElasticNet.softThreshold(b[index(j, k)], step * l1(j)) / shrink;
+                    b[index(j, k)] = Prox.elasticNet(b[index(j, k)], step, l1(j), l2(j));
                 }
             }
         }
@@ -190,10 +228,10 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
                 continue;
             }
             if (grouped) {
-                v += ElasticNet.conjugateTerm(featureScore(u, j) - l1(j), l2(j));
+                v += Prox.conjugateTerm(featureScore(u, j) - l1(j), l2(j));
             } else {
                 for (int k = 0; k < classes; k++) {
-                    v += ElasticNet.conjugateTerm(Math.abs(u[index(j, k)]) - l1(j), l2(j));
+                    v += Prox.conjugateTerm(Math.abs(u[index(j, k)]) - l1(j), l2(j));
                 }
             }
         }
@@ -217,37 +255,42 @@ public final class MultiClassPenalty implements PathPenalty<MultiClassPenalty> {
     }
 
     @Override
+    public double subdiffDistance(int j, double[] b, double[] u) {
+        if (!active[j]) {
+            return 0;
+        }
+        if (!grouped) {
+            double worst = 0;
+            for (int k = 0; k < classes; k++) {
+                worst = Math.max(worst, Prox.coordinateKktViolation(b[index(j, k)], u[index(j, k)], l1(j), l2(j)));
+            }
+            return worst;
+        }
+        double norm = groupNorm(b, j);
+        if (norm == 0) {
+            return Math.max(0, featureScore(u, j) - l1(j));
+        }
+        double s = 0;
+        for (int k = 0; k < classes; k++) {
+            double bk = b[index(j, k)];
+            double d = u[index(j, k)] - l2(j) * bk - l1(j) * bk / norm;
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The largest feature violation, and |∂f/∂b₀ₖ| of each fitted intercept (unpenalized). */
+    @Override
     public double kktViolation(double[] b, double[] u) {
         double worst = 0;
         for (int j = 0; j < weights.length; j++) {
-            if (!active[j]) {
-                continue;
-            }
-            if (grouped) {
-                double norm = groupNorm(b, j);
-                if (norm == 0) {
-                    worst = Math.max(worst, featureScore(u, j) - l1(j));
-                } else {
-                    double s = 0;
-                    for (int k = 0; k < classes; k++) {
-                        double bk = b[index(j, k)];
-                        double d = u[index(j, k)] - l2(j) * bk - l1(j) * bk / norm;
-                        s += d * d;
-                    }
-                    worst = Math.max(worst, Math.sqrt(s));
-                }
-            } else {
-                for (int k = 0; k < classes; k++) {
-                    worst = Math.max(worst,
-                            ElasticNet.coordinateKktViolation(b[index(j, k)], u[index(j, k)], l1(j), l2(j)));
-                }
-            }
+            worst = Math.max(worst, subdiffDistance(j, b, u));
         }
         if (fitIntercept) {
             for (int k = 0; k < classes; k++) {
                 worst = Math.max(worst, Math.abs(u[interceptIndex(k)]));
             }
         }
-        return Math.max(0, worst);
+        return worst;
     }
 }

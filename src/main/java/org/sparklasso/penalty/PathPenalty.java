@@ -1,9 +1,10 @@
 package org.sparklasso.penalty;
 
 /**
- * A penalty that a λ path can drive: the same penalty at another λ, restricted to a set of
- * features (screening), and the per-feature quantities the strong rules and KKT checks need.
- * A feature is one coefficient, or a group of coefficients (a feature's K classes).
+ * A penalty {@code λ·g₁(b)} that a λ path can drive: the same penalty at another λ, λ_max,
+ * restricted to a set of features (screening, working sets), and the per-feature quantities the
+ * strong rules and KKT checks need. A feature is one coefficient, or a block of coefficients (a
+ * feature's K classes).
  *
  * @param <P> the implementing type
  */
@@ -11,12 +12,19 @@ public interface PathPenalty<P extends PathPenalty<P>> extends Penalty {
 
     double lambda();
 
+    /** The same penalty at another λ. */
     P withLambda(double lambda);
 
-    /** Every feature outside {@code keep} held at zero. */
+    /** Every feature outside {@code keep} held at zero (screening). */
     P restrictedTo(boolean[] keep);
 
-    /** Number of features (coefficient groups). */
+    /** The same penalty on the features {@code features} only, renumbered 0..|features|−1. */
+    P onFeatures(int[] features);
+
+    /** Smallest λ with an all-zero solution, given the gradient at zero {@code c = −∇f(0)}. */
+    double lambdaMax(double[] c);
+
+    /** Number of features (coordinates or blocks). */
     int features();
 
     boolean isActive(int feature);
@@ -31,4 +39,11 @@ public interface PathPenalty<P extends PathPenalty<P>> extends Penalty {
     double featureScore(double[] u, int feature);
 
     boolean isNonzero(double[] coefficients, int feature);
+
+    /**
+     * The feature's KKT violation: the distance from its part of u = −∇f(b) to the subdifferential
+     * of its term at b (the largest over its coordinates, or the L2 distance for a block); 0 when
+     * its optimality condition holds, or when the feature is inactive.
+     */
+    double subdiffDistance(int feature, double[] b, double[] u);
 }

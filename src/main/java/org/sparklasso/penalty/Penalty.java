@@ -1,29 +1,25 @@
 package org.sparklasso.penalty;
 
 /**
- * A convex penalty g(b) on the internal coefficients: what a proximal solver needs (value, prox)
- * and what a duality gap needs (Fenchel conjugate and the feasible rescaling of a dual point).
+ * A convex penalty g(b) on the internal coefficients, as every solver needs it: its value, its
+ * prox over the whole vector (FISTA) and the largest violation of the optimality conditions (the
+ * KKT stopping rule). The other contracts extend it: {@link DualPenalty} (the duality gap),
+ * {@link PathPenalty} (the λ path), {@link SeparablePenalty} (the coordinate prox) and
+ * {@link BlockPenalty} (the block prox). A solver takes the ones it needs, never a penalty class
+ * (as skglm's solvers do: Bertrand et al. 2022, "Beyond L1: faster and better sparse models with
+ * skglm"); {@code org.sparklasso.spec.SolverChoice} lists them for the config check.
  */
 public interface Penalty {
 
     /** g(b). */
     double value(double[] b);
 
-    /** In place: {@code b ← argmin_z g(z) + ‖z − b‖² / (2·step)}. */
+    /** In place: {@code b ← argmin_z g(z) + ‖z − b‖² / (2·step)}; step 0 only zeroes what g holds at 0. */
     void prox(double[] b, double step);
 
     /**
-     * {@code Σ g*(uⱼ)}, +∞ outside the conjugate's domain. With {@code u = −∇f(b)} this is the
-     * penalty's part of the dual objective.
+     * Largest violation of the optimality conditions {@code 0 ∈ ∇f(b) + ∂g(b)}, with u = −∇f(b):
+     * 0 at the optimum.
      */
-    double conjugate(double[] u);
-
-    /** The largest s in (0, 1] with {@code s·u} in the domain of g*. */
-    double feasibleScale(double[] u);
-
-    /** Smallest λ with all-zero solution, given the gradient at zero {@code c = −∇f(0)}. */
-    double lambdaMax(double[] c);
-
-    /** Largest violation of the optimality conditions {@code 0 ∈ ∇f(b) + ∂g(b)}, with u = −∇f(b). */
     double kktViolation(double[] b, double[] u);
 }

@@ -4,7 +4,7 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.ArrayList;
 import java.util.List;
 import org.netlib.util.intW;
-import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.penalty.BlockPenalty;
 
 /**
  * Finishes a proximal Newton step's quadratic model exactly once coordinate descent has found
@@ -14,8 +14,9 @@ import org.sparklasso.penalty.MultiClassPenalty;
  * ones satisfy their KKT conditions ({@code |∂q/∂z_j| ≤ λ₁ⱼ}). This is the active-set finish of
  * homotopy and "CD + Newton" lasso solvers (e.g. Friedman et al. 2007, §4; Johnson and Guestrin's
  * BLITZ); coordinate descent alone converges only linearly, and on ill-conditioned Hessians
- * needed thousands of sweeps. Not for the grouped multinomial penalty (its group steps are
- * majorized, not exact).
+ * needed thousands of sweeps. Only for a penalty whose blocks separate over their coefficients
+ * ({@link BlockPenalty#coordinateSeparable()}: not the grouped multinomial, whose group steps are
+ * majorized, not exact), whose term is l1·|b| + l2/2·b² on each orthant.
  */
 final class ActiveSetSolve {
     /** Slack on a fixed coordinate's KKT condition: rounding, relative to its scale. */
@@ -29,7 +30,7 @@ final class ActiveSetSolve {
      * intercepts (layout of {@link ProxNewton#direction}), or null when the pattern is not the
      * optimal one or the free block is not positive definite.
      */
-    static double[] solve(MultiClassPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set,
+    static double[] solve(BlockPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set,
                           double[] z) {
         int k = penalty.classes();
         int m = set.length;
@@ -110,7 +111,7 @@ final class ActiveSetSolve {
      * {@code start} plus row (a, c) of the working-set Hessian times v: Σ over classes c2 and indices b
      * of H[(a,c),(b,c2)]·v, summed in that order onto {@code start}.
      */
-    private static double hessianRow(MultiClassPenalty penalty, double[][] hessians, int[] set, int a, int c,
+    private static double hessianRow(BlockPenalty penalty, double[][] hessians, int[] set, int a, int c,
                                      double[] v, double start) {
         int k = penalty.classes();
         int m1 = set.length + 1;
@@ -125,7 +126,7 @@ final class ActiveSetSolve {
     }
 
     /** The coordinate of working index a (m: the intercept) in class c. */
-    private static int coordinate(MultiClassPenalty penalty, int[] set, int a, int c) {
+    private static int coordinate(BlockPenalty penalty, int[] set, int a, int c) {
         return a == set.length ? penalty.interceptIndex(c) : penalty.index(set[a], c);
     }
 }

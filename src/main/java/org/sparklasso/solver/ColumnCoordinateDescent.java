@@ -2,7 +2,8 @@ package org.sparklasso.solver;
 
 import org.sparklasso.block.ColumnSubset;
 import org.sparklasso.block.Standardization;
-import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.DualPenalty;
+import org.sparklasso.penalty.SeparablePenalty;
 
 /**
  * Cyclic coordinate descent on gathered feature columns, keeping the residual (glmnet's "naive"
@@ -13,7 +14,8 @@ import org.sparklasso.penalty.ElasticNet;
  * {@code r = r̂ + a} with {@code r̂ = ỹ − Σⱼ βⱼxⱼ} (βⱼ = bⱼ/dⱼ, updated on the column's entries
  * only) and the scalar {@code a = Σⱼ βⱼcⱼ}; {@code Σ w r} is kept too. One coordinate update costs
  * the column's stored entries. Stops on the relative duality gap ({@link LeastSquaresGap}),
- * checked after each sweep in O(rows + entries).
+ * checked after each sweep in O(rows + entries). Needs the coordinate prox and what the gap needs of
+ * the penalty.
  */
 public final class ColumnCoordinateDescent {
     private final ColumnSubset data;
@@ -62,7 +64,8 @@ public final class ColumnCoordinateDescent {
         }
     }
 
-    public SolverResult solve(ElasticNet penalty, double[] warmStart, double tol, int maxSweeps) {
+    public <P extends SeparablePenalty & DualPenalty> SolverResult solve(P penalty, double[] warmStart,
+            double tol, int maxSweeps) {
         int q = data.numColumns();
         double[] b = warmStart.clone();
         double[] rHat = yTilde.clone();
@@ -125,7 +128,8 @@ public final class ColumnCoordinateDescent {
     }
 
     /** {objective, duality gap, loss} at b, from the residual. */
-    private double[] state(ElasticNet penalty, double[] b, double[] rHat, double shift) {
+    private <P extends SeparablePenalty & DualPenalty> double[] state(P penalty, double[] b, double[] rHat,
+            double shift) {
         double rr = 0;
         double ry = 0;
         double rHatSum = 0;

@@ -2,24 +2,27 @@ package org.sparklasso.solver;
 
 import org.sparklasso.datafit.LossOracle;
 
+import org.sparklasso.penalty.DualPenalty;
 import org.sparklasso.penalty.Penalty;
 
 /**
  * How a pass-based solver measures how far it is from the optimum: a measure and the scale it is
  * compared with ({@code measure ≤ tol · scale}).
+ *
+ * @param <P> what the measure needs of the penalty
  */
-public interface Convergence {
+public interface Convergence<P extends Penalty> {
 
     /** The measure at x, from the evaluation of x. */
-    double measure(LossOracle.Evaluation e, double[] x, Penalty penalty);
+    double measure(LossOracle.Evaluation e, double[] x, P penalty);
 
     /** The scale the measure is divided by, given the objective at x. */
     double scale(double objective);
 
     /** Least squares: the duality gap relative to the primal objective. */
-    Convergence DUALITY_GAP = new Convergence() {
+    Convergence<DualPenalty> DUALITY_GAP = new Convergence<>() {
         @Override
-        public double measure(LossOracle.Evaluation e, double[] x, Penalty penalty) {
+        public double measure(LossOracle.Evaluation e, double[] x, DualPenalty penalty) {
             return LeastSquaresGap.gap(e.loss(), e.rDotY(), e.negGradient(), x, penalty);
         }
 
@@ -34,9 +37,9 @@ public interface Convergence {
      * {@code gradientScale} (the largest gradient entry at the null model, λ_max·α in glmnet's
      * terms).
      */
-    static Convergence kkt(double gradientScale) {
+    static Convergence<Penalty> kkt(double gradientScale) {
         double s = gradientScale > 0 ? gradientScale : 1;
-        return new Convergence() {
+        return new Convergence<>() {
             @Override
             public double measure(LossOracle.Evaluation e, double[] x, Penalty penalty) {
                 return penalty.kktViolation(x, e.negGradient());

@@ -2,6 +2,7 @@ package org.sparklasso.solver;
 
 import org.sparklasso.datafit.QuadraticForm;
 
+import org.sparklasso.penalty.DualPenalty;
 import org.sparklasso.penalty.SeparablePenalty;
 
 /**
@@ -10,7 +11,8 @@ import org.sparklasso.penalty.SeparablePenalty;
  * sweep over all coordinates, then sweeps over the nonzero ones while they still make progress,
  * then a full sweep again. The gradient {@code u = c − G b} is kept up to date in O(p) per changed
  * coordinate and recomputed exactly after each full sweep. Stops when the duality gap relative to
- * the objective is at most {@code tol}. No data pass is made.
+ * the objective is at most {@code tol}. No data pass is made. Needs the coordinate prox and what
+ * the gap needs of the penalty.
  */
 public final class CoordinateDescent {
     private final double tol;
@@ -21,7 +23,8 @@ public final class CoordinateDescent {
         this.maxSweeps = maxSweeps;
     }
 
-    public SolverResult solve(QuadraticForm q, SeparablePenalty penalty, double[] warmStart) {
+    public <P extends SeparablePenalty & DualPenalty> SolverResult solve(QuadraticForm q, P penalty,
+            double[] warmStart) {
         int p = q.p();
         double[] b = warmStart.clone();
         for (int j = 0; j < p; j++) {
@@ -95,7 +98,7 @@ public final class CoordinateDescent {
     }
 
     /** {objective, gap, loss}. */
-    private static double[] gapState(QuadraticForm q, double[] b, double[] u, SeparablePenalty penalty) {
+    private static double[] gapState(QuadraticForm q, double[] b, double[] u, DualPenalty penalty) {
         double cb = 0;
         double bu = 0;
         for (int j = 0; j < b.length; j++) {

@@ -2,6 +2,7 @@ package org.sparklasso.solver;
 
 import org.sparklasso.datafit.LossOracle;
 
+import org.sparklasso.penalty.DualPenalty;
 import org.sparklasso.penalty.Penalty;
 
 /**
@@ -13,6 +14,9 @@ import org.sparklasso.penalty.Penalty;
  * gradient gives the duality gap) and the extrapolated point y the next step starts from. A failed
  * backtracking check doubles L and repeats the step, wasting one pass. On restart the gradient at
  * x is already known, so restarting costs nothing.
+ *
+ * <p>Needs of the penalty: its value and prox ({@link Penalty}), and what the stopping rule needs
+ * (the duality gap's {@link DualPenalty} by default).
  */
 public final class Fista {
     private final double tol;
@@ -28,13 +32,16 @@ public final class Fista {
      *                  eigenvalue of a standardized Gram matrix: a lower bound of the largest)
      * @return the result; {@link #lastLipschitz()} gives the final L for the next warm start
      */
-    public SolverResult solve(LossOracle oracle, Penalty penalty, double[] warmStart, double lipschitz) {
+    public SolverResult solve(LossOracle oracle, DualPenalty penalty, double[] warmStart, double lipschitz) {
         return solve(oracle, penalty, warmStart, lipschitz, Convergence.DUALITY_GAP);
     }
 
-    /** As above, stopping when {@code convergence}'s measure ≤ tol · its scale. */
-    public SolverResult solve(LossOracle oracle, Penalty penalty, double[] warmStart, double lipschitz,
-                              Convergence convergence) {
+    /**
+     * As above, stopping when {@code convergence}'s measure ≤ tol · its scale: any penalty with a
+     * prox, and what the measure needs of it.
+     */
+    public <P extends Penalty> SolverResult solve(LossOracle oracle, P penalty, double[] warmStart, double lipschitz,
+                                                  Convergence<? super P> convergence) {
         int startPasses = oracle.passes();
         double L = lipschitz;
         double[] x = warmStart.clone();

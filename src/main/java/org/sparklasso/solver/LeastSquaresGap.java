@@ -1,6 +1,6 @@
 package org.sparklasso.solver;
 
-import org.sparklasso.penalty.Penalty;
+import org.sparklasso.penalty.DualPenalty;
 
 /**
  * Duality gap of {@code min_b (1/2n)‖ỹ − X̃b‖²_W + g(b)}. The dual point is built from the
@@ -18,7 +18,7 @@ public final class LeastSquaresGap {
      * @param u     X̃ᵀWr/n (= −∇loss)
      * @return the (non-negative) duality gap
      */
-    public static double gap(double loss, double rDotY, double[] u, double[] b, Penalty penalty) {
+    public static double gap(double loss, double rDotY, double[] u, double[] b, DualPenalty penalty) {
         double primal = loss + penalty.value(b);
         double s = penalty.feasibleScale(u);
         double[] su = u.clone();

@@ -2,11 +2,12 @@ package org.sparklasso.solver;
 
 import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.datafit.NewtonOracle;
-import org.sparklasso.penalty.ElasticNet;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.penalty.BlockPenalty;
+import org.sparklasso.penalty.PathPenalty;
+import org.sparklasso.penalty.Penalty;
 
 /**
  * Proximal Newton for binomial and multinomial models, as glmnet does it (Friedman, Hastie,
@@ -38,7 +39,7 @@ import org.sparklasso.penalty.MultiClassPenalty;
  * (residual r·(r / r_previous) after it) predicts it to finish the λ, or, in the quadratic phase,
  * to come within {@link #SPECULATION_SLACK} tolerances. B2 at 100k rows: 157 passes before
  * (speculation only on a predicted last step; a wrong prediction cost an exact Hessian pass and
- * another step), 107 with this and the longer coordinate descent below; the same CV errors.
+ * another step), 107 with this and the longer coordinate descent of {@link NewtonModel}; the same CV errors.
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
@@ -47,16 +48,6 @@ public final class ProxNewton {
     private static final double[] SHORT_STEPS = java.util.Arrays.copyOfRange(STEPS, 1, STEPS.length);
     private static final double ARMIJO = 1e-4;
     private static final double ROUNDING = 1e-13;
-    /**
-     * Coordinate-descent sweeps on a step's quadratic model: up to this many, and at most
-     * {@link #SWEEP_WORK} coefficient updates in all (never fewer than {@link #MIN_SWEEPS} sweeps).
-     * The model must be solved to its end: an inexact direction makes Newton converge only
-     * linearly, and on ill-conditioned Hessians (near-separable data) 500 sweeps were not enough
-     * (the breast-cancer CV at tol 1e-11 took 1089 passes, 297–332 with these bounds).
-     */
-    private static final int MAX_SWEEPS = 5000;
-    private static final int MIN_SWEEPS = 500;
-    private static final double SWEEP_WORK = 2e8;
     /**
      * A step with the exact Hessian, in the quadratic phase, speculates when its predicted residual
      * is below this many tolerances: a step or two with the nearby Hessian then finish the λ at one
@@ -94,8 +85,12 @@ public final class ProxNewton {
         this.nextLambda = next;
     }
 
-    public SolverResult solve(NewtonOracle oracle, MultiClassPenalty penalty, double[] warmStart,
-                              Convergence convergence) {
+    /**
+     * One λ: any penalty with a block prox that the path can drive (its λ, features and scores),
+     * stopping on {@code convergence}.
+     */
+    public <P extends BlockPenalty & PathPenalty<P>> SolverResult solve(NewtonOracle oracle, P penalty,
+            double[] warmStart, Convergence<? super P> convergence) {
         int startPasses = oracle.passes();
         double[] x = warmStart.clone();
         penalty.prox(x, 0);
@@ -139,11 +134,11 @@ public final class ProxNewton {
             if (known && WorkingSetSolver.covers(knownSet, set)) {
                 int[] usable = activeOf(penalty, knownSet);
                 hessians = usable.length == knownSet.length ? knownHessians
-                        : principal(knownHessians, knownSet, usable, penalty.classes());
+                        : NewtonModel.principal(knownHessians, knownSet, usable, penalty.classes());
                 set = usable;
             } else if (nearbyServes && nearbySet != null && WorkingSetSolver.covers(nearbySet, set)) {
                 int[] usable = activeOf(penalty, nearbySet);
-                hessians = principal(nearbyHessians, nearbySet, usable, penalty.classes());
+                hessians = NewtonModel.principal(nearbyHessians, nearbySet, usable, penalty.classes());
                 set = usable;
                 exact = false;
             } else {
@@ -258,10 +253,10 @@ public final class ProxNewton {
      * the latter, which is where the path goes next. Null (no pass spent) if the next step is
      * zero; the caller decides whether x + d is accepted.
      */
-    private static Speculation speculate(NewtonOracle oracle, MultiClassPenalty next, double[] xd, double[] d,
-                                         double[] u, double[][] hessians, int[] set, int[] hessianSet) {
+    private static <P extends BlockPenalty & PathPenalty<P>> Speculation speculate(NewtonOracle oracle, P next,
+            double[] xd, double[] d, double[] u, double[][] hessians, int[] set, int[] hessianSet) {
         double[] modelU = u.clone();
-        double[] hd = hessianTimes(next, hessians, set, d);
+        double[] hd = NewtonModel.hessianTimes(next, hessians, set, d);
         for (int i = 0; i < modelU.length; i++) {
             modelU[i] -= hd[i];
         }
@@ -279,10 +274,10 @@ public final class ProxNewton {
      * Whether the speculative first step is a proper step of this λ: its nonzeros are all active
      * now, it descends on the exact gradient at its start, and it passes Armijo's condition.
      */
-    private static boolean adopt(Speculation spec, MultiClassPenalty penalty, double[] x, LossOracle.Evaluation ev,
+    private static boolean adopt(Speculation spec, PathPenalty<?> penalty, double[] x, LossOracle.Evaluation ev,
                                  double fx) {
         double[] y = spec.point();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             if (!penalty.isActive(j) && penalty.isNonzero(y, j)) {
                 return false;
             }
@@ -296,43 +291,6 @@ public final class ProxNewton {
         return decrease < 0 && fy <= fx + ARMIJO * decrease;
     }
 
-    /** Hδ over the working set and the intercepts (H coupled across classes), zero elsewhere. */
-    static double[] hessianTimes(MultiClassPenalty penalty, double[][] hessians, int[] set, double[] d) {
-        int k = penalty.classes();
-        int m = set.length;
-        int m1 = m + 1;
-        double[][] dv = new double[k][m1];
-        for (int c = 0; c < k; c++) {
-            for (int a = 0; a < m; a++) {
-                dv[c][a] = d[penalty.index(set[a], c)];
-            }
-            dv[c][m] = penalty.fitIntercept() ? d[penalty.interceptIndex(c)] : 0;
-        }
-        double[] out = new double[d.length];
-        for (int c = 0; c < k; c++) {
-            double[] row = new double[m1];
-            for (int c2 = 0; c2 < k; c2++) {
-                double[] block = hessians[c * k + c2];
-                for (int col = 0; col < m1; col++) {
-                    double dc = dv[c2][col];
-                    if (dc == 0) {
-                        continue;
-                    }
-                    for (int r = 0; r < m1; r++) {
-                        row[r] += block[r + col * m1] * dc;
-                    }
-                }
-            }
-            for (int a = 0; a < m; a++) {
-                out[penalty.index(set[a], c)] = row[a];
-            }
-            if (penalty.fitIntercept()) {
-                out[penalty.interceptIndex(c)] = row[m];
-            }
-        }
-        return out;
-    }
-
     /**
      * The step lengths tried in one pass: the points, their evaluations, the Hessian at the first,
      * the first index satisfying Armijo's condition and the index of the lowest objective below
@@ -343,7 +301,7 @@ public final class ProxNewton {
     }
 
     /** One pass: the objective at x + t·d for every t in steps, and the Hessian at the first. */
-    private static LineSearch lineSearch(NewtonOracle oracle, MultiClassPenalty penalty, double[] x, double[] d,
+    private static LineSearch lineSearch(NewtonOracle oracle, Penalty penalty, double[] x, double[] d,
                                          double fx, double decrease, int[] set, double[] steps) {
         double[][] candidates = new double[steps.length][];
         for (int s = 0; s < steps.length; s++) {
@@ -367,7 +325,7 @@ public final class ProxNewton {
         return new LineSearch(candidates, evs, evaluated.hessians(), armijo, best);
     }
 
-    private static int[] activeOf(MultiClassPenalty penalty, int[] set) {
+    private static int[] activeOf(PathPenalty<?> penalty, int[] set) {
         return java.util.Arrays.stream(set).filter(penalty::isActive).toArray();
     }
 
@@ -377,13 +335,13 @@ public final class ProxNewton {
      * the speculative Hessian covers them too, so when the next λ (or the next step) lets them in,
      * its first step needs no Hessian pass of its own. Sorted.
      */
-    static int[] withNearest(int[] set, MultiClassPenalty penalty, double[] u) {
-        boolean[] in = new boolean[penalty.p()];
+    static <P extends BlockPenalty & PathPenalty<P>> int[] withNearest(int[] set, P penalty, double[] u) {
+        boolean[] in = new boolean[penalty.features()];
         for (int j : set) {
             in[j] = true;
         }
         List<double[]> near = new ArrayList<>();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             double score = penalty.featureScore(u, j);
             if (!in[j] && score > 0 && score >= NEAR * penalty.l1(j)) {
                 near.add(new double[] {score / Math.max(penalty.l1(j), Double.MIN_NORMAL), j});
@@ -397,35 +355,13 @@ public final class ProxNewton {
         for (int t = 0; t < take; t++) {
             in[(int) near.get(t)[1]] = true;
         }
-        return java.util.stream.IntStream.range(0, penalty.p()).filter(j -> in[j]).toArray();
-    }
-
-    /** The per-class Hessian blocks restricted from the features {@code from} to {@code to} ⊆ from. */
-    static double[][] principal(double[][] hessians, int[] from, int[] to, int classes) {
-        int m1 = from.length + 1;
-        int n1 = to.length + 1;
-        int[] pos = new int[n1];
-        for (int a = 0; a < to.length; a++) {
-            pos[a] = java.util.Arrays.binarySearch(from, to[a]);
-        }
-        pos[to.length] = from.length;
-        double[][] out = new double[classes * classes][];
-        for (int b = 0; b < out.length; b++) {
-            double[] block = new double[n1 * n1];
-            for (int col = 0; col < n1; col++) {
-                for (int row = 0; row < n1; row++) {
-                    block[row + col * n1] = hessians[b][pos[row] + pos[col] * m1];
-                }
-            }
-            out[b] = block;
-        }
-        return out;
+        return java.util.stream.IntStream.range(0, penalty.features()).filter(j -> in[j]).toArray();
     }
 
     /** Features that are nonzero or violate their KKT condition at x. */
-    static int[] workingSet(MultiClassPenalty penalty, double[] x, double[] u) {
+    static <P extends BlockPenalty & PathPenalty<P>> int[] workingSet(P penalty, double[] x, double[] u) {
         List<Integer> set = new ArrayList<>();
-        for (int j = 0; j < penalty.p(); j++) {
+        for (int j = 0; j < penalty.features(); j++) {
             if (penalty.isActive(j) && (penalty.isNonzero(x, j) || penalty.featureScore(u, j) > penalty.l1(j))) {
                 set.add(j);
             }
@@ -433,166 +369,13 @@ public final class ProxNewton {
         return set.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /**
-     * Coordinate descent on −uᵀδ + ½δᵀHδ + g(x + δ) over the working set and the intercepts,
-     * with H coupled across classes (blocks [c·K + c2]); returns δ (zero outside).
-     */
-    static double[] direction(MultiClassPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set) {
-        int k = penalty.classes();
-        int m = set.length;
-        int m1 = m + 1;
-        double[] z = x.clone();
-        // hd[c][i] = Σ_c2 (H_{c,c2} δ_c2)_i over the m working coordinates and the intercept (index m)
-        double[][] hd = new double[k][m1];
-        double scale = 0;
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < m1; i++) {
-                scale = Math.max(scale, hessians[c * k + c][i + i * m1]);
-            }
-        }
-        double stop = 1e-24 * Math.max(1e-300, scale);
-        int sweeps = (int) Math.max(MIN_SWEEPS, Math.min(MAX_SWEEPS, SWEEP_WORK / ((double) m1 * m1 * k * k)));
-        boolean exactFinish = !(penalty.grouped() && k > 1);
-        long[] pattern = new long[(k * m + 63) / 64 * 2];
-        boolean tried = false;
-        for (int sweep = 0; sweep < sweeps; sweep++) {
-            double maxChange = 0;
-            for (int a = 0; a < m; a++) {
-                int j = set[a];
-                if (penalty.grouped() && k > 1) {
-                    maxChange = Math.max(maxChange, groupUpdate(penalty, z, u, hessians, hd, a, j));
-                } else {
-                    for (int c = 0; c < k; c++) {
-                        double h = hessians[c * k + c][a + a * m1];
-                        if (h <= 0) {
-                            continue;
-                        }
-                        int idx = penalty.index(j, c);
-                        double g = -u[idx] + hd[c][a];
-                        double next = org.sparklasso.penalty.ElasticNet.softThreshold(h * z[idx] - g, penalty.l1(j))
-                                / (h + penalty.l2(j));
-                        maxChange = Math.max(maxChange, move(hessians, hd, z, idx, c, a, k, m1, next));
-                    }
-                }
-            }
-            if (penalty.fitIntercept()) {
-                for (int c = 0; c < k; c++) {
-                    double h = hessians[c * k + c][m + m * m1];
-                    if (h <= 0) {
-                        continue;
-                    }
-                    int idx = penalty.interceptIndex(c);
-                    double g = -u[idx] + hd[c][m];
-                    maxChange = Math.max(maxChange, move(hessians, hd, z, idx, c, m, k, m1, z[idx] - g / h));
-                }
-            }
-            if (maxChange <= stop) {
-                break;
-            }
-            // once a sweep leaves the sign pattern as it was, try the exact minimizer for it (once
-            // per pattern): it ends the descent when the pattern is the optimal one
-            boolean stable = exactFinish && samePattern(penalty, z, set, pattern);
-            tried &= stable;
-            if (stable && sweep > 0 && !tried) {
-                tried = true;
-                double[] exact = ActiveSetSolve.solve(penalty, x, u, hessians, set, z);
-                if (exact != null) {
-                    z = exact;
-                    break;
-                }
-            }
-        }
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = z[i] - x[i];
-        }
-        return d;
-    }
-
-    /**
-     * Whether z's sign pattern over the working set equals the one in {@code pattern} (two bits a
-     * coordinate: nonzero, negative); stores z's there.
-     */
-    private static boolean samePattern(MultiClassPenalty penalty, double[] z, int[] set, long[] pattern) {
-        int k = penalty.classes();
-        boolean same = true;
-        int words = pattern.length / 2;
-        long[] now = new long[pattern.length];
-        for (int a = 0; a < set.length; a++) {
-            for (int c = 0; c < k; c++) {
-                double v = z[penalty.index(set[a], c)];
-                int bit = a * k + c;
-                if (v != 0) {
-                    now[bit >>> 6] |= 1L << bit;
-                }
-                if (v < 0) {
-                    now[words + (bit >>> 6)] |= 1L << bit;
-                }
-            }
-        }
-        for (int w = 0; w < pattern.length; w++) {
-            same &= now[w] == pattern[w];
-            pattern[w] = now[w];
-        }
-        return same;
-    }
-
-    /** Moves coordinate idx (working index a, class c) to {@code next}; returns h·Δ². */
-    private static double move(double[][] hessians, double[][] hd, double[] z, int idx, int c, int a, int k, int m1,
-                               double next) {
-        double change = next - z[idx];
-        if (change == 0) {
-            return 0;
-        }
-        z[idx] = next;
-        for (int c2 = 0; c2 < k; c2++) {
-            double[] block = hessians[c2 * k + c];
-            double[] row = hd[c2];
-            for (int i = 0; i < m1; i++) {
-                row[i] += block[i + a * m1] * change;
-            }
-        }
-        return hessians[c * k + c][a + a * m1] * change * change;
-    }
-
-    /**
-     * Block update of feature j across classes: its K×K curvature block is majorized by its
-     * Gershgorin bound h, so the group step is block soft-thresholding.
-     */
-    private static double groupUpdate(MultiClassPenalty penalty, double[] z, double[] u, double[][] hessians,
-                                      double[][] hd, int a, int j) {
-        int k = penalty.classes();
-        int m1 = hd[0].length;
-        double h = 0;
-        for (int c = 0; c < k; c++) {
-            double row = 0;
-            for (int c2 = 0; c2 < k; c2++) {
-                row += Math.abs(hessians[c * k + c2][a + a * m1]);
-            }
-            h = Math.max(h, row);
-        }
-        if (h <= 0) {
-            return 0;
-        }
-        double[] v = new double[k];
-        double norm = 0;
-        for (int c = 0; c < k; c++) {
-            int idx = penalty.index(j, c);
-            double g = -u[idx] + hd[c][a];
-            v[c] = z[idx] - g / h;
-            norm += v[c] * v[c];
-        }
-        norm = Math.sqrt(norm);
-        double factor = norm > 0 ? h / (h + penalty.l2(j)) * Math.max(0, 1 - penalty.l1(j) / (h * norm)) : 0;
-        double change = 0;
-        for (int c = 0; c < k; c++) {
-            change += move(hessians, hd, z, penalty.index(j, c), c, a, k, m1, v[c] * factor);
-        }
-        return change;
+    /** The step's direction: the minimizer of the quadratic model ({@link NewtonModel#direction}). */
+    static double[] direction(BlockPenalty penalty, double[] x, double[] u, double[][] hessians, int[] set) {
+        return NewtonModel.direction(penalty, x, u, hessians, set);
     }
 
     /** The model's predicted decrease of the objective along d from x (xd = x + d): −uᵀd + g(xd) − g(x). */
-    private static double decrease(MultiClassPenalty penalty, double[] x, double[] u, double[] d, double[] xd) {
+    private static double decrease(Penalty penalty, double[] x, double[] u, double[] d, double[] xd) {
         return -dot(u, d) + penalty.value(xd) - penalty.value(x);
     }
 

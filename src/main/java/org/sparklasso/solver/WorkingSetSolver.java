@@ -6,10 +6,12 @@ import org.sparklasso.datafit.WorkingSetOracle;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.DualPenalty;
+import org.sparklasso.penalty.PathPenalty;
+import org.sparklasso.penalty.SeparablePenalty;
 
 /**
- * Least squares with an elastic-net penalty by working sets, for many features and sparse
+ * Least squares with a separable penalty by working sets, for many features and sparse
  * solutions (the approach of celer and skglm: Massias, Gramfort, Salmon 2018, "Celer: a fast
  * solver for the Lasso with dual extrapolation", ICML; Bertrand et al. 2022, "Beyond L1: faster
  * and better sparse models with skglm", NeurIPS).
@@ -28,6 +30,9 @@ import org.sparklasso.penalty.ElasticNet;
  *
  * <p>One instance follows one model along its λ path: the last statistics are kept, so that a
  * warm-started λ whose working set they cover costs a single pass.
+ *
+ * <p>Needs of the penalty: the coordinate prox (the inner coordinate descent), the duality gap, and
+ * the path's restriction to a working set of features and per-feature scores.
  */
 public final class WorkingSetSolver {
     private static final Logger LOG = LoggerFactory.getLogger(WorkingSetSolver.class);
@@ -55,7 +60,8 @@ public final class WorkingSetSolver {
         this.fistaMaxSteps = fistaMaxSteps;
     }
 
-    public SolverResult solve(WorkingSetOracle oracle, ElasticNet penalty, double[] warmStart) {
+    public <P extends SeparablePenalty & DualPenalty & PathPenalty<P>> SolverResult solve(
+            WorkingSetOracle oracle, P penalty, double[] warmStart) {
         int startPasses = oracle.passes();
         int p = penalty.features();
         double[] b = warmStart.clone();
@@ -85,7 +91,7 @@ public final class WorkingSetSolver {
             int[] features = cached.features();
             LOG.debug("round {}: relative gap {} working set {} statistics over {}{}", outer,
                     String.format("%.2e", gap / objective), wanted.length, features.length, fetched ? " (new pass)" : "");
-            ElasticNet restricted = penalty.onFeatures(features);
+            P restricted = penalty.onFeatures(features);
             double[] start = new double[features.length];
             for (int i = 0; i < features.length; i++) {
                 start[i] = b[features[i]];
@@ -107,14 +113,13 @@ public final class WorkingSetSolver {
     }
 
     /**
-     * The nonzero coefficients and the features with the highest scores |uⱼ|/λαwⱼ (a score above 1
-     * violates optimality at bⱼ = 0): every violator, and at least max(INITIAL_SIZE, 2·nonzeros)
-     * features in all (celer's growth), at most maxSize; strictly increasing. Null when the
-     * nonzeros alone fill maxSize (no room left to grow).
-     * Unpenalized active features count as nonzeros.
+     * The nonzero features and those with the highest scores |uⱼ|/λαwⱼ (a score above 1 violates
+     * optimality at bⱼ = 0): every violator, and at least max(INITIAL_SIZE, 2·nonzeros) features in
+     * all (celer's growth), at most maxSize; strictly increasing. Null when the nonzeros alone fill
+     * maxSize (no room left to grow). Unpenalized active features count as nonzeros.
      */
-    static int[] workingSet(ElasticNet penalty, double[] b, double[] u, int maxSize) {
-        int p = b.length;
+    static int[] workingSet(PathPenalty<?> penalty, double[] b, double[] u, int maxSize) {
+        int p = penalty.features();
         double[] score = new double[p];
         int nonzeros = 0;
         int candidates = 0;
@@ -125,11 +130,11 @@ public final class WorkingSetSolver {
                 continue;
             }
             double threshold = penalty.lambda() * penalty.l1Weight(j);
-            if (b[j] != 0 || !(threshold > 0)) {
+            if (penalty.isNonzero(b, j) || !(threshold > 0)) {
                 score[j] = Double.POSITIVE_INFINITY;
                 nonzeros++;
             } else {
-                score[j] = Math.abs(u[j]) / threshold;
+                score[j] = penalty.featureScore(u, j) / threshold;
                 candidates++;
                 violators += score[j] > 1 ? 1 : 0;
             }
@@ -203,7 +208,7 @@ public final class WorkingSetSolver {
         return true;
     }
 
-    private SolverResult continueWithFista(WorkingSetOracle oracle, ElasticNet penalty, double[] b, int outer,
+    private SolverResult continueWithFista(WorkingSetOracle oracle, DualPenalty penalty, double[] b, int outer,
                                            int startPasses) {
         Fista fista = new Fista(tol, fistaMaxSteps);
         SolverResult r = fista.solve(oracle, penalty, b, lipschitz);
@@ -220,8 +225,8 @@ public final class WorkingSetSolver {
     }
 
     /** Coordinate descent on the restricted problem's data: its quadratic form, or its gathered columns. */
-    private static SolverResult solveRestricted(WorkingSetOracle.Restricted r, ElasticNet penalty, double[] warm,
-                                                double innerTol) {
+    private static <P extends SeparablePenalty & DualPenalty> SolverResult solveRestricted(
+            WorkingSetOracle.Restricted r, P penalty, double[] warm, double innerTol) {
         if (r.columns() != null) {
             return new ColumnCoordinateDescent(r.columns(), r.standardization(), r.excludedFold())
                     .solve(penalty, warm, innerTol, MAX_SWEEPS);

@@ -1,16 +1,116 @@
 package org.sparklasso.spec;
 
+import static org.sparklasso.spec.PenaltyContract.BLOCK_PROX;
+import static org.sparklasso.spec.PenaltyContract.COORDINATE_PROX;
+import static org.sparklasso.spec.PenaltyContract.DUALITY_GAP;
+import static org.sparklasso.spec.PenaltyContract.PATH;
+import static org.sparklasso.spec.PenaltyContract.PROX;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * Which solver fits the model. Gaussian: {@code AUTO} takes {@code CD} when the p×p coordinate
- * statistics fit on the driver ({@code p <= cdMaxFeatures}), else {@code WORKINGSET} (coordinate
- * descent on working sets of features, FISTA when a working set grows too large); {@code FISTA}
- * on request. Binomial and multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a
- * working set).
+ * Which solver fits the model, and what it needs: the families it fits and the penalty contracts
+ * it takes ({@link PenaltyContract}); {@link #refusal} is the config check of a solver × family ×
+ * penalty. Gaussian: {@code AUTO} takes {@code CD} when the p×p coordinate statistics fit on the
+ * driver ({@code p <= cdMaxFeatures}), else {@code WORKINGSET} (coordinate descent on working sets
+ * of features, FISTA when a working set grows too large); {@code FISTA} on request. Binomial and
+ * multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a working set). Every gaussian
+ * solver stops on the duality gap, so it needs that contract too.
  */
 public enum SolverChoice {
-    AUTO, CD, WORKINGSET, FISTA, NEWTON;
+    AUTO(EnumSet.allOf(Family.class), EnumSet.noneOf(PenaltyContract.class), null),
+    CD(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
+            "newton runs coordinate descent on working sets of each quadratic approximation"),
+    WORKINGSET(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
+            "newton runs coordinate descent on working sets of each quadratic approximation"),
+    FISTA(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
+    NEWTON(EnumSet.of(Family.BINOMIAL, Family.MULTINOMIAL), EnumSet.of(PROX, PATH, BLOCK_PROX),
+            "its Newton step is cd");
+
+    private final Set<Family> families;
+    private final Set<PenaltyContract> needs;
+    /** Why the families it does not fit are left to other solvers. */
+    private final String otherFamilies;
+
+    SolverChoice(Set<Family> families, Set<PenaltyContract> needs, String otherFamilies) {
+        this.families = families;
+        this.needs = needs;
+        this.otherFamilies = otherFamilies;
+    }
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public boolean fits(Family family) {
+        return families.contains(family);
+    }
+
+    /** The solvers {@code AUTO} may take for a family (the trainers choose among them); itself otherwise. */
+    public List<SolverChoice> candidates(Family family) {
+        if (this != AUTO) {
+            return List.of(this);
+        }
+        return family == Family.GAUSSIAN ? List.of(CD, WORKINGSET) : List.of(NEWTON);
+    }
+
+    /** The contracts its penalty must provide for a family: its own and its stopping rule's. */
+    public Set<PenaltyContract> needs(Family family) {
+        Set<PenaltyContract> out = EnumSet.noneOf(PenaltyContract.class);
+        for (SolverChoice s : candidates(family)) {
+            out.addAll(s.needs);
+        }
+        if (family == Family.GAUSSIAN) {
+            out.add(DUALITY_GAP);
+        }
+        return out;
+    }
+
+    /**
+     * Null when this solver fits the family and the penalty provides what it needs; otherwise the
+     * solvers to use instead and why, as the {@code expected …} part of the solver key's message:
+     * {@code auto, newton or fista for family binomial (…)}, {@code auto or fista for penalty … (…)}.
+     */
+    public String refusal(Family family, PenaltyKind penalty) {
+        if (!fits(family)) {
+            return instead(family, penalty) + " for family " + family.key() + " (" + otherFamilies + ")";
+        }
+        Set<PenaltyContract> missing = needs(family);
+        missing.removeAll(penalty.provides());
+        if (missing.isEmpty()) {
+            return null;
+        }
+        String lacks = missing.stream().map(PenaltyContract::what).collect(Collectors.joining(" and "));
+        List<SolverChoice> takes = candidates(family);
+        String who = this != AUTO ? key() + " needs "
+                : "auto takes " + or(takes) + (takes.size() == 1 ? ", which needs " : ", which need ");
+        return instead(family, penalty) + " for penalty " + penalty.label() + " (" + who + lacks + ")";
+    }
+
+    /**
+     * The solvers that can fit the family with the penalty: auto, then the family's own, then the
+     * general ones ({@code auto, cd, workingset or fista}).
+     */
+    private static String instead(Family family, PenaltyKind penalty) {
+        List<SolverChoice> ok = new ArrayList<>();
+        for (SolverChoice s : values()) {
+            if (s.fits(family) && penalty.provides().containsAll(s.needs(family))) {
+                ok.add(s);
+            }
+        }
+        ok.sort(Comparator.comparingInt(s -> s == AUTO ? 0 : s.families.size() < Family.values().length ? 1 : 2));
+        return ok.isEmpty() ? "none" : or(ok);
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String or(List<SolverChoice> solvers) {
+        List<String> keys = solvers.stream().map(SolverChoice::key).toList();
+        int last = keys.size() - 1;
+        return last == 0 ? keys.get(0) : String.join(", ", keys.subList(0, last)) + " or " + keys.get(last);
     }
 }

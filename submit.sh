@@ -17,7 +17,7 @@ set -o pipefail
 # Process substitution is needed below; it is unavailable in POSIX mode (e.g. when run as `sh`).
 set +o posix
 
-readonly MAIN_CLASS="org.sparklasso.cli.Main"
+MAIN_CLASS="org.sparklasso.cli.Main"
 readonly COMMANDS_RE='^(train|generate|bench)$'
 
 # --- locate the project directory (through symlinks, from any cwd) --------------------------------
@@ -33,6 +33,8 @@ resolve_self() {
 BASE_DIR="$(resolve_self)" || { echo "submit.sh: cannot locate the project directory" >&2; exit 1; }
 readonly BASE_DIR
 readonly APP_JAR="$BASE_DIR/target/spark-lasso.jar"
+# The benchmark ships apart from the product (bench/src): its jar and main class join for `bench`.
+readonly BENCH_JAR="$BASE_DIR/target/spark-lasso-bench.jar"
 readonly EMBEDDED_HOME="$BASE_DIR/target/spark"
 readonly LOG4J_CONF="$BASE_DIR/conf/log4j2.properties"
 
@@ -199,6 +201,13 @@ if [ ! -f "$APP_JAR" ] || { (( ! use_installed )) && [ ! -d "$EMBEDDED_HOME/jars
   fi
 fi
 
+if [ "${APP_ARGS[0]}" = bench ]; then
+  if [ ! -f "$BENCH_JAR" ]; then
+    (cd "$BASE_DIR" && mvn -B -q -DskipTests package) >&2 || exit $?
+  fi
+  MAIN_CLASS="org.sparklasso.bench.BenchMain"
+  DEFAULT_OPTS+=(--jars "$BENCH_JAR")
+fi
 SUBMIT_ARGS=(--class "$MAIN_CLASS" "${DEFAULT_OPTS[@]}" "${SUBMIT_OPTS[@]}" "$APP_JAR" "${APP_ARGS[@]}")
 
 # --- installed Spark -------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package org.sparklasso.cli;
 
-import org.sparklasso.bench.BenchJob;
 import org.sparklasso.input.CsvReaderOptions;
 import org.sparklasso.spec.ExitCode;
 import org.sparklasso.spec.JobException;
@@ -22,6 +21,25 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** A command run under the CLI's contract (see {@link #runCommand}). */
+    public interface Command {
+        void run(String[] args) throws Exception;
+    }
+
+    /**
+     * Runs a command outside this class (the benchmark's) under the CLI's contract: Spark's
+     * task-failure logs quiet unless {@code --verbose}, a one-line error and its exit code.
+     */
+    public static int runCommand(Command command, String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try (QuietTaskFailures.Installed quiet = QuietTaskFailures.install(verbose)) {
+            return guarded(() -> {
+                command.run(args);
+                return ExitCode.OK;
+            }, verbose);
+        }
+    }
+
     /** Runs a command and returns its exit code (never calls System.exit). */
     public static int run(String[] args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
@@ -31,7 +49,7 @@ public final class Main {
     }
 
     private static int dispatch(String[] args, boolean verbose) {
-        try {
+        return guarded(() -> {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
                 System.err.println(usage());
                 return args.length == 0 ? ExitCode.BAD_CONFIG : ExitCode.OK;
@@ -44,11 +62,18 @@ public final class Main {
             switch (args[0]) {
                 case "train" -> train(rest);
                 case "generate" -> org.sparklasso.cli.SyntheticDataJob.run(rest);
-                case "bench" -> org.sparklasso.bench.BenchJob.run(rest);
                 default -> throw JobException.config("unknown command '" + args[0]
-                        + "' (expected train, generate or bench; --help prints the usage)");
+                        + "' (expected train or generate; the benchmark runs with submit.sh bench; "
+                        + "--help prints the usage)");
             }
             return ExitCode.OK;
+        }, verbose);
+    }
+
+    /** Runs {@code body}, turning its failures into the one-line report and exit code of the contract. */
+    private static int guarded(java.util.concurrent.Callable<Integer> body, boolean verbose) {
+        try {
+            return body.call();
         } catch (JobException e) {
             report(e.getMessage(), e, verbose);
             return e.exitCode();

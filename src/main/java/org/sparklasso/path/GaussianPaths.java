@@ -12,10 +12,8 @@ import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.datafit.QuadraticForm;
 import org.sparklasso.datafit.WorkingSetOracle;
 import org.sparklasso.input.LoadedData;
-import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.pass.BlockPasses;
 import org.sparklasso.pass.ModelSpec;
-import org.sparklasso.pass.PassCounter;
 import org.sparklasso.pass.WorkingSetPasses;
 import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.solver.CoordinateDescent;
@@ -48,27 +46,18 @@ public final class GaussianPaths implements FamilyPaths {
                                RegularizationPath.Solver<ElasticNet> solver) {
     }
 
-    private final LoadedData data;
-    private final FitSpec spec;
-    private final BlockPasses passes;
-    private final FeatureMoments[] byFold;
-    private final Standardization global;
-    private final PassCounter counter;
-    private final long start;
+    private final PathContext context;
     private final SolverChoice solver;
     private final CovarianceStatistics cov;
     private final PathProblem full;
     private final double lambdaMax;
 
-    GaussianPaths(LoadedData data, FitSpec spec, BlockPasses passes, FeatureMoments[] byFold, Standardization s,
-                  PassCounter counter, long start) {
-        this.data = data;
-        this.spec = spec;
-        this.passes = passes;
-        this.byFold = byFold;
-        this.global = s;
-        this.counter = counter;
-        this.start = start;
+    GaussianPaths(PathContext context) {
+        this.context = context;
+        LoadedData data = context.data();
+        FitSpec spec = context.spec();
+        BlockPasses passes = context.passes();
+        Standardization s = context.global();
         this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds());
         this.cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
         this.full = switch (solver) {
@@ -120,9 +109,10 @@ public final class GaussianPaths implements FamilyPaths {
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
         List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
-                new double[data.numFeatures()], full.gradientAtZero(), lambdaMax, 0.5 * global.responseSquareMean(),
-                spec.screening(), earlyStop, full.solver(), progress);
-        if (data.numFolds() == 0) {
+                new double[context.data().numFeatures()], full.gradientAtZero(), lambdaMax,
+                0.5 * context.global().responseSquareMean(),
+                context.spec().screening(), earlyStop, full.solver(), progress);
+        if (context.data().numFolds() == 0) {
             return new Paths(steps, List.of());
         }
         double[] lambdas = steps.stream().mapToDouble(RegularizationPath.Step::lambda).toArray();
@@ -131,21 +121,21 @@ public final class GaussianPaths implements FamilyPaths {
 
     @Override
     public FittedModel model(RegularizationPath.Step step) {
-        return FittedModel.of(step.lambda(), step.result(), global);
+        return FittedModel.of(step.lambda(), step.result(), context.global());
     }
 
-    /** Every fold's path at the full path's λ values: on the driver (cd) or in lockstep sharing passes. */
+    /** Every fold's path at the full path's λ values: on the driver (cd) or in lockstep sharing context.passes(). */
     private List<FoldPath> solveFolds(double[] lambdas) {
-        int folds = byFold.length;
+        int folds = context.byFold().length;
         List<FoldPath> out = new ArrayList<>();
         if (solver == SolverChoice.CD) {
             for (int k = 0; k < folds; k++) {
-                Standardization sk = PathDriver.standardization(byFold, k, spec);
+                Standardization sk = context.foldStandardization(k);
                 out.add(solveFold(cdProblem(k, sk), lambdas, k));
             }
             return out;
         }
-        // one batcher of shared passes, of the kind the solver makes
+        // one batcher of shared context.passes(), of the kind the solver makes
         BiFunction<ModelSpec, Standardization, PathProblem> problemOf;
         Runnable leave;
         if (solver == SolverChoice.WORKINGSET) {
@@ -153,24 +143,24 @@ public final class GaussianPaths implements FamilyPaths {
             problemOf = (model, sk) -> workingSetProblem(shared.oracle(model), sk, false);
             leave = shared::leave;
         } else {
-            var batcher = passes.leastSquaresBatcher(folds);
-            problemOf = (model, sk) -> fistaProblem(passes.oracle(batcher, model), sk, false);
+            var batcher = context.passes().leastSquaresBatcher(folds);
+            problemOf = (model, sk) -> fistaProblem(context.passes().oracle(batcher, model), sk, false);
             leave = batcher::leave;
         }
         return LockstepFolds.run(folds, fold -> {
-            Standardization sk = PathDriver.standardization(byFold, fold, spec);
+            Standardization sk = context.foldStandardization(fold);
             return solveFold(problemOf.apply(new ModelSpec(sk, fold), sk), lambdas, fold);
         }, leave);
     }
 
     private FoldPath solveFold(PathProblem problem, double[] lambdas, int fold) {
-        double foldLambdaMax = spec.alpha() > 0 && problem.gradientAtZero() != null
+        double foldLambdaMax = context.spec().alpha() > 0 && problem.gradientAtZero() != null
                 ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
         List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
                 new double[problem.penalty().features()], problem.gradientAtZero(), foldLambdaMax,
-                0.5 * problem.standardization().responseSquareMean(), spec.screening(),
+                0.5 * problem.standardization().responseSquareMean(), context.spec().screening(),
                 RegularizationPath.EarlyStop.NONE, problem.solver(), st -> { });
-        PathDriver.logFold(fold, byFold.length, steps, counter, start);
+        context.logFold(fold, steps);
         return new FoldPath(problem.standardization(), steps);
     }
 
@@ -178,7 +168,7 @@ public final class GaussianPaths implements FamilyPaths {
     public FoldErrors foldErrors(List<FittedModel> fits, Paths paths) {
         int folds = paths.folds().size();
         int lambdas = fits.size();
-        boolean mae = spec.typeMeasure().equals("mae");
+        boolean mae = context.spec().typeMeasure().equals("mae");
         double[][] errors = new double[folds][lambdas];
         double[] weights = new double[folds];
         if (solver == SolverChoice.CD) {
@@ -206,7 +196,7 @@ public final class GaussianPaths implements FamilyPaths {
                 }
             }
         }
-        return new FoldErrors(Map.of(spec.typeMeasure(), errors), weights);
+        return new FoldErrors(Map.of(context.spec().typeMeasure(), errors), weights);
     }
 
     /** cd's fold models' mean absolute errors: one prediction pass (the statistics give only squares). */
@@ -221,7 +211,7 @@ public final class GaussianPaths implements FamilyPaths {
                 b0[k][l] = foldFits[k][l].intercept();
             }
         }
-        double[][][] sums = passes.heldOutErrors(beta, b0);
+        double[][][] sums = context.passes().heldOutErrors(beta, b0);
         for (int k = 0; k < folds; k++) {
             for (int l = 0; l < lambdas; l++) {
                 errors[k][l] = sums[k][l][1] / weights[k];
@@ -229,13 +219,18 @@ public final class GaussianPaths implements FamilyPaths {
         }
     }
 
+    /** The user's maxIter, or the solver's default. */
+    private int maxIter(int solverDefault) {
+        return context.spec().maxIter() > 0 ? context.spec().maxIter() : solverDefault;
+    }
+
     private ElasticNet penalty(Standardization s) {
-        return new ElasticNet(1.0, spec.alpha(), s.penaltyWeight(), s.active());
+        return new ElasticNet(1.0, context.spec().alpha(), s.penaltyWeight(), s.active());
     }
 
     private PathProblem cdProblem(int excluded, Standardization s) {
         QuadraticForm q = cov.quadraticForm(excluded, s);
-        CoordinateDescent cd = new CoordinateDescent(spec.tol(), spec.maxIter() > 0 ? spec.maxIter() : CD_MAX_SWEEPS);
+        CoordinateDescent cd = new CoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
         return new PathProblem(s, penalty(s), q.c(), (pen, warm) -> cd.solve(q, pen, warm));
     }
 
@@ -245,7 +240,7 @@ public final class GaussianPaths implements FamilyPaths {
      */
     private PathProblem fistaProblem(LossOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
-        Fista fista = new Fista(spec.tol(), spec.maxIter() > 0 ? spec.maxIter() : FISTA_MAX_STEPS);
+        Fista fista = new Fista(context.spec().tol(), maxIter(FISTA_MAX_STEPS));
         double[] lipschitz = {1.0};
         return new PathProblem(s, penalty(s), u0, (pen, warm) -> {
             var r = fista.solve(oracle, pen, warm, lipschitz[0]);
@@ -257,14 +252,15 @@ public final class GaussianPaths implements FamilyPaths {
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
     private PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
-        WorkingSetSolver ws = new WorkingSetSolver(spec.tol(),
-                spec.maxIter() > 0 ? spec.maxIter() : WORKING_SET_MAX_ROUNDS, FISTA_MAX_STEPS);
+        WorkingSetSolver ws = new WorkingSetSolver(context.spec().tol(),
+                maxIter(WORKING_SET_MAX_ROUNDS), FISTA_MAX_STEPS);
         return new PathProblem(s, penalty(s), u0, (pen, warm) -> ws.solve(oracle, pen, warm));
     }
 
     /** The passes of working-set solvers over this data (statistics or gathered columns by density). */
     private WorkingSetPasses workingSetPasses(int participants) {
-        return new WorkingSetPasses(passes, global, data.storedValues(), data.rows(),
-                workingSetLimit(spec.cdMaxFeatures(), data.numFolds()), participants);
+        return new WorkingSetPasses(context.passes(), context.global(), context.data().storedValues(),
+                context.data().rows(),
+                workingSetLimit(context.spec().cdMaxFeatures(), context.data().numFolds()), participants);
     }
 }

@@ -16,7 +16,6 @@ import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.pass.BlockPasses;
 import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.PassBatcher;
-import org.sparklasso.pass.PassCounter;
 import org.sparklasso.solver.SolverResult;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
@@ -33,27 +32,18 @@ import org.slf4j.LoggerFactory;
 final class GlmPaths implements FamilyPaths {
     private static final Logger LOG = LoggerFactory.getLogger(GlmPaths.class);
 
-    private final LoadedData data;
-    private final FitSpec spec;
-    private final BlockPasses passes;
-    private final FeatureMoments[] byFold;
-    private final Standardization global;
-    private final PassCounter counter;
-    private final long start;
+    private final PathContext context;
     private final Datafit datafit;
     private final SolverChoice solver;
     private final GlmModelRun full;
     private final SolverResult nullModel;
 
-    GlmPaths(LoadedData data, FitSpec spec, BlockPasses passes, FeatureMoments[] byFold, Standardization s,
-             PassCounter counter, long start) {
-        this.data = data;
-        this.spec = spec;
-        this.passes = passes;
-        this.byFold = byFold;
-        this.global = s;
-        this.counter = counter;
-        this.start = start;
+    GlmPaths(PathContext context) {
+        this.context = context;
+        LoadedData data = context.data();
+        FitSpec spec = context.spec();
+        BlockPasses passes = context.passes();
+        Standardization s = context.global();
         this.datafit = spec.family() == Family.BINOMIAL ? new Logistic()
                 : new Multinomial(data.classes().numClasses());
         this.solver = spec.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : spec.solver();
@@ -74,7 +64,8 @@ final class GlmPaths implements FamilyPaths {
 
     @Override
     public String describe() {
-        return "family " + spec.family().key() + " with " + data.classes().numClasses() + " classes, ";
+        return "family " + context.spec().family().key() + " with " + context.data().classes().numClasses()
+                + " classes, ";
     }
 
     @Override
@@ -86,17 +77,18 @@ final class GlmPaths implements FamilyPaths {
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
         full.followGrid(grid);
-        int folds = byFold.length;
+        int folds = context.byFold().length;
         if (folds == 0) {
             return new Paths(RegularizationPath.solve(grid, full.penalty(), nullModel.coefficients(),
-                    nullModel.gradient(), full.lambdaMax(), nullModel.loss(), spec.screening(), earlyStop, full::solve,
+                    nullModel.gradient(), full.lambdaMax(), nullModel.loss(), context.spec().screening(), earlyStop,
+                    full::solve,
                     progress), List.of());
         }
         List<List<RegularizationPath.Step>> all = pathsInLockstep(grid, earlyStop, progress);
         List<RegularizationPath.Step> steps = all.get(folds);
         List<FoldPath> foldPaths = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
-            foldPaths.add(new FoldPath(PathDriver.standardization(byFold, k, spec),
+            foldPaths.add(new FoldPath(context.foldStandardization(k),
                     all.get(k).subList(0, steps.size())));
         }
         return new Paths(steps, foldPaths);
@@ -110,24 +102,25 @@ final class GlmPaths implements FamilyPaths {
      */
     private List<List<RegularizationPath.Step>> pathsInLockstep(double[] grid, RegularizationPath.EarlyStop earlyStop,
                                                                Consumer<RegularizationPath.Step> progress) {
-        int folds = byFold.length;
-        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher = passes.glmBatcher(datafit, folds + 1);
+        int folds = context.byFold().length;
+        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher =
+                context.passes().glmBatcher(datafit, folds + 1);
         AtomicInteger stopAt = new AtomicInteger(grid.length);
         return LockstepFolds.run(folds + 1, task -> {
             boolean isFull = task == folds;
-            GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(passes, batcher,
-                    new ModelSpec(PathDriver.standardization(byFold, task, spec), task), datafit.margins(),
-                    spec, solver);
+            GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(context.passes(), batcher,
+                    new ModelSpec(context.foldStandardization(task), task), datafit.margins(),
+                    context.spec(), solver);
             run.followGrid(grid);
             SolverResult start0 = isFull ? run.nullModel() : run.fitNullModel();
             List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
                     start0.coefficients(), start0.gradient(), run.lambdaMax(), start0.loss(),
-                    spec.screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
+                    context.spec().screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
                     isFull ? progress : st -> { }, k -> k < stopAt.get());
             if (isFull) {
                 stopAt.set(steps.size());
             } else {
-                PathDriver.logFold(task, folds, steps, counter, start);
+                context.logFold(task, steps);
             }
             return steps;
         }, batcher::leave);
@@ -138,8 +131,8 @@ final class GlmPaths implements FamilyPaths {
         SolverResult r = st.result();
         Map<String, Double> quality = new LinkedHashMap<>();
         quality.put("logLoss", r.loss());
-        quality.put("accuracy", 1 - r.heldOut().trainingMissed() / global.weightSum());
-        return FittedModel.ofClasses(st.lambda(), r, global, datafit.margins(), st.devRatio(), quality);
+        quality.put("accuracy", 1 - r.heldOut().trainingMissed() / context.global().weightSum());
+        return FittedModel.ofClasses(st.lambda(), r, context.global(), datafit.margins(), st.devRatio(), quality);
     }
 
     /** Per-observation held-out error of a measure, from a fold model's held-out sums. */
@@ -160,7 +153,7 @@ final class GlmPaths implements FamilyPaths {
     public FoldErrors foldErrors(List<FittedModel> fits, Paths paths) {
         int folds = paths.folds().size();
         int lambdas = fits.size();
-        boolean binomial = spec.family() == Family.BINOMIAL;
+        boolean binomial = context.spec().family() == Family.BINOMIAL;
         double[] weights = new double[folds];
         Map<String, double[][]> errors = new LinkedHashMap<>();
         List<String> measures = List.of("deviance", "class", "mse", "mae");
@@ -178,10 +171,10 @@ final class GlmPaths implements FamilyPaths {
             }
         }
         long scores = 0;
-        for (FeatureMoments m : byFold) {
+        for (FeatureMoments m : context.byFold()) {
             scores += m.rows() * (long) lambdas;
         }
-        if (binomial && (spec.typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
+        if (binomial && (context.spec().typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
             errors.put("auc", heldOutAuc(paths.folds(), lambdas));
         }
         return new FoldErrors(errors, weights);
@@ -201,16 +194,16 @@ final class GlmPaths implements FamilyPaths {
                 b0[f][l] = m.intercept();
             }
         }
-        return passes.heldOutAuc(beta, b0);
+        return context.passes().heldOutAuc(beta, b0);
     }
 
     /** Training AUC of the models written to coefficients/ (one pass), unless too many scores (binomial). */
     @Override
     public void addTrainingQuality(List<FittedModel> models) {
-        if (spec.family() != Family.BINOMIAL) {
+        if (context.spec().family() != Family.BINOMIAL) {
             return;
         }
-        long rows = data.rows();
+        long rows = context.data().rows();
         if (rows * models.size() > BlockPasses.MAX_AUC_SCORES) {
             LOG.warn("training auc skipped: {} rows × {} models exceed {} scores", rows, models.size(),
                     BlockPasses.MAX_AUC_SCORES);
@@ -218,7 +211,7 @@ final class GlmPaths implements FamilyPaths {
         }
         double[][] beta = models.stream().map(FittedModel::coefficients).toArray(double[][]::new);
         double[] b0 = models.stream().mapToDouble(FittedModel::intercept).toArray();
-        double[] auc = passes.trainingAuc(beta, b0);
+        double[] auc = context.passes().trainingAuc(beta, b0);
         for (int l = 0; l < models.size(); l++) {
             models.get(l).quality().put("auc", auc[l]);
         }

@@ -38,9 +38,8 @@ public final class PathDriver {
         BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, spec.aggregationDepth(), counter);
         FeatureMoments[] byFold = passes.moments();
         Standardization s = standardization(byFold, -1, spec);
-        FamilyPaths family = spec.family().isClassification()
-                ? new GlmPaths(data, spec, passes, byFold, s, counter, start)
-                : new GaussianPaths(data, spec, passes, byFold, s, counter, start);
+        PathContext context = new PathContext(data, spec, passes, byFold, s, counter, start);
+        FamilyPaths family = spec.family().isClassification() ? new GlmPaths(context) : new GaussianPaths(context);
         double lambdaMax = family.lambdaMax();
         boolean computed = spec.lambdas().isEmpty();
         double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, spec) : sortedDescending(spec);

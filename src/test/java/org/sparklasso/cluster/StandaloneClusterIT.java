@@ -119,7 +119,7 @@ class StandaloneClusterIT {
         Map<String, String> before = snapshot(out);
 
         SubmitProcess midFit = start(out, cluster.masterUrl(), binomialTrain());
-        midFit.awaitStderrLine(l -> l.contains("GaussianTrainer: lambda 1/"), RUN_TIMEOUT);
+        midFit.awaitStderrLine(l -> l.contains(": lambda 1/"), RUN_TIMEOUT);
         midFit.kill();
         assertEquals(before, snapshot(out), "the previous output after a driver killed mid-fit");
         assertNoHiddenSiblings(out);   // nothing is staged before the fit ends
@@ -146,7 +146,7 @@ class StandaloneClusterIT {
         Path reference = binomialReference();
         Path out = tmp.resolve("worker-loss");
         SubmitProcess job = start(out, cluster.masterUrl(), binomialTrain());
-        job.awaitStderrLine(l -> l.contains("GaussianTrainer: lambda 1/"), RUN_TIMEOUT);
+        job.awaitStderrLine(l -> l.contains(": lambda 1/"), RUN_TIMEOUT);
         Process victim = cluster.workers().stream().filter(w -> !StandaloneCluster.executorsOf(w).isEmpty())
                 .findFirst().orElseThrow(() -> new AssertionError("no worker runs an executor"));
         List<ProcessHandle> executors = StandaloneCluster.executorsOf(victim);

@@ -18,7 +18,7 @@ import org.sparklasso.pass.LocalPassLog;
  * summed executor run time of its tasks, so that a fit's time can be split into its data passes
  * (one job each) and driver-side work. {@link #sync} runs a tiny marker job and waits until the
  * listener bus has delivered it, which makes the jobs between two syncs exactly the jobs run in
- * between. Each job is named by its result stage (e.g. {@code pass at BlockPasses.java:414}).
+ * between. Each job is named by its result stage (e.g. {@code pass at GlmPass.java:NN}).
  *
  * <p>Our passes in local mode are no Spark jobs ({@code localPasses}); {@link LocalPassLog} reports
  * them here, and they count as jobs: the pass's wall time, its partitions' summed work time as the

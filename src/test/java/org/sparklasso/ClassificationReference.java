@@ -214,6 +214,22 @@ public final class ClassificationReference {
         return r;
     }
 
+    /** The loss's gradient at (b0, β): [k][j] for the features, then [k][p] for class k's intercept. */
+    public double[][] lossGradient(double[] b0, double[][] beta) {
+        double[][] r = residuals(b0, beta);
+        double[][] g = gradient(r);
+        double[][] out = new double[k()][p() + 1];
+        for (int c = 0; c < k(); c++) {
+            System.arraycopy(g[c], 0, out[c], 0, p());
+            double s = 0;
+            for (int i = 0; i < n(); i++) {
+                s -= w[i] * r[i][c];
+            }
+            out[c][p()] = s / weightSum();
+        }
+        return out;
+    }
+
     /** G[k][j] = −(1/n) Σᵢ wᵢ xᵢⱼ (Yᵢₖ − Pᵢₖ): the gradient of the loss. */
     private double[][] gradient(double[][] r) {
         double n = weightSum();

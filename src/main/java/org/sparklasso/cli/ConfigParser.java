@@ -3,6 +3,7 @@ package org.sparklasso.cli;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
 import org.sparklasso.spec.PenaltyKind;
+import org.sparklasso.spec.PenaltyOptions;
 import org.sparklasso.spec.SolverChoice;
 
 import java.io.IOException;
@@ -198,6 +199,14 @@ public final class ConfigParser {
         if (refused != null) {
             throw bad(ConfigKey.SOLVER, solver.key(), refused);
         }
+        PenaltyOptions penaltyOptions = PenaltyOptions.parse(values.given(ConfigKey.PENALTY_FACTOR).orElse(null),
+                values.given(ConfigKey.LOWER_LIMITS).orElse(null), values.given(ConfigKey.UPPER_LIMITS).orElse(null));
+        if (penaltyOptions.bounded() && family == Family.MULTINOMIAL) {
+            ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
+                    : ConfigKey.UPPER_LIMITS;
+            throw JobException.config(key.key() + ": coefficient bounds are for families gaussian and binomial, "
+                    + "not multinomial");
+        }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {
             throw bad(ConfigKey.TOL, values.get(ConfigKey.TOL), "a number in (0, 1)");
@@ -275,6 +284,7 @@ public final class ConfigParser {
                 values.bool(ConfigKey.LOCAL_PASSES),
                 values.intAtLeast(ConfigKey.NUM_PARTITIONS, 0),
                 values.intAtLeast(ConfigKey.BLOCK_ROWS, 0),
+                penaltyOptions,
                 verbose);
     }
 

@@ -1,6 +1,7 @@
 package org.sparklasso.cli;
 
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.PenaltyOptions;
 
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.SolverChoice;
@@ -27,6 +28,7 @@ import org.sparklasso.input.ReadSpec;
  * @param localPasses  in local mode, passes fold the cached blocks on the driver's threads, not as Spark jobs
  * @param numPartitions repartition the input to this many partitions; 0 keeps the reader's
  * @param blockRows    rows per cached block; 0 chooses from p (about 8 MB per dense block)
+ * @param penaltyOptions per-feature penalty factors and coefficient bounds (matched to features at fit time)
  */
 public record JobConfig(
         String input,
@@ -61,13 +63,14 @@ public record JobConfig(
         boolean localPasses,
         int numPartitions,
         int blockRows,
+        PenaltyOptions penaltyOptions,
         boolean verbose) {
 
     /** What to fit: this configuration without its input, output and reporting settings. */
     public FitSpec fitSpec() {
         return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
                 typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
-                aggregationDepth);
+                aggregationDepth, penaltyOptions);
     }
 
     /** What the file readers read: the input, its format, header and csv options. */

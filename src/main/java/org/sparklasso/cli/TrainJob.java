@@ -14,6 +14,7 @@ import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.output.AtomicOutput;
 import org.sparklasso.output.CoefficientsWriter;
+import org.sparklasso.output.FeatureTermsReport;
 import org.sparklasso.output.PathWriter;
 import org.sparklasso.output.PlotWriter;
 import org.sparklasso.output.MetricsWriter;
@@ -50,11 +51,12 @@ public final class TrainJob {
                     active, result.solver().key(), config.tol(), result.lambdaMax(), result.fits(), result.chosen(),
                     result.computedGrid(), result.cv(), config.lambdaChoice(), result.passes(), (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation(),
-                    data.classes() == null ? null : data.classes().classNames());
+                    data.classes() == null ? null : data.classes().classNames(),
+                    FeatureTermsReport.of(result.terms(), data.featureNames()));
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
                 List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
                 CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames,
-                        out.path("coefficients"));
+                        result.terms().hasFactors() ? result.terms().factors() : null, out.path("coefficients"));
                 if (result.fits().size() > 1) {
                     PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
                     PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));

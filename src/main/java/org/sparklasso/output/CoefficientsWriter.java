@@ -16,7 +16,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes {@code coefficients/} as Parquet: per λ (and per class for multinomial), an intercept
  * row ({@code (Intercept)}, index -1) and one row per feature, zeros included; columns feature,
- * index, coefficient, lambda, class (the class name for multinomial, null otherwise).
+ * index, coefficient, lambda, class (the class name for multinomial, null otherwise), and, when
+ * the fit had penalty factors, penaltyFactor (the factor in force after rescaling; null for the
+ * intercept, Infinity for a left-out feature).
  */
 public final class CoefficientsWriter {
     public static final String INTERCEPT = "(Intercept)";
@@ -36,23 +38,25 @@ public final class CoefficientsWriter {
      * intercept then features.
      *
      * @param classNames the class of each coefficient block for multinomial, else null
+     * @param factors    the penalty factors in force, or null (no penaltyFactor column)
      */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
-                             List<String> classNames, String path) {
+                             List<String> classNames, double[] factors, String path) {
         int p = featureNames.size();
         int classes = models.isEmpty() ? 1 : models.get(0).classes();
         Table table = new Table(featureNames.toArray(new String[0]),
                 classNames == null ? null : classNames.toArray(new String[0]),
                 models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
                 models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
-                models.stream().mapToDouble(FittedModel::lambda).toArray(), p, classes);
+                models.stream().mapToDouble(FittedModel::lambda).toArray(), factors, p, classes);
         long total = (long) models.size() * classes * (p + 1);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Table> bc = jsc.broadcast(table);
         try {
             int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
             JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
-            spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
+            StructType schema = factors == null ? SCHEMA : SCHEMA.add("penaltyFactor", DataTypes.DoubleType, true);
+            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
         } finally {
             bc.destroy();
         }
@@ -60,7 +64,7 @@ public final class CoefficientsWriter {
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
-                         double[] lambdas, int p, int classes) implements java.io.Serializable {
+                         double[] lambdas, double[] factors, int p, int classes) implements java.io.Serializable {
         Row row(long i) {
             int perModel = classes * (p + 1);
             int m = (int) (i / perModel);
@@ -68,6 +72,10 @@ public final class CoefficientsWriter {
             int k = rest / (p + 1);
             int j = rest % (p + 1) - 1;
             String cls = classNames == null ? null : classNames[k];
+            if (factors != null) {
+                return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls, null)
+                        : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls, factors[j]);
+            }
             return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls)
                     : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls);
         }

@@ -1,6 +1,7 @@
 package org.sparklasso.output;
 
 import java.util.List;
+import java.util.Map;
 import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.CrossValidationResult;
 
@@ -16,12 +17,15 @@ import org.sparklasso.path.CrossValidationResult;
  * @param dataPasses   distributed passes over the cached blocks during training (statistics pass
  *                     included; the load pass is not)
  * @param classNames   the label's classes in order (class index k ↔ name), or null for gaussian
+ * @param featureTerms penalty factors and bounds in force that differ from the default, by key and
+ *                     feature name ({@link FeatureTermsReport}); empty for the plain elastic net
  */
 public record TrainReport(String family, double alpha, boolean standardize, boolean fitIntercept, long n,
                           double weightSum, int p, int activeFeatures, String solver, double tol,
                           double lambdaMax, List<FittedModel> fits, int chosen, boolean computedPath,
                           CrossValidationResult cv, String lambdaChoice, int dataPasses, double loadSeconds,
-                          double trainSeconds, int partitions, String blas, List<String> classNames) {
+                          double trainSeconds, int partitions, String blas, List<String> classNames,
+                          Map<String, Map<String, Double>> featureTerms) {
 
     /** The models written to coefficients/: the chosen one, or all. */
     public List<FittedModel> written() {

@@ -35,20 +35,40 @@ public record FittedModel(double lambda, double[] intercepts, double[] coefficie
 
     /**
      * A binomial/multinomial model from an internal solution laid out as K blocks of p
-     * coefficients then K intercepts (on centered, scaled features).
+     * coefficients then K intercepts (on centered, scaled features). An unpenalized feature's K
+     * coefficients (multinomial) are, like the intercepts, determined only up to a common shift:
+     * they are centred over the classes, as glmnet reports them.
+     *
+     * @param unpenalized the features with penalty factor 0, or null
      */
     public static FittedModel ofClasses(double lambda, SolverResult r, Standardization s, int classes,
-                                        double devRatio, Map<String, Double> quality) {
+                                        double devRatio, Map<String, Double> quality, boolean[] unpenalized) {
         double[] x = r.coefficients();
         int p = s.numFeatures();
         double[] beta = new double[p * classes];
+        for (int k = 0; k < classes; k++) {
+            for (int j = 0; j < p; j++) {
+                beta[k * p + j] = s.active()[j] ? x[k * p + j] / s.scale()[j] : 0;
+            }
+        }
+        if (classes > 1 && unpenalized != null) {
+            for (int j = 0; j < p; j++) {
+                if (unpenalized[j]) {
+                    double mean = 0;
+                    for (int k = 0; k < classes; k++) {
+                        mean += beta[k * p + j] / classes;
+                    }
+                    for (int k = 0; k < classes; k++) {
+                        beta[k * p + j] -= mean;
+                    }
+                }
+            }
+        }
         double[] a = new double[classes];
         for (int k = 0; k < classes; k++) {
             a[k] = x[p * classes + k];
             for (int j = 0; j < p; j++) {
-                double b = s.active()[j] ? x[k * p + j] / s.scale()[j] : 0;
-                beta[k * p + j] = b;
-                a[k] -= s.center()[j] * b;
+                a[k] -= s.center()[j] * beta[k * p + j];
             }
         }
         if (classes > 1) {

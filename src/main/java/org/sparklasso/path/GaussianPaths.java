@@ -17,6 +17,7 @@ import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.WorkingSetPasses;
 import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.solver.CoordinateDescent;
+import org.sparklasso.solver.SolverResult;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.FitSpec;
@@ -50,6 +51,9 @@ public final class GaussianPaths implements FamilyPaths {
     private final SolverChoice solver;
     private final CovarianceStatistics cov;
     private final PathProblem full;
+    /** The full path's warm start and the gradient there: zero, or the fit of the unpenalized features. */
+    private final double[] start;
+    private final double[] startGradient;
     private final double lambdaMax;
 
     GaussianPaths(PathContext context) {
@@ -65,7 +69,18 @@ public final class GaussianPaths implements FamilyPaths {
             case WORKINGSET -> workingSetProblem(workingSetPasses(1).oracle(ModelSpec.full(s)), s, true);
             default -> fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, true);
         };
-        this.lambdaMax = spec.alpha() > 0 ? full.penalty().lambdaMax(full.gradientAtZero()) : Double.NaN;
+        boolean[] unpenalized = Penalties.unpenalized(s, context.terms());
+        if (context.terms().anyUnpenalized()) {
+            // glmnet's first λ fits the unpenalized features alone; λ_max comes from the gradient there
+            SolverResult r = full.solver().solve(full.penalty().restrictedTo(unpenalized),
+                    new double[data.numFeatures()]);
+            this.start = r.coefficients();
+            this.startGradient = r.gradient();
+        } else {
+            this.start = new double[data.numFeatures()];
+            this.startGradient = full.gradientAtZero();
+        }
+        this.lambdaMax = spec.alpha() > 0 ? full.penalty().lambdaMax(startGradient) : Double.NaN;
     }
 
     /**
@@ -109,7 +124,7 @@ public final class GaussianPaths implements FamilyPaths {
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
         List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
-                new double[context.data().numFeatures()], full.gradientAtZero(), lambdaMax,
+                start, startGradient, lambdaMax,
                 0.5 * context.global().responseSquareMean(),
                 context.spec().screening(), earlyStop, full.solver(), progress);
         if (context.data().numFolds() == 0) {
@@ -225,7 +240,7 @@ public final class GaussianPaths implements FamilyPaths {
     }
 
     private ElasticNet penalty(Standardization s) {
-        return new ElasticNet(1.0, context.spec().alpha(), s.penaltyWeight(), s.active());
+        return Penalties.elasticNet(context.spec(), s, context.terms());
     }
 
     private PathProblem cdProblem(int excluded, Standardization s) {

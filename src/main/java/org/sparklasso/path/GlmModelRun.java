@@ -1,5 +1,6 @@
 package org.sparklasso.path;
 
+import org.sparklasso.spec.FeatureTerms;
 import org.sparklasso.spec.FitSpec;
 
 import org.sparklasso.pass.BlockPasses;
@@ -34,17 +35,19 @@ final class GlmModelRun implements NewtonOracle {
     private final Fista fista;
     private double lipschitz = 1;
     private Convergence<Penalty> convergence;
+    private final boolean[] unpenalized;
     private SolverResult nullModel;
+    private double nullLoss;
     private double lambdaMax;
 
     GlmModelRun(BlockPasses passes, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher,
-                ModelSpec spec, int margins, FitSpec config, SolverChoice solver) {
+                ModelSpec spec, int margins, FitSpec config, FeatureTerms terms, SolverChoice solver) {
         this.passes = passes;
         this.batcher = batcher;
         this.spec = spec;
         Standardization s = spec.standardization();
-        this.base = new MultiClassPenalty(1.0, config.alpha(), s.penaltyWeight(), s.active(), margins,
-                config.groupedMultinomial(), config.fitIntercept());
+        this.base = Penalties.multiClass(config, s, terms, margins);
+        this.unpenalized = Penalties.unpenalized(s, terms);
         this.solver = solver;
         int maxIter = config.maxIter();
         this.newton = new ProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
@@ -56,6 +59,8 @@ final class GlmModelRun implements NewtonOracle {
         this.batcher = batcher;
         this.spec = fitted.spec;
         this.base = fitted.base;
+        this.unpenalized = fitted.unpenalized;
+        this.nullLoss = fitted.nullLoss;
         this.solver = fitted.solver;
         this.newton = fitted.newton;
         this.fista = fitted.fista;
@@ -94,14 +99,22 @@ final class GlmModelRun implements NewtonOracle {
     }
 
     /**
-     * Fits the intercept-only model (every feature held at zero) and sets λ_max and the scale of
-     * the KKT stopping rule from its gradient.
+     * Fits the path's starting model, the intercepts and the unpenalized features with every other
+     * feature held at zero (glmnet's first λ), and sets λ_max and the scale of the KKT stopping rule
+     * from its gradient, and the null loss (intercepts only) that deviance ratios divide by.
      */
     SolverResult fitNullModel() {
-        MultiClassPenalty none = base.restrictedTo(new boolean[base.features()]);
         Convergence<Penalty> absolute = Convergence.kkt(1.0);
         ProxNewton tight = new ProxNewton(1e-12, NEWTON_MAX_STEPS);
-        nullModel = tight.solve(this, none, new double[base.size()], absolute);
+        SolverResult interceptsOnly = tight.solve(this, base.restrictedTo(new boolean[base.features()]),
+                new double[base.size()], absolute);
+        nullLoss = interceptsOnly.loss();
+        boolean anyUnpenalized = false;
+        for (boolean u : unpenalized) {
+            anyUnpenalized |= u;
+        }
+        nullModel = anyUnpenalized ? tight.solve(this, base.restrictedTo(unpenalized), interceptsOnly.coefficients(),
+                absolute) : interceptsOnly;
         double[] u0 = nullModel.gradient();
         lambdaMax = base.alpha() > 0 ? base.lambdaMax(u0) : Double.NaN;
         double scale = 0;
@@ -116,6 +129,11 @@ final class GlmModelRun implements NewtonOracle {
 
     SolverResult nullModel() {
         return nullModel;
+    }
+
+    /** The loss of the intercept-only model (the null deviance / 2n). */
+    double nullLoss() {
+        return nullLoss;
     }
 
     double lambdaMax() {

@@ -48,7 +48,7 @@ final class GlmPaths implements FamilyPaths {
                 : new Multinomial(data.classes().numClasses());
         this.solver = spec.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : spec.solver();
         this.full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), datafit.margins(), spec,
-                solver);
+                context.terms(), solver);
         this.nullModel = full.fitNullModel();
     }
 
@@ -80,7 +80,7 @@ final class GlmPaths implements FamilyPaths {
         int folds = context.byFold().length;
         if (folds == 0) {
             return new Paths(RegularizationPath.solve(grid, full.penalty(), nullModel.coefficients(),
-                    nullModel.gradient(), full.lambdaMax(), nullModel.loss(), context.spec().screening(), earlyStop,
+                    nullModel.gradient(), full.lambdaMax(), full.nullLoss(), context.spec().screening(), earlyStop,
                     full::solve,
                     progress), List.of());
         }
@@ -110,11 +110,11 @@ final class GlmPaths implements FamilyPaths {
             boolean isFull = task == folds;
             GlmModelRun run = isFull ? full.sharing(batcher) : new GlmModelRun(context.passes(), batcher,
                     new ModelSpec(context.foldStandardization(task), task), datafit.margins(),
-                    context.spec(), solver);
+                    context.spec(), context.terms(), solver);
             run.followGrid(grid);
             SolverResult start0 = isFull ? run.nullModel() : run.fitNullModel();
             List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
-                    start0.coefficients(), start0.gradient(), run.lambdaMax(), start0.loss(),
+                    start0.coefficients(), start0.gradient(), run.lambdaMax(), run.nullLoss(),
                     context.spec().screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
                     isFull ? progress : st -> { }, k -> k < stopAt.get());
             if (isFull) {
@@ -132,7 +132,8 @@ final class GlmPaths implements FamilyPaths {
         Map<String, Double> quality = new LinkedHashMap<>();
         quality.put("logLoss", r.loss());
         quality.put("accuracy", 1 - r.heldOut().trainingMissed() / context.global().weightSum());
-        return FittedModel.ofClasses(st.lambda(), r, context.global(), datafit.margins(), st.devRatio(), quality);
+        return FittedModel.ofClasses(st.lambda(), r, context.global(), datafit.margins(), st.devRatio(), quality,
+                Penalties.unpenalized(context.global(), context.terms()));
     }
 
     /** Per-observation held-out error of a measure, from a fold model's held-out sums. */
@@ -189,7 +190,7 @@ final class GlmPaths implements FamilyPaths {
             FoldPath fold = folds.get(f);
             for (int l = 0; l < lambdas; l++) {
                 FittedModel m = FittedModel.ofClasses(0, fold.steps().get(l).result(), fold.standardization(), 1, 0,
-                        Map.of());
+                        Map.of(), null);
                 beta[f][l] = m.coefficients();
                 b0[f][l] = m.intercept();
             }

@@ -10,6 +10,7 @@ import org.sparklasso.input.LoadedData;
 import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.pass.BlockPasses;
 import org.sparklasso.pass.PassCounter;
+import org.sparklasso.spec.FeatureTerms;
 import org.sparklasso.spec.FitSpec;
 import org.sparklasso.spec.JobException;
 import org.slf4j.Logger;
@@ -33,12 +34,13 @@ public final class PathDriver {
     public static TrainingResult fit(LoadedData data, FitSpec spec) {
         long start = System.nanoTime();
         int p = data.numFeatures();
+        FeatureTerms terms = spec.penaltyOptions().resolve(data.featureNames());
         int folds = data.numFolds();
         PassCounter counter = new PassCounter();
         BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, spec.aggregationDepth(), counter);
         FeatureMoments[] byFold = passes.moments();
         Standardization s = standardization(byFold, -1, spec);
-        PathContext context = new PathContext(data, spec, passes, byFold, s, counter, start);
+        PathContext context = new PathContext(data, spec, terms, passes, byFold, s, counter, start);
         FamilyPaths family = spec.family().isClassification() ? new GlmPaths(context) : new GaussianPaths(context);
         double lambdaMax = family.lambdaMax();
         boolean computed = spec.lambdas().isEmpty();
@@ -46,7 +48,8 @@ public final class PathDriver {
         LOG.info("solver {}: {}n={} p={} lambdaMax={} {} λ values{}", family.solver().key(), family.describe(),
                 data.rows(), p, String.format("%.6g", lambdaMax), grid.length, computed ? " (path)" : "");
         FamilyPaths.Paths paths = family.solve(grid,
-                computed ? family.earlyStop() : RegularizationPath.EarlyStop.NONE,
+                !computed ? RegularizationPath.EarlyStop.NONE
+                        : terms.anyZeroBound() ? RegularizationPath.EarlyStop.ZERO_GAIN : family.earlyStop(),
                 progress(grid.length, counter, start));
         List<FittedModel> fits = new ArrayList<>();
         for (RegularizationPath.Step st : paths.full()) {
@@ -55,7 +58,7 @@ public final class PathDriver {
         CrossValidationResult cv = folds > 0 ? crossValidate(family.foldErrors(fits, paths), fits, spec) : null;
         int chosen = choose(cv, fits, spec);
         family.addTrainingQuality(chosen >= 0 ? List.of(fits.get(chosen)) : fits);
-        return new TrainingResult(s, fits, family.solver(), lambdaMax, counter.passes(), computed, cv, chosen);
+        return new TrainingResult(s, terms, fits, family.solver(), lambdaMax, counter.passes(), computed, cv, chosen);
     }
 
     /** The model of the folds other than {@code excluded} (-1: every fold) in its own coordinates. */

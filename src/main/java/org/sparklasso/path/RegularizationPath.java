@@ -22,9 +22,14 @@ public final class RegularizationPath {
     static final double MAX_DEV_RATIO = 0.999;
     static final int MIN_LAMBDAS = 5;
 
-    /** glmnet's early stop of a computed path: relative gain (elnet), absolute gain (lognet), or none. */
+    /**
+     * glmnet's early stop of a computed path: relative gain (elnet), absolute gain (lognet), or
+     * none; ZERO_GAIN stops only where the deviance ratio falls or passes 0.999: glmnet sets
+     * fdev = 0 when a coefficient limit is 0 (glmnet.R), since a path whose first models are held
+     * at zero by their bounds gains nothing for several λ values and would stop there.
+     */
     public enum EarlyStop {
-        NONE, RELATIVE_GAIN, ABSOLUTE_GAIN
+        NONE, RELATIVE_GAIN, ABSOLUTE_GAIN, ZERO_GAIN
     }
 
     /** A solver of the (possibly restricted) problem at one λ. */
@@ -104,7 +109,11 @@ public final class RegularizationPath {
             prevLambda = lambda;
             if (earlyStop != EarlyStop.NONE && k + 1 >= MIN_LAMBDAS) {
                 double gain = devRatio - steps.get(k - 1).devRatio();
-                double threshold = earlyStop == EarlyStop.RELATIVE_GAIN ? MIN_DEV_GAIN * devRatio : MIN_DEV_GAIN;
+                double threshold = switch (earlyStop) {
+                    case RELATIVE_GAIN -> MIN_DEV_GAIN * devRatio;
+                    case ABSOLUTE_GAIN -> MIN_DEV_GAIN;
+                    default -> 0;
+                };
                 if (gain < threshold || devRatio > MAX_DEV_RATIO) {
                     break;
                 }

@@ -2,12 +2,14 @@ package org.sparklasso.path;
 
 import java.util.List;
 import org.sparklasso.block.Standardization;
+import org.sparklasso.spec.FeatureTerms;
 import org.sparklasso.spec.SolverChoice;
 
 /**
  * What a fit returns: the path's models and how they were obtained.
  *
  * @param standardization the full data's coordinates (centres and scales of the features)
+ * @param terms           the penalty factors (rescaled) and bounds in force, per feature
  * @param fits            the path's models, largest λ first
  * @param solver          the solver that ran ({@code auto} resolved)
  * @param lambdaMax       the smallest λ whose model has no feature, NaN when α = 0
@@ -17,6 +19,6 @@ import org.sparklasso.spec.SolverChoice;
  * @param chosen          index in {@code fits} of the model lambdaChoice picks, or -1 when every
  *                        fit is kept (no cross-validation)
  */
-public record TrainingResult(Standardization standardization, List<FittedModel> fits, SolverChoice solver,
+public record TrainingResult(Standardization standardization, FeatureTerms terms, List<FittedModel> fits, SolverChoice solver,
                              double lambdaMax, int passes, boolean computedGrid, CrossValidationResult cv, int chosen) {
 }

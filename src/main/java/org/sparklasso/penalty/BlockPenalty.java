@@ -42,4 +42,19 @@ public interface BlockPenalty extends Penalty {
 
     /** In place, feature j's block: {@code v ← argmin_z h/2·‖z − v‖² + gⱼ(z)}. */
     void blockMinimizer(int feature, double[] v, double h);
+
+    /** Whether some coefficient has a finite bound (coordinate updates are then clipped). */
+    default boolean bounded() {
+        return false;
+    }
+
+    /** The lower bound of feature j's coefficients (−∞: none). */
+    default double lower(int feature) {
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /** The upper bound of feature j's coefficients (+∞: none). */
+    default double upper(int feature) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

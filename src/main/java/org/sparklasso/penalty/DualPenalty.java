@@ -13,6 +13,15 @@ public interface DualPenalty extends Penalty {
      */
     double conjugate(double[] u);
 
+    /**
+     * g*(u) as the duality gap at the primal point b takes it; the same as {@link #conjugate(double[])}
+     * unless the penalty bounds an infinite part of its conjugate with a box around b
+     * ({@link ElasticNet}'s unpenalized features).
+     */
+    default double conjugate(double[] u, double[] b) {
+        return conjugate(u);
+    }
+
     /** The largest s in (0, 1] with {@code s·u} in the domain of g* (1 when g* is finite everywhere). */
     double feasibleScale(double[] u);
 }

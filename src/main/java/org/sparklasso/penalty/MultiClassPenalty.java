@@ -5,23 +5,54 @@ package org.sparklasso.penalty;
  * coefficient vector is laid out as K blocks of p coefficients followed by K unpenalized
  * intercepts. Per feature j with weight wⱼ: {@code λ[α wⱼ Pⱼ + (1−α)/2 wⱼ² Σₖ bⱼₖ²]} where
  * {@code Pⱼ = Σₖ|bⱼₖ|} (ungrouped) or {@code ‖bⱼ·‖₂} (grouped, glmnet's
- * type.multinomial = "grouped"; the group prox is block soft-thresholding).
+ * type.multinomial = "grouped"; the group prox is block soft-thresholding). Optionally with
+ * penalty factors vⱼ multiplying feature j's term (0: unpenalized; glmnet's penalty.factor) and,
+ * ungrouped, bounds {@code loⱼ ≤ bⱼₖ ≤ hiⱼ} on each coefficient (glmnet's lower.limits and
+ * upper.limits), met by clipping each coordinate update as {@link ElasticNet} does.
  */
 public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathPenalty<MultiClassPenalty> {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
+    private final double[] factors;
+    private final double[] lower;
+    private final double[] upper;
+    private final boolean bounded;
     private final boolean[] active;
     private final int classes;
     private final boolean grouped;
     private final boolean fitIntercept;
 
+    /** Every factor 1, no bounds. */
     public MultiClassPenalty(double lambda, double alpha, double[] weights, boolean[] active, int classes,
                              boolean grouped, boolean fitIntercept) {
+        this(lambda, alpha, weights, ElasticNet.filled(weights.length, 1),
+                ElasticNet.filled(weights.length, Double.NEGATIVE_INFINITY),
+                ElasticNet.filled(weights.length, Double.POSITIVE_INFINITY), active, classes, grouped, fitIntercept);
+    }
+
+    /**
+     * @param factors penalty factors vⱼ ≥ 0 (finite)
+     * @param lower   lower bounds of feature j's internal coefficients (≤ 0, may be −∞); ungrouped only
+     * @param upper   upper bounds (≥ 0, may be +∞); ungrouped only
+     */
+    public MultiClassPenalty(double lambda, double alpha, double[] weights, double[] factors, double[] lower,
+                             double[] upper, boolean[] active, int classes, boolean grouped, boolean fitIntercept) {
         this.lambda = lambda;
         this.alpha = alpha;
         this.weights = weights;
+        this.factors = factors;
+        this.lower = lower;
+        this.upper = upper;
         this.active = active;
+        boolean any = false;
+        for (int j = 0; j < lower.length; j++) {
+            any |= lower[j] > Double.NEGATIVE_INFINITY || upper[j] < Double.POSITIVE_INFINITY;
+        }
+        if (any && grouped && classes > 1) {
+            throw new IllegalArgumentException("coefficient bounds need an ungrouped penalty");
+        }
+        this.bounded = any;
         this.classes = classes;
         this.grouped = grouped;
         this.fitIntercept = fitIntercept;
@@ -63,13 +94,32 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
     /** λαwⱼ. */
     @Override
     public double l1(int j) {
-        return lambda * alpha * weights[j];
+        return lambda * alpha * weights[j] * factors[j];
     }
 
     /** λ(1−α)wⱼ². */
     @Override
     public double l2(int j) {
-        return lambda * (1 - alpha) * weights[j] * weights[j];
+        return lambda * (1 - alpha) * weights[j] * weights[j] * factors[j];
+    }
+
+    @Override
+    public boolean bounded() {
+        return bounded;
+    }
+
+    @Override
+    public double lower(int j) {
+        return lower[j];
+    }
+
+    @Override
+    public double upper(int j) {
+        return upper[j];
+    }
+
+    private double clip(int j, double b) {
+        return bounded ? Prox.clip(b, lower[j], upper[j]) : b;
     }
 
     /** Ungrouped, or a single margin (where the group norm is the absolute value). */
@@ -80,14 +130,14 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
 
     @Override
     public double coordinateMinimizer(int j, double z, double h) {
-        return Prox.coordinate(z, h, l1(j), l2(j));
+        return clip(j, Prox.coordinate(z, h, l1(j), l2(j)));
     }
 
     @Override
     public void blockMinimizer(int j, double[] v, double h) {
         if (coordinateSeparable()) {
             for (int k = 0; k < v.length; k++) {
-                v[k] = Prox.coordinate(h * v[k], h, l1(j), l2(j));
+                v[k] = clip(j, Prox.coordinate(h * v[k], h, l1(j), l2(j)));
             }
             return;
         }
@@ -108,7 +158,8 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
 
     @Override
     public MultiClassPenalty withLambda(double newLambda) {
-        return new MultiClassPenalty(newLambda, alpha, weights, active, classes, grouped, fitIntercept);
+        return new MultiClassPenalty(newLambda, alpha, weights, factors, lower, upper, active, classes, grouped,
+                fitIntercept);
     }
 
     @Override
@@ -117,18 +168,27 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
         for (int j = 0; j < both.length; j++) {
             both[j] = active[j] && keep[j];
         }
-        return new MultiClassPenalty(lambda, alpha, weights, both, classes, grouped, fitIntercept);
+        return new MultiClassPenalty(lambda, alpha, weights, factors, lower, upper, both, classes, grouped,
+                fitIntercept);
     }
 
     @Override
     public MultiClassPenalty onFeatures(int[] features) {
-        double[] w = new double[features.length];
-        boolean[] a = new boolean[features.length];
-        for (int i = 0; i < features.length; i++) {
-            w[i] = weights[features[i]];
-            a[i] = active[features[i]];
+        int q = features.length;
+        double[] w = new double[q];
+        double[] v = new double[q];
+        double[] lo = new double[q];
+        double[] hi = new double[q];
+        boolean[] a = new boolean[q];
+        for (int i = 0; i < q; i++) {
+            int j = features[i];
+            w[i] = weights[j];
+            v[i] = factors[j];
+            lo[i] = lower[j];
+            hi[i] = upper[j];
+            a[i] = active[j];
         }
-        return new MultiClassPenalty(lambda, alpha, w, a, classes, grouped, fitIntercept);
+        return new MultiClassPenalty(lambda, alpha, w, v, lo, hi, a, classes, grouped, fitIntercept);
     }
 
     @Override
@@ -143,11 +203,26 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
 
     @Override
     public double l1Weight(int j) {
-        return alpha * weights[j];
+        return alpha * weights[j] * factors[j];
     }
 
+    /** Per class |uⱼₖ| (its one-sided part where a bound at 0 blocks a direction), combined as the penalty's norm's dual. */
     @Override
     public double featureScore(double[] u, int j) {
+        boolean oneSided = bounded && (lower[j] == 0 || upper[j] == 0);
+        double s = 0;
+        for (int k = 0; k < classes; k++) {
+            double v = u[index(j, k)];
+            if (oneSided) {
+                v = lower[j] == upper[j] ? 0 : lower[j] == 0 ? Math.max(0, v) : Math.max(0, -v);
+            }
+            s = grouped ? s + v * v : Math.max(s, Math.abs(v));
+        }
+        return grouped ? Math.sqrt(s) : s;
+    }
+
+    /** The score without bounds: glmnet's λ_max ignores the limits. */
+    private double plainScore(double[] u, int j) {
         double s = 0;
         for (int k = 0; k < classes; k++) {
             double v = u[index(j, k)];
@@ -209,7 +284,7 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
                 }
             } else {
                 for (int k = 0; k < classes; k++) {
-                    b[index(j, k)] = Prox.elasticNet(b[index(j, k)], step, l1(j), l2(j));
+                    b[index(j, k)] = clip(j, Prox.elasticNet(b[index(j, k)], step, l1(j), l2(j)));
                 }
             }
         }
@@ -231,7 +306,9 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
                 v += Prox.conjugateTerm(featureScore(u, j) - l1(j), l2(j));
             } else {
                 for (int k = 0; k < classes; k++) {
-                    v += Prox.conjugateTerm(Math.abs(u[index(j, k)]) - l1(j), l2(j));
+                    double uk = u[index(j, k)];
+                    v += bounded ? Prox.boxedConjugateTerm(uk, l1(j), l2(j), lower[j], upper[j])
+                            : Prox.conjugateTerm(Math.abs(uk) - l1(j), l2(j));
                 }
             }
         }
@@ -247,8 +324,8 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
     public double lambdaMax(double[] c) {
         double m = 0;
         for (int j = 0; j < weights.length; j++) {
-            if (active[j] && weights[j] > 0) {
-                m = Math.max(m, featureScore(c, j) / (alpha * weights[j]));
+            if (active[j] && weights[j] * factors[j] > 0) {
+                m = Math.max(m, plainScore(c, j) / (alpha * weights[j] * factors[j]));
             }
         }
         return m;
@@ -262,7 +339,10 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
         if (!grouped) {
             double worst = 0;
             for (int k = 0; k < classes; k++) {
-                worst = Math.max(worst, Prox.coordinateKktViolation(b[index(j, k)], u[index(j, k)], l1(j), l2(j)));
+                double bk = b[index(j, k)];
+                double uk = u[index(j, k)];
+                worst = Math.max(worst, bounded ? Prox.boxedKktViolation(bk, uk, l1(j), l2(j), lower[j], upper[j])
+                        : Prox.coordinateKktViolation(bk, uk, l1(j), l2(j)));
             }
             return worst;
         }

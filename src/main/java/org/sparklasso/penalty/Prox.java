@@ -71,4 +71,46 @@ public final class Prox {
     public static double coordinateKktViolation(double b, double u, double l1, double l2) {
         return b == 0 ? Math.abs(u) - l1 : Math.abs(u - l2 * b - l1 * Math.signum(b));
     }
+    /** b clipped to [lo, hi]: the exact minimizer of a convex one-dimensional function on an interval, given its free minimizer. */
+    public static double clip(double b, double lo, double hi) {
+        return b < lo ? lo : b > hi ? hi : b;
+    }
+
+    /**
+     * A coordinate's KKT residual for {@code l1|b| + l2/2·b²} restricted to {@code lo ≤ b ≤ hi}
+     * (lo ≤ 0 ≤ hi), with u = −∇f: the optimality condition is {@code u ∈ ∂g(b) + N(b)}, N the
+     * normal cone of the interval ([0, ∞) at hi, (−∞, 0] at lo; Rockafellar 1970, §23). At a bound
+     * only the one-sided part remains; inside, {@link #coordinateKktViolation}. May be negative at
+     * b = 0 inside the interval (callers take the positive part).
+     */
+    public static double boxedKktViolation(double b, double u, double l1, double l2, double lo, double hi) {
+        if (lo == hi) {
+            return 0;
+        }
+        if (b >= hi) {
+            return b > 0 ? Math.max(0, l2 * b + l1 - u) : Math.max(0, -l1 - u);
+        }
+        if (b <= lo) {
+            return b < 0 ? Math.max(0, u - (l2 * b - l1)) : Math.max(0, u - l1);
+        }
+        return coordinateKktViolation(b, u, l1, l2);
+    }
+
+    /**
+     * One coordinate's term of the conjugate of {@code l1|b| + l2/2·b² + ι[lo,hi](b)} at u:
+     * {@code sup over lo ≤ b ≤ hi of u·b − l1|b| − l2/2·b²}. The free maximizer has magnitude
+     * (|u| − l1)/l2 in u's direction; past the bound there, the bound is the maximizer. Without a
+     * bound in u's direction this is {@link #conjugateTerm}.
+     */
+    public static double boxedConjugateTerm(double u, double l1, double l2, double lo, double hi) {
+        double excess = Math.abs(u) - l1;
+        double room = u > 0 ? hi : -lo;
+        if (excess <= 0 || room == 0) {
+            return 0;
+        }
+        if (room == Double.POSITIVE_INFINITY || l2 > 0 && excess <= l2 * room) {
+            return conjugateTerm(excess, l2);
+        }
+        return excess * room - 0.5 * l2 * room * room;
+    }
 }

@@ -16,7 +16,9 @@ import org.sparklasso.penalty.BlockPenalty;
  * BLITZ); coordinate descent alone converges only linearly, and on ill-conditioned Hessians
  * needed thousands of sweeps. Only for a penalty whose blocks separate over their coefficients
  * ({@link BlockPenalty#coordinateSeparable()}: not the grouped multinomial, whose group steps are
- * majorized, not exact), whose term is l1·|b| + l2/2·b² on each orthant.
+ * majorized, not exact), whose term is l1·|b| + l2/2·b² on each orthant. With coefficient bounds
+ * it applies only when no free coordinate reaches its bound (otherwise coordinate descent, which
+ * clips, finishes the step).
  */
 final class ActiveSetSolve {
     /** Slack on a fixed coordinate's KKT condition: rounding, relative to its scale. */
@@ -84,6 +86,12 @@ final class ActiveSetSolve {
             if (a < m && Math.signum(rhs[r]) != Math.signum(z[idx]) || !Double.isFinite(rhs[r])) {
                 return null;
             }
+            // with bounds, the orthant's smooth piece ends at the bound: past it (or on it, where the
+            // condition is one-sided) this is not the model's minimizer; coordinate descent goes on
+            if (a < m && penalty.bounded()
+                    && !(rhs[r] > penalty.lower(set[a]) && rhs[r] < penalty.upper(set[a]))) {
+                return null;
+            }
             solution[idx] = rhs[r];
         }
         // the fixed coordinates' KKT conditions at the solution: |−u + H(z − x)| ≤ λ₁
@@ -99,7 +107,11 @@ final class ActiveSetSolve {
                 }
                 double g = hessianRow(penalty, hessians, set, a, c, step, -u[idx]);
                 double l1 = penalty.l1(set[a]);
-                if (Math.abs(g) > l1 + KKT_SLACK * Math.max(l1, Math.abs(u[idx]))) {
+                // a bound at 0 leaves only one direction to check (the non-negative lasso: g ≥ −λ₁)
+                double lo = penalty.lower(set[a]);
+                double hi = penalty.upper(set[a]);
+                double excess = lo == 0 && hi == 0 ? 0 : lo == 0 ? -g : hi == 0 ? g : Math.abs(g);
+                if (excess > l1 + KKT_SLACK * Math.max(l1, Math.abs(u[idx]))) {
                     return null;
                 }
             }

@@ -25,7 +25,7 @@ public final class LeastSquaresGap {
         for (int j = 0; j < su.length; j++) {
             su[j] *= s;
         }
-        double dual = s * rDotY - s * s * loss - penalty.conjugate(su);
+        double dual = s * rDotY - s * s * loss - penalty.conjugate(su, b);
         return Math.max(0, primal - dual);
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
  * @param maxIter            iteration limit; 0 means the solver's default
  * @param cdMaxFeatures      largest p for which {@code auto} holds the p×p coordinate statistics on the driver
  * @param aggregationDepth   depth of Spark's treeAggregate for each pass
+ * @param penaltyOptions     per-feature penalty factors and coefficient bounds
  */
 public record FitSpec(
         Family family,
@@ -48,7 +49,8 @@ public record FitSpec(
         double tol,
         int maxIter,
         int cdMaxFeatures,
-        int aggregationDepth) {
+        int aggregationDepth,
+        PenaltyOptions penaltyOptions) {
 
     public FitSpec {
         lambdas = List.copyOf(lambdas);

@@ -212,7 +212,10 @@ class BadInputCorpusTest {
             Map.entry("aggregationDepth", new Object[] {"-1", 2, "integer >= 0"}),
             Map.entry("localPasses", new Object[] {"sometimes", 2, "true or false"}),
             Map.entry("numPartitions", new Object[] {"-2", 2, "integer >= 0"}),
-            Map.entry("blockRows", new Object[] {"many", 2, "integer >= 0"}));
+            Map.entry("blockRows", new Object[] {"many", 2, "integer >= 0"}),
+            Map.entry("penaltyFactor", new Object[] {"1,-1", 2, "invalid value '-1'"}),
+            Map.entry("lowerLimits", new Object[] {"nosuch:-1", 3, "no feature named 'nosuch'"}),
+            Map.entry("upperLimits", new Object[] {"0.5,0.5", 3, "2 values given for"}));
 
     @org.junit.jupiter.api.Test
     void everyKeyHasABadValueCase() {

@@ -128,6 +128,27 @@ class ConfigParserTest {
         assertEquals(1, ConfigParser.editDistance("lamdba", "lambda"), "an adjacent swap costs 1");
     }
 
+    @Test
+    void penaltyOptionsReachTheFitAndBoundsAreRefusedForMultinomial() {
+        String[] base = {"--input", "a.csv", "--output", "o"};
+        JobConfig c = ConfigParser.parse(concat(base, "--penaltyFactor", "x1:0", "--lowerLimits", "0"));
+        assertTrue(c.fitSpec().penaltyOptions().penaltyFactor().given());
+        assertTrue(c.fitSpec().penaltyOptions().bounded());
+        assertFalse(ConfigParser.parse(base).fitSpec().penaltyOptions().given());
+        JobException e = assertThrows(JobException.class, () -> ConfigParser.parse(concat(base, "--family",
+                "multinomial", "--upperLimits", "1")));
+        assertEquals(ExitCode.BAD_CONFIG, e.exitCode());
+        assertEquals("upperLimits: coefficient bounds are for families gaussian and binomial, not multinomial",
+                e.getMessage());
+        assertMessage("lowerLimits", "--lowerLimits", "1", base);
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
+    }
+
     /** README's configuration table lists every key, and a fixed default as the code has it. */
     @Test
     void readmeDocumentsEveryKeyAndItsDefault() throws IOException {

@@ -1,0 +1,65 @@
+package org.sparklasso.path;
+
+import org.sparklasso.block.Standardization;
+import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.spec.FeatureTerms;
+import org.sparklasso.spec.FitSpec;
+
+/**
+ * Builds a model's penalty in its internal coordinates ({@link Standardization}: bⱼ = scaleⱼ·βⱼ)
+ * from the fit and the per-feature terms in force: the factors as they are, the original-scale
+ * bounds times scaleⱼ, and left-out features (factor +∞) inactive like constant ones.
+ */
+final class Penalties {
+    /**
+     * R / rms(y): the least bound on an unpenalized feature's internal coefficient that the duality
+     * gap assumes ({@link ElasticNet#conjugate(double[], double[])}; it also takes twice the
+     * iterate's). On unit-scaled columns a coefficient of rms(y) explains the whole label.
+     */
+    static final double UNPENALIZED_RADIUS = 1;
+
+    private Penalties() {
+    }
+
+    /** The gaussian family's penalty (its λ is 1 until the path sets it). */
+    static ElasticNet elasticNet(FitSpec spec, Standardization s, FeatureTerms terms) {
+        Internal t = internal(s, terms);
+        return new ElasticNet(1.0, spec.alpha(), s.penaltyWeight(), t.factors, t.lower, t.upper, t.active,
+                UNPENALIZED_RADIUS * Math.sqrt(s.responseSquareMean()));
+    }
+
+    /** The binomial (K = 1) or multinomial (K classes) penalty. */
+    static MultiClassPenalty multiClass(FitSpec spec, Standardization s, FeatureTerms terms, int margins) {
+        Internal t = internal(s, terms);
+        return new MultiClassPenalty(1.0, spec.alpha(), s.penaltyWeight(), t.factors, t.lower, t.upper, t.active,
+                margins, spec.groupedMultinomial(), spec.fitIntercept());
+    }
+
+    /** The features held free of the penalty (factor 0) and active: the path starts from their fit. */
+    static boolean[] unpenalized(Standardization s, FeatureTerms terms) {
+        boolean[] free = new boolean[s.numFeatures()];
+        for (int j = 0; j < free.length; j++) {
+            free[j] = s.active()[j] && terms.factors()[j] == 0;
+        }
+        return free;
+    }
+
+    private record Internal(double[] factors, double[] lower, double[] upper, boolean[] active) {
+    }
+
+    private static Internal internal(Standardization s, FeatureTerms terms) {
+        int p = s.numFeatures();
+        double[] factors = new double[p];
+        double[] lower = new double[p];
+        double[] upper = new double[p];
+        boolean[] active = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            active[j] = s.active()[j] && !terms.excluded(j);
+            factors[j] = terms.excluded(j) ? 1 : terms.factors()[j];
+            lower[j] = terms.lower()[j] * s.scale()[j];
+            upper[j] = terms.upper()[j] * s.scale()[j];
+        }
+        return new Internal(factors, lower, upper, active);
+    }
+}

@@ -1,0 +1,49 @@
+package org.sparklasso.spec;
+
+import java.util.List;
+
+/**
+ * The per-feature options of the penalty, as a config gives them (glmnet's names in brackets):
+ * penalty factors ({@code penalty.factor}: 0 = unpenalized, +∞ = left out) and coefficient bounds
+ * on the original scale ({@code lower.limits}, {@code upper.limits}). Matched to the input's
+ * features by {@link #resolve} when the fit starts.
+ */
+public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLimits, FeatureValues upperLimits) {
+    public static final String PENALTY_FACTOR = "penaltyFactor";
+    public static final String LOWER_LIMITS = "lowerLimits";
+    public static final String UPPER_LIMITS = "upperLimits";
+
+    /** No factors, no bounds: the plain elastic net. */
+    public static PenaltyOptions none() {
+        return new PenaltyOptions(FeatureValues.none(PENALTY_FACTOR, 1), FeatureValues.none(LOWER_LIMITS,
+                Double.NEGATIVE_INFINITY), FeatureValues.none(UPPER_LIMITS, Double.POSITIVE_INFINITY));
+    }
+
+    /** Parses the three keys' texts (null: not given); a bad value is a config error naming its key. */
+    public static PenaltyOptions parse(String penaltyFactor, String lowerLimits, String upperLimits) {
+        PenaltyOptions none = none();
+        return new PenaltyOptions(
+                penaltyFactor == null ? none.penaltyFactor : FeatureValues.parse(PENALTY_FACTOR, penaltyFactor, 1,
+                        v -> v >= 0, "a number >= 0, or Infinity to leave the feature out", false),
+                lowerLimits == null ? none.lowerLimits : FeatureValues.parse(LOWER_LIMITS, lowerLimits,
+                        Double.NEGATIVE_INFINITY, v -> v <= 0, "a number <= 0, or -Infinity", true),
+                upperLimits == null ? none.upperLimits : FeatureValues.parse(UPPER_LIMITS, upperLimits,
+                        Double.POSITIVE_INFINITY, v -> v >= 0, "a number >= 0, or Infinity", true));
+    }
+
+    /** Whether any of the three keys was given. */
+    public boolean given() {
+        return penaltyFactor.given() || lowerLimits.given() || upperLimits.given();
+    }
+
+    /** Whether bounds were given. */
+    public boolean bounded() {
+        return lowerLimits.given() || upperLimits.given();
+    }
+
+    /** The options for the input's features (a config error when they do not match them). */
+    public FeatureTerms resolve(List<String> features) {
+        return FeatureTerms.of(penaltyFactor.resolve(features), lowerLimits.resolve(features),
+                upperLimits.resolve(features));
+    }
+}

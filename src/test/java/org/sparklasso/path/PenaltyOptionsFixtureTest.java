@@ -1,0 +1,300 @@
+package org.sparklasso.path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sparklasso.ClassificationReference;
+import org.sparklasso.ReferenceProblem;
+import org.sparklasso.SparkTestSession;
+import org.sparklasso.TestFits;
+import org.sparklasso.WrittenCoefficients;
+import org.sparklasso.cli.Main;
+
+/**
+ * Penalty factors (zeros, unequal, Infinity) and coefficient limits (the non-negative lasso,
+ * finite bounds on both sides) against glmnet's fixtures (tools/fixtures/make_penalty_options_fixtures.R):
+ * gaussian, binomial and multinomial, standardize on and off. Each job runs as a user would, with
+ * the keys as the fixture gave glmnet its arguments, and is checked on what it WROTE: every written
+ * coefficient within its bounds; the objective, recomputed here from the definition with the
+ * rescaled factors, equal to glmnet's (and not worse); the KKT conditions with the normal cone at
+ * the bounds, written here apart from the code's own; the coefficients against glmnet's. The
+ * default path is checked for glmnet's λ_max (from the fit of the unpenalized features) and its
+ * length (glmnet's early stop, switched off by a zero limit).
+ */
+class PenaltyOptionsFixtureTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DIR = TestFits.root().resolve("src/test/resources/fixtures/penalty");
+
+    @TempDir
+    Path tmp;
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    private static double number(JsonNode v) {
+        return v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(array.get(i));
+        }
+        return out;
+    }
+
+    private static String list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return String.join(",", out);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /** The job's arguments for the fixture, with or without its λ values. */
+    private List<String> args(JsonNode fx, String out, boolean givenLambdas) {
+        List<String> args = new ArrayList<>(List.of("train", "--input", TestFits.resource(fx.get("dataset").asText()),
+                "--labelCol", fx.get("labelCol").asText(), "--family", fx.get("family").asText(),
+                "--standardize", fx.get("standardize").asText(), "--alpha", fx.get("alpha").asText(),
+                "--penaltyFactor", list(fx.get("penaltyFactor")), "--tol", "1e-12", "--plots", "false",
+                "--output", out));
+        if (!fx.get("weightCol").isNull()) {
+            args.addAll(List.of("--weightCol", fx.get("weightCol").asText()));
+        }
+        if (!fx.get("family").asText().equals("multinomial")) {
+            args.addAll(List.of("--lowerLimits", list(fx.get("lowerLimits")), "--upperLimits",
+                    list(fx.get("upperLimits"))));
+        }
+        if (givenLambdas) {
+            List<String> lambdas = new ArrayList<>();
+            fx.get("fits").forEach(f -> lambdas.add(Double.toString(f.get("lambda").asDouble())));
+            args.addAll(List.of("--lambda", String.join(",", lambdas)));
+        }
+        return args;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void writtenModelsMatchGlmnet(String name) throws IOException {
+        SparkTestSession.get();
+        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        String out = tmp.resolve("out").toString();
+        assertEquals(0, Main.run(args(fx, out, true).toArray(new String[0])), "exit code");
+        String family = fx.get("family").asText();
+        List<String> features = strings(fx.get("features"));
+        List<String> classes = family.equals("gaussian") ? null : strings(fx.get("classes"));
+        Reference ref = new Reference(fx, classes);
+        List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients",
+                family.equals("multinomial") ? classes : null, features);
+        assertEquals(fx.get("fits").size(), written.size(), "one written model per λ");
+        // the factors in force, beside the coefficients (the column only when some factor is not 1)
+        double[] rescaled = numbers(fx.get("penaltyFactorRescaled"));
+        boolean plain = java.util.Arrays.stream(rescaled).allMatch(f -> f == 1);
+        List<Row> rows = SparkTestSession.get().read().parquet(out + "/coefficients").collectAsList();
+        assertEquals(!plain, List.of(rows.get(0).schema().fieldNames()).contains("penaltyFactor"));
+        for (Row r : plain ? List.<Row>of() : rows) {
+            int j = r.getInt(r.fieldIndex("index"));
+            if (j >= 0) {
+                assertEquals(rescaled[j], r.getDouble(r.fieldIndex("penaltyFactor")), 1e-12 * (1 + rescaled[j]),
+                        "penaltyFactor column of " + features.get(j));
+            }
+        }
+        boolean multinomial = family.equals("multinomial");
+        for (JsonNode expected : fx.get("fits")) {
+            double lambda = expected.get("lambda").asDouble();
+            WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElseThrow();
+            String at = name + " at λ=" + lambda;
+            ref.assertWithinBounds(m.beta(), at);
+            double theirs = (multinomial ? expected.get("objectiveExact") : expected.get("objective")).asDouble();
+            double ours = ref.objective(m.intercept(), m.beta(), lambda);
+            assertEquals(theirs, ours, 1e-9 * Math.abs(theirs), "objective of the written model, " + at);
+            // glmnet is KKT-certified to 1e-10; ours stops at a relative duality gap of 1e-12 (gaussian)
+            assertTrue(ours <= theirs + 1e-10 * Math.abs(theirs), "not worse than glmnet, " + at);
+            double kkt = ref.kktViolation(m.intercept(), m.beta(), lambda) / Math.max(1, lambda);
+            assertTrue(kkt < (family.equals("gaussian") ? 1e-6 : 1e-7), "KKT of the written model, " + at + ": " + kkt);
+            JsonNode coefficients = multinomial ? expected.get("coefficientsExact") : expected.get("coefficients");
+            double scale = 1e-300;
+            double worst = 0;
+            for (int c = 0; c < m.beta().length; c++) {
+                double[] theirsBeta = numbers(multinomial ? coefficients.get(c) : coefficients);
+                for (int j = 0; j < theirsBeta.length; j++) {
+                    scale = Math.max(scale, Math.abs(theirsBeta[j]));
+                    worst = Math.max(worst, Math.abs(theirsBeta[j] - m.beta()[c][j]));
+                }
+            }
+            // glmnet's binomial solutions are within 2.9e-7 of the exact optimum (fixture README)
+            assertTrue(worst <= (family.equals("binomial") ? 1e-5 : 1e-6) * scale,
+                    "coefficients, " + at + ": " + worst + " of " + scale);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void defaultPathStartsWhereGlmnetsDoes(String name) throws IOException {
+        SparkTestSession.get();
+        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        String out = tmp.resolve("path").toString();
+        assertEquals(0, Main.run(args(fx, out, false).toArray(new String[0])), "exit code");
+        JsonNode metrics = JSON.readTree(Path.of(out, "metrics.json").toFile());
+        double lambdaMax = fx.get("lambdaMaxIndependent").asDouble();
+        assertEquals(lambdaMax, metrics.get("lambdaMax").asDouble(), 1e-9 * lambdaMax, "λ_max");
+        if (!fx.get("family").asText().equals("multinomial")) {
+            // glmnet's multinomial path here is not converged enough for its stopping rule (fixture README)
+            assertEquals(fx.get("fits").size(), metrics.get("pathLength").asInt(), "path length (early stop)");
+        }
+        // the unpenalized features are in the first model, unless a bound holds them at 0
+        double[] factors = numbers(fx.get("penaltyFactorRescaled"));
+        JsonNode first = fx.get("fits").get(0);
+        int unpenalizedNonzero = 0;
+        for (int j = 0; j < factors.length; j++) {
+            JsonNode b = fx.get("family").asText().equals("multinomial") ? first.get("coefficients").get(0).get(j)
+                    : first.get("coefficients").get(j);
+            unpenalizedNonzero += factors[j] == 0 && b.asDouble() != 0 ? 1 : 0;
+        }
+        assertEquals(unpenalizedNonzero, metrics.get("nnz").get(0).asInt(), "nnz at λ_max");
+    }
+
+    /**
+     * The objective and KKT conditions with penalty factors and bounds, from their definitions:
+     * loss + λ Σⱼ vⱼ [α sⱼ Σₖ|βⱼₖ| + (1−α)/2 sⱼ² Σₖ βⱼₖ²], lo ≤ β ≤ hi.
+     */
+    private static final class Reference {
+        private final ReferenceProblem gaussian;
+        private final ClassificationReference classification;
+        private final double alpha;
+        private final double[] v;
+        private final double[] s;
+        private final double[] lo;
+        private final double[] hi;
+
+        Reference(JsonNode fx, List<String> classes) {
+            Path data = TestFits.root().resolve(fx.get("dataset").asText());
+            String weightCol = fx.get("weightCol").isNull() ? null : fx.get("weightCol").asText();
+            boolean standardize = fx.get("standardize").asBoolean();
+            if (classes == null) {
+                gaussian = ReferenceProblem.readCsv(data, fx.get("labelCol").asText(), weightCol);
+                classification = null;
+                s = gaussian.penaltyScale(standardize);
+            } else {
+                gaussian = null;
+                classification = ClassificationReference.readCsv(data, fx.get("labelCol").asText(), weightCol, classes,
+                        fx.get("family").asText().equals("binomial"));
+                s = classification.penaltyScale(standardize);
+            }
+            alpha = fx.get("alpha").asDouble();
+            v = numbers(fx.get("penaltyFactorRescaled"));
+            lo = numbers(fx.get("lowerLimits"));
+            hi = numbers(fx.get("upperLimits"));
+        }
+
+        void assertWithinBounds(double[][] beta, String at) {
+            for (double[] row : beta) {
+                for (int j = 0; j < row.length; j++) {
+                    assertTrue(row[j] >= lo[j] && row[j] <= hi[j], "bounds of feature " + j + ", " + at);
+                    if (Double.isInfinite(v[j])) {
+                        assertEquals(0, row[j], "a left-out feature, " + at);
+                    }
+                }
+            }
+        }
+
+        private double loss(double[] b0, double[][] beta) {
+            if (classification != null) {
+                return classification.loss(b0, beta);
+            }
+            double sum = 0;
+            for (int i = 0; i < gaussian.n(); i++) {
+                double r = gaussian.y[i] - b0[0];
+                for (int j = 0; j < gaussian.p(); j++) {
+                    r -= gaussian.x[i][j] * beta[0][j];
+                }
+                sum += gaussian.w[i] * r * r;
+            }
+            return sum / (2 * gaussian.weightSum());
+        }
+
+        /** [k][j] features, [k][p] intercept. */
+        private double[][] gradient(double[] b0, double[][] beta) {
+            if (classification != null) {
+                return classification.lossGradient(b0, beta);
+            }
+            int p = gaussian.p();
+            double[][] g = new double[1][p + 1];
+            for (int i = 0; i < gaussian.n(); i++) {
+                double r = gaussian.y[i] - b0[0];
+                for (int j = 0; j < p; j++) {
+                    r -= gaussian.x[i][j] * beta[0][j];
+                }
+                for (int j = 0; j < p; j++) {
+                    g[0][j] -= gaussian.w[i] * gaussian.x[i][j] * r;
+                }
+                g[0][p] -= gaussian.w[i] * r;
+            }
+            for (int j = 0; j <= p; j++) {
+                g[0][j] /= gaussian.weightSum();
+            }
+            return g;
+        }
+
+        double objective(double[] b0, double[][] beta, double lambda) {
+            double pen = 0;
+            for (double[] row : beta) {
+                for (int j = 0; j < row.length; j++) {
+                    if (Double.isFinite(v[j])) {
+                        pen += v[j] * (alpha * s[j] * Math.abs(row[j]) + (1 - alpha) / 2 * s[j] * s[j] * row[j] * row[j]);
+                    }
+                }
+            }
+            return loss(b0, beta) + lambda * pen;
+        }
+
+        /** The largest violation: the normal cone of [lo, hi] added to the subdifferential at a bound. */
+        double kktViolation(double[] b0, double[][] beta, double lambda) {
+            double[][] g = gradient(b0, beta);
+            double worst = 0;
+            for (int c = 0; c < beta.length; c++) {
+                int p = beta[c].length;
+                worst = Math.max(worst, Math.abs(g[c][p]));
+                for (int j = 0; j < p; j++) {
+                    if (Double.isInfinite(v[j]) || lo[j] == hi[j]) {
+                        continue;
+                    }
+                    double b = beta[c][j];
+                    double pen = lambda * alpha * v[j] * s[j];
+                    double h = g[c][j] + lambda * (1 - alpha) * v[j] * s[j] * s[j] * b;
+                    double violation;
+                    if (b == hi[j]) {
+                        violation = Math.max(0, h + pen * (b > 0 ? 1 : -1));
+                    } else if (b == lo[j]) {
+                        violation = Math.max(0, -(h + pen * (b < 0 ? -1 : 1)));
+                    } else if (b != 0) {
+                        violation = Math.abs(h + pen * Math.signum(b));
+                    } else {
+                        violation = Math.max(0, Math.abs(g[c][j]) - pen);
+                    }
+                    worst = Math.max(worst, violation);
+                }
+            }
+            return worst;
+        }
+    }
+}

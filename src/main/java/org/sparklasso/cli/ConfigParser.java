@@ -1,5 +1,6 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.spec.AdaptiveOptions;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
 import org.sparklasso.spec.PenaltyKind;
@@ -201,6 +202,7 @@ public final class ConfigParser {
         }
         PenaltyOptions penaltyOptions = PenaltyOptions.parse(values.given(ConfigKey.PENALTY_FACTOR).orElse(null),
                 values.given(ConfigKey.LOWER_LIMITS).orElse(null), values.given(ConfigKey.UPPER_LIMITS).orElse(null));
+        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values));
         if (penaltyOptions.bounded() && family == Family.MULTINOMIAL) {
             ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
                     : ConfigKey.UPPER_LIMITS;
@@ -224,9 +226,6 @@ public final class ConfigParser {
         csvOptions.put("sep", sep);
         List<String> featureCols = values.list(ConfigKey.FEATURE_COLS);
         String featuresCol = values.given(ConfigKey.FEATURES_COL).orElse(null);
-        if (alpha == 0 && lambdas.isEmpty()) {
-            throw JobException.config("lambda: required when alpha = 0 (there is no λ_max for ridge)");
-        }
         double minRatio = values.given(ConfigKey.LAMBDA_MIN_RATIO).isPresent()
                 ? values.doubleIn(ConfigKey.LAMBDA_MIN_RATIO, Double.MIN_VALUE, 1) : Double.NaN;
         if (minRatio == 1) {
@@ -286,6 +285,40 @@ public final class ConfigParser {
                 values.intAtLeast(ConfigKey.BLOCK_ROWS, 0),
                 penaltyOptions,
                 verbose);
+    }
+
+    /**
+     * penalty=adaptive's options (null for the lasso); adaptiveGamma and adaptiveInit without it
+     * are refused, so that a forgotten penalty=adaptive never fits the plain lasso unnoticed.
+     */
+    private static AdaptiveOptions adaptiveOptions(Values values) {
+        String penalty = values.get(ConfigKey.PENALTY).trim().toLowerCase(Locale.ROOT);
+        switch (penalty) {
+            case "lasso" -> {
+                for (ConfigKey key : List.of(ConfigKey.ADAPTIVE_GAMMA, ConfigKey.ADAPTIVE_INIT)) {
+                    if (values.given(key).isPresent()) {
+                        throw JobException.config(key.key() + ": applies to penalty=adaptive only (penalty is "
+                                + penalty + ")");
+                    }
+                }
+                return null;
+            }
+            case "adaptive" -> {
+                double gamma = values.positiveDouble(ConfigKey.ADAPTIVE_GAMMA);
+                String init = values.get(ConfigKey.ADAPTIVE_INIT).trim();
+                if (init.isEmpty()) {
+                    throw bad(ConfigKey.ADAPTIVE_INIT, init, "ridge, ols or the path of a coefficients output");
+                }
+                return switch (init.toLowerCase(Locale.ROOT)) {
+                    case "ridge" -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.RIDGE, null, null);
+                    case "ols" -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.OLS, null, null);
+                    default -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.GIVEN, init, null);
+                };
+            }
+            case "group" -> throw JobException.config("penalty: 'group' (the group lasso) is not built yet; "
+                    + "lasso or adaptive");
+            default -> throw bad(ConfigKey.PENALTY, penalty, "lasso or adaptive");
+        }
     }
 
     /** Refuses keys that the input format cannot use, so that a misplaced key never goes unnoticed. */

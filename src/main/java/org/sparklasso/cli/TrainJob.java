@@ -4,15 +4,20 @@ import org.sparklasso.api.Lasso;
 
 import org.sparklasso.path.TrainingResult;
 
+import org.sparklasso.spec.AdaptiveOptions;
 import org.sparklasso.spec.Family;
+import org.sparklasso.spec.FitSpec;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.sparklasso.kernel.Blas;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.output.AtomicOutput;
+import org.sparklasso.output.CoefficientsReader;
 import org.sparklasso.output.CoefficientsWriter;
 import org.sparklasso.output.FeatureTermsReport;
 import org.sparklasso.output.PathWriter;
@@ -37,10 +42,11 @@ public final class TrainJob {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
+        FitSpec fitSpec = withInitialCoefficients(spark, config.fitSpec());
         LoadedData data = new DataLoader(spark, config.readSpec(), config.blockSpec()).load();
         try {
             long t1 = System.nanoTime();
-            TrainingResult result = Lasso.fit(data, config.fitSpec());
+            TrainingResult result = Lasso.fit(data, fitSpec);
             long t2 = System.nanoTime();
             int active = 0;
             for (boolean a : result.standardization().active()) {
@@ -52,11 +58,11 @@ public final class TrainJob {
                     result.computedGrid(), result.cv(), config.lambdaChoice(), result.passes(), (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation(),
                     data.classes() == null ? null : data.classes().classNames(),
-                    FeatureTermsReport.of(result.terms(), data.featureNames()));
+                    FeatureTermsReport.of(result.terms(), result.adaptive(), data.featureNames()));
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
                 List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
                 CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames,
-                        result.terms().hasFactors() ? result.terms().factors() : null, out.path("coefficients"));
+                        featureColumns(result), out.path("coefficients"));
                 if (result.fits().size() > 1) {
                     PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
                     PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));
@@ -77,5 +83,27 @@ public final class TrainJob {
         } finally {
             data.release(false);
         }
+    }
+
+    /** penalty=adaptive with a coefficients output as its init: reads it (before the input, to fail fast). */
+    private static FitSpec withInitialCoefficients(SparkSession spark, FitSpec spec) {
+        AdaptiveOptions a = spec.penaltyOptions().adaptive();
+        if (a == null || a.init() != AdaptiveOptions.Init.GIVEN) {
+            return spec;
+        }
+        Map<String, Double> initial = CoefficientsReader.magnitudes(spark, ConfigKey.ADAPTIVE_INIT.key(), a.source());
+        return spec.withPenaltyOptions(spec.penaltyOptions().withAdaptive(a.withInitial(initial)));
+    }
+
+    /** The per-feature columns of coefficients/ beyond the model: the penalty factors and adaptive weights in force. */
+    private static Map<String, double[]> featureColumns(TrainingResult result) {
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        if (result.terms().hasFactors()) {
+            columns.put("penaltyFactor", result.terms().factors());
+        }
+        if (result.adaptive() != null) {
+            columns.put("adaptiveWeight", result.adaptive().weights());
+        }
+        return columns;
     }
 }

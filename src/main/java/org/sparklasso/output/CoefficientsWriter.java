@@ -3,6 +3,7 @@ package org.sparklasso.output;
 import org.sparklasso.path.FittedModel;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,9 +17,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes {@code coefficients/} as Parquet: per λ (and per class for multinomial), an intercept
  * row ({@code (Intercept)}, index -1) and one row per feature, zeros included; columns feature,
- * index, coefficient, lambda, class (the class name for multinomial, null otherwise), and, when
- * the fit had penalty factors, penaltyFactor (the factor in force after rescaling; null for the
- * intercept, Infinity for a left-out feature).
+ * index, coefficient, lambda, class (the class name for multinomial, null otherwise), then any
+ * per-feature columns the fit had (null on intercept rows): penaltyFactor when a factor is not 1
+ * (the factor in force after rescaling, Infinity for a left-out feature), adaptiveWeight for the
+ * adaptive lasso (1/|b|^γ before rescaling, Infinity where the initial b is 0).
  */
 public final class CoefficientsWriter {
     public static final String INTERCEPT = "(Intercept)";
@@ -38,24 +40,28 @@ public final class CoefficientsWriter {
      * intercept then features.
      *
      * @param classNames the class of each coefficient block for multinomial, else null
-     * @param factors    the penalty factors in force, or null (no penaltyFactor column)
+     * @param featureColumns per-feature double columns after the model's, by name, in order (may be empty)
      */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
-                             List<String> classNames, double[] factors, String path) {
+                             List<String> classNames, Map<String, double[]> featureColumns, String path) {
         int p = featureNames.size();
         int classes = models.isEmpty() ? 1 : models.get(0).classes();
         Table table = new Table(featureNames.toArray(new String[0]),
                 classNames == null ? null : classNames.toArray(new String[0]),
                 models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
                 models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
-                models.stream().mapToDouble(FittedModel::lambda).toArray(), factors, p, classes);
+                models.stream().mapToDouble(FittedModel::lambda).toArray(),
+                featureColumns.values().toArray(new double[0][]), p, classes);
         long total = (long) models.size() * classes * (p + 1);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Table> bc = jsc.broadcast(table);
         try {
             int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
             JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
-            StructType schema = factors == null ? SCHEMA : SCHEMA.add("penaltyFactor", DataTypes.DoubleType, true);
+            StructType schema = SCHEMA;
+            for (String name : featureColumns.keySet()) {
+                schema = schema.add(name, DataTypes.DoubleType, true);
+            }
             spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
         } finally {
             bc.destroy();
@@ -64,7 +70,7 @@ public final class CoefficientsWriter {
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
-                         double[] lambdas, double[] factors, int p, int classes) implements java.io.Serializable {
+                         double[] lambdas, double[][] extra, int p, int classes) implements java.io.Serializable {
         Row row(long i) {
             int perModel = classes * (p + 1);
             int m = (int) (i / perModel);
@@ -72,12 +78,16 @@ public final class CoefficientsWriter {
             int k = rest / (p + 1);
             int j = rest % (p + 1) - 1;
             String cls = classNames == null ? null : classNames[k];
-            if (factors != null) {
-                return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls, null)
-                        : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls, factors[j]);
+            Object[] values = new Object[5 + extra.length];
+            values[0] = j < 0 ? INTERCEPT : features[j];
+            values[1] = j;
+            values[2] = j < 0 ? intercepts[m][k] : coefficients[m][k * p + j];
+            values[3] = lambdas[m];
+            values[4] = cls;
+            for (int c = 0; c < extra.length; c++) {
+                values[5 + c] = j < 0 ? null : extra[c][j];
             }
-            return j < 0 ? RowFactory.create(INTERCEPT, -1, intercepts[m][k], lambdas[m], cls)
-                    : RowFactory.create(features[j], j, coefficients[m][k * p + j], lambdas[m], cls);
+            return RowFactory.create(values);
         }
     }
 }

@@ -41,11 +41,7 @@ public final class MetricsWriter {
             }
         }
         m.put("tol", r.tol());
-        r.featureTerms().forEach((key, byFeature) -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            byFeature.forEach((f, v) -> values.put(f, Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity") : v));
-            m.put(key, values);
-        });
+        m.putAll(r.featureTerms());
         m.put("lambdaMax", finiteOrNull(r.lambdaMax()));
         m.put("pathLength", r.fits().size());
         m.put("computedPath", r.computedPath());

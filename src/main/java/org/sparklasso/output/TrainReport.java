@@ -9,7 +9,7 @@ import org.sparklasso.path.CrossValidationResult;
  * Everything a train run reports besides the coefficients: the data, the solver, the path and
  * its cross-validation.
  *
- * @param lambdaMax    smallest λ with an all-zero solution (NaN for alpha = 0)
+ * @param lambdaMax    smallest λ with an all-zero solution (for alpha = 0, glmnet's: with alpha 0.001)
  * @param fits         every fitted λ, largest first
  * @param chosen       index in fits of the model chosen by cross-validation, or -1 (no CV: every
  *                     fit is written to coefficients/)
@@ -25,7 +25,7 @@ public record TrainReport(String family, double alpha, boolean standardize, bool
                           double lambdaMax, List<FittedModel> fits, int chosen, boolean computedPath,
                           CrossValidationResult cv, String lambdaChoice, int dataPasses, double loadSeconds,
                           double trainSeconds, int partitions, String blas, List<String> classNames,
-                          Map<String, Map<String, Double>> featureTerms) {
+                          Map<String, Object> featureTerms) {
 
     /** The models written to coefficients/: the chosen one, or all. */
     public List<FittedModel> written() {

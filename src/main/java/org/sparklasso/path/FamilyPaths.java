@@ -13,10 +13,13 @@ import org.sparklasso.spec.SolverChoice;
  */
 interface FamilyPaths {
 
+    /** The full model's coordinates. */
+    Standardization standardization();
+
     /** The solver that runs (auto resolved). */
     SolverChoice solver();
 
-    /** λ_max of the full model (NaN when α = 0). */
+    /** λ_max of the full model (for α = 0, glmnet's: computed with α = 0.001). */
     double lambdaMax();
 
     /** What the solver log line says of the family before "n=… p=…" (empty for Gaussian). */
@@ -27,6 +30,13 @@ interface FamilyPaths {
 
     /** The full model's path over {@code grid} and, with cross-validation, every fold's path at its λ values. */
     Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop, Consumer<RegularizationPath.Step> progress);
+
+    /**
+     * The path's starting model on the original scale: the fit of the unpenalized features (and
+     * intercepts) with every other feature at zero; with every feature unpenalized, the
+     * unpenalized fit (least squares or maximum likelihood).
+     */
+    FittedModel startModel();
 
     /** The full model at one solved λ, on the original scale. */
     FittedModel model(RegularizationPath.Step step);

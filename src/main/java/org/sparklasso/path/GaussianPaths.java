@@ -52,6 +52,7 @@ public final class GaussianPaths implements FamilyPaths {
     private final CovarianceStatistics cov;
     private final PathProblem full;
     /** The full path's warm start and the gradient there: zero, or the fit of the unpenalized features. */
+    private final SolverResult startResult;
     private final double[] start;
     private final double[] startGradient;
     private final double lambdaMax;
@@ -74,13 +75,15 @@ public final class GaussianPaths implements FamilyPaths {
             // glmnet's first λ fits the unpenalized features alone; λ_max comes from the gradient there
             SolverResult r = full.solver().solve(full.penalty().restrictedTo(unpenalized),
                     new double[data.numFeatures()]);
+            this.startResult = r;
             this.start = r.coefficients();
             this.startGradient = r.gradient();
         } else {
+            this.startResult = null;
             this.start = new double[data.numFeatures()];
             this.startGradient = full.gradientAtZero();
         }
-        this.lambdaMax = spec.alpha() > 0 ? full.penalty().lambdaMax(startGradient) : Double.NaN;
+        this.lambdaMax = full.penalty().lambdaMax(startGradient);
     }
 
     /**
@@ -98,6 +101,11 @@ public final class GaussianPaths implements FamilyPaths {
     /** The largest working set: cdMaxFeatures, and K·|W|² within cd's limit on per-fold statistics. */
     static int workingSetLimit(int cdMaxFeatures, int folds) {
         return (int) Math.min(cdMaxFeatures, Math.sqrt((double) CD_MAX_GRAM_DOUBLES / Math.max(1, folds)));
+    }
+
+    @Override
+    public Standardization standardization() {
+        return context.global();
     }
 
     @Override
@@ -135,6 +143,14 @@ public final class GaussianPaths implements FamilyPaths {
     }
 
     @Override
+    public FittedModel startModel() {
+        if (startResult == null) {
+            throw new IllegalStateException("no unpenalized feature: the start is the null model");
+        }
+        return FittedModel.of(0, startResult, context.global());
+    }
+
+    @Override
     public FittedModel model(RegularizationPath.Step step) {
         return FittedModel.of(step.lambda(), step.result(), context.global());
     }
@@ -169,7 +185,7 @@ public final class GaussianPaths implements FamilyPaths {
     }
 
     private FoldPath solveFold(PathProblem problem, double[] lambdas, int fold) {
-        double foldLambdaMax = context.spec().alpha() > 0 && problem.gradientAtZero() != null
+        double foldLambdaMax = problem.gradientAtZero() != null
                 ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
         List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
                 new double[problem.penalty().features()], problem.gradientAtZero(), foldLambdaMax,

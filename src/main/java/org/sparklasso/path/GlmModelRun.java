@@ -116,7 +116,7 @@ final class GlmModelRun implements NewtonOracle {
         nullModel = anyUnpenalized ? tight.solve(this, base.restrictedTo(unpenalized), interceptsOnly.coefficients(),
                 absolute) : interceptsOnly;
         double[] u0 = nullModel.gradient();
-        lambdaMax = base.alpha() > 0 ? base.lambdaMax(u0) : Double.NaN;
+        lambdaMax = base.lambdaMax(u0);
         double scale = 0;
         for (int j = 0; j < base.features(); j++) {
             if (base.isActive(j)) {

@@ -53,6 +53,11 @@ final class GlmPaths implements FamilyPaths {
     }
 
     @Override
+    public Standardization standardization() {
+        return context.global();
+    }
+
+    @Override
     public SolverChoice solver() {
         return solver;
     }
@@ -124,6 +129,12 @@ final class GlmPaths implements FamilyPaths {
             }
             return steps;
         }, batcher::leave);
+    }
+
+    @Override
+    public FittedModel startModel() {
+        double devRatio = full.nullLoss() > 0 ? 1 - nullModel.loss() / full.nullLoss() : 0;
+        return model(new RegularizationPath.Step(0, nullModel, devRatio, 0, 0));
     }
 
     @Override

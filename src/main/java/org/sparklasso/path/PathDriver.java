@@ -30,18 +30,25 @@ public final class PathDriver {
     private PathDriver() {
     }
 
-    /** Fits {@code spec} to the cached blocks of {@code data}. */
+    /**
+     * Fits {@code spec} to the cached blocks of {@code data}; the adaptive lasso (penalty options
+     * with {@link org.sparklasso.spec.AdaptiveOptions}) fits its initial estimate first, in the same call.
+     */
     public static TrainingResult fit(LoadedData data, FitSpec spec) {
         long start = System.nanoTime();
-        int p = data.numFeatures();
-        FeatureTerms terms = spec.penaltyOptions().resolve(data.featureNames());
-        int folds = data.numFolds();
         PassCounter counter = new PassCounter();
-        BlockPasses passes = new BlockPasses(data.blocks(), data.local(), p, folds, spec.aggregationDepth(), counter);
-        FeatureMoments[] byFold = passes.moments();
-        Standardization s = standardization(byFold, -1, spec);
-        PathContext context = new PathContext(data, spec, terms, passes, byFold, s, counter, start);
-        FamilyPaths family = spec.family().isClassification() ? new GlmPaths(context) : new GaussianPaths(context);
+        if (spec.penaltyOptions().adaptive() != null) {
+            return AdaptiveLasso.fit(data, spec, counter, start);
+        }
+        return fit(data, spec, spec.penaltyOptions().resolve(data.featureNames()), counter, start, null);
+    }
+
+    /** Fits {@code spec} with the given per-feature terms, counting passes on {@code counter}. */
+    static TrainingResult fit(LoadedData data, FitSpec spec, FeatureTerms terms, PassCounter counter, long start,
+                              AdaptiveWeights adaptive) {
+        FamilyPaths family = family(data, spec, terms, counter, start);
+        int p = data.numFeatures();
+        int folds = data.numFolds();
         double lambdaMax = family.lambdaMax();
         boolean computed = spec.lambdas().isEmpty();
         double[] grid = computed ? computedGrid(lambdaMax, data.rows(), p, spec) : sortedDescending(spec);
@@ -58,7 +65,28 @@ public final class PathDriver {
         CrossValidationResult cv = folds > 0 ? crossValidate(family.foldErrors(fits, paths), fits, spec) : null;
         int chosen = choose(cv, fits, spec);
         family.addTrainingQuality(chosen >= 0 ? List.of(fits.get(chosen)) : fits);
-        return new TrainingResult(s, terms, fits, family.solver(), lambdaMax, counter.passes(), computed, cv, chosen);
+        return new TrainingResult(family.standardization(), terms, fits, family.solver(), lambdaMax,
+                counter.passes(), computed, cv, chosen, adaptive);
+    }
+
+    /**
+     * The unpenalized fit of {@code spec}'s family (least squares or maximum likelihood, within
+     * any bounds): the start of a path on which no feature is penalized.
+     */
+    static FittedModel unpenalizedFit(LoadedData data, FitSpec spec, FeatureTerms terms, PassCounter counter,
+                                      long start) {
+        return family(data, spec, terms.unpenalized(), counter, start).startModel();
+    }
+
+    /** One pass of feature moments (per fold), then the family's full problem. */
+    private static FamilyPaths family(LoadedData data, FitSpec spec, FeatureTerms terms, PassCounter counter,
+                                      long start) {
+        BlockPasses passes = new BlockPasses(data.blocks(), data.local(), data.numFeatures(), data.numFolds(),
+                spec.aggregationDepth(), counter);
+        FeatureMoments[] byFold = passes.moments();
+        Standardization s = standardization(byFold, -1, spec);
+        PathContext context = new PathContext(data, spec, terms, passes, byFold, s, counter, start);
+        return spec.family().isClassification() ? new GlmPaths(context) : new GaussianPaths(context);
     }
 
     /** The model of the folds other than {@code excluded} (-1: every fold) in its own coordinates. */

@@ -226,7 +226,7 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
         double m = 0;
         for (int j = 0; j < c.length; j++) {
             if (active[j] && weights[j] * factors[j] > 0) {
-                m = Math.max(m, Math.abs(c[j]) / (alpha * weights[j] * factors[j]));
+                m = Math.max(m, Math.abs(c[j]) / (Prox.lambdaMaxAlpha(alpha) * weights[j] * factors[j]));
             }
         }
         return m;

@@ -325,7 +325,7 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
         double m = 0;
         for (int j = 0; j < weights.length; j++) {
             if (active[j] && weights[j] * factors[j] > 0) {
-                m = Math.max(m, plainScore(c, j) / (alpha * weights[j] * factors[j]));
+                m = Math.max(m, plainScore(c, j) / (Prox.lambdaMaxAlpha(alpha) * weights[j] * factors[j]));
             }
         }
         return m;

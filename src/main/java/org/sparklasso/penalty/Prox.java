@@ -113,4 +113,14 @@ public final class Prox {
         }
         return excess * room - 0.5 * l2 * room * room;
     }
+
+    /**
+     * The α that λ_max divides by: glmnet's {@code max(α, 1e-3)} (elnet's {@code alm0 = … /
+     * max(bta, 1.0e-3)}), so that a ridge fit (α = 0) has glmnet's λ path, from 1000 times the
+     * lasso's λ_max. (glmnet reports an all-zero first ridge model; ours is the ridge solution at
+     * that λ, with a deviance ratio of about 1e-4.)
+     */
+    public static double lambdaMaxAlpha(double alpha) {
+        return Math.max(alpha, 1e-3);
+    }
 }

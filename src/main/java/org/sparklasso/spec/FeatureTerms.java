@@ -35,6 +35,18 @@ public record FeatureTerms(double[] factors, double[] lower, double[] upper) {
         return new FeatureTerms(factors, lower, upper);
     }
 
+    /**
+     * The same bounds with every feature unpenalized (factor 0; left-out features stay out): the
+     * unpenalized fit, which the adaptive lasso's ols init takes from the path's start.
+     */
+    public FeatureTerms unpenalized() {
+        double[] none = new double[factors.length];
+        for (int j = 0; j < none.length; j++) {
+            none[j] = excluded(j) ? Double.POSITIVE_INFINITY : 0;
+        }
+        return new FeatureTerms(none, lower, upper);
+    }
+
     /** Every factor 1, no bounds: the plain elastic net on p features. */
     public static FeatureTerms plain(int p) {
         double[] one = new double[p];

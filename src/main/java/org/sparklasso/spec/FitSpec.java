@@ -56,6 +56,24 @@ public record FitSpec(
         lambdas = List.copyOf(lambdas);
     }
 
+    /** The same fit with other penalty options. */
+    public FitSpec withPenaltyOptions(PenaltyOptions options) {
+        return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
+                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
+                aggregationDepth, options);
+    }
+
+    /**
+     * glmnet's default ridge path of this fit ({@code glmnet(alpha = 0)}: 100 λ from 1000 times
+     * the lasso's λ_max, the default lambdaMinRatio), cross-validated with the same folds and
+     * measure and choosing lambda.min; the adaptive lasso's ridge init.
+     */
+    public FitSpec ridgePath() {
+        return new FitSpec(family, groupedMultinomial, 0, List.of(), 100, Double.NaN, nfolds, foldCol, seed,
+                typeMeasure, "lambda.min", screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
+                aggregationDepth, penaltyOptions);
+    }
+
     /** Whether cross-validation runs. */
     public boolean crossValidate() {
         return nfolds > 0 || foldCol != null;

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The per-feature options of the penalty, as a config gives them (glmnet's names in brackets):
  * penalty factors ({@code penalty.factor}: 0 = unpenalized, +∞ = left out) and coefficient bounds
- * on the original scale ({@code lower.limits}, {@code upper.limits}). Matched to the input's
- * features by {@link #resolve} when the fit starts.
+ * on the original scale ({@code lower.limits}, {@code upper.limits}), and the adaptive lasso's
+ * options when {@code penalty=adaptive} (null otherwise). Matched to the input's features by
+ * {@link #resolve} when the fit starts.
  */
-public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLimits, FeatureValues upperLimits) {
+public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLimits, FeatureValues upperLimits,
+                             AdaptiveOptions adaptive) {
     public static final String PENALTY_FACTOR = "penaltyFactor";
     public static final String LOWER_LIMITS = "lowerLimits";
     public static final String UPPER_LIMITS = "upperLimits";
@@ -16,7 +18,7 @@ public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLim
     /** No factors, no bounds: the plain elastic net. */
     public static PenaltyOptions none() {
         return new PenaltyOptions(FeatureValues.none(PENALTY_FACTOR, 1), FeatureValues.none(LOWER_LIMITS,
-                Double.NEGATIVE_INFINITY), FeatureValues.none(UPPER_LIMITS, Double.POSITIVE_INFINITY));
+                Double.NEGATIVE_INFINITY), FeatureValues.none(UPPER_LIMITS, Double.POSITIVE_INFINITY), null);
     }
 
     /** Parses the three keys' texts (null: not given); a bad value is a config error naming its key. */
@@ -28,7 +30,12 @@ public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLim
                 lowerLimits == null ? none.lowerLimits : FeatureValues.parse(LOWER_LIMITS, lowerLimits,
                         Double.NEGATIVE_INFINITY, v -> v <= 0, "a number <= 0, or -Infinity", true),
                 upperLimits == null ? none.upperLimits : FeatureValues.parse(UPPER_LIMITS, upperLimits,
-                        Double.POSITIVE_INFINITY, v -> v >= 0, "a number >= 0, or Infinity", true));
+                        Double.POSITIVE_INFINITY, v -> v >= 0, "a number >= 0, or Infinity", true), null);
+    }
+
+    /** The same options for the adaptive lasso (null: the plain lasso / elastic net). */
+    public PenaltyOptions withAdaptive(AdaptiveOptions options) {
+        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, options);
     }
 
     /** Whether any of the three keys was given. */
@@ -41,9 +48,23 @@ public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLim
         return lowerLimits.given() || upperLimits.given();
     }
 
-    /** The options for the input's features (a config error when they do not match them). */
+    /** The options for the input's features (an error naming the key when they do not match them). */
     public FeatureTerms resolve(List<String> features) {
-        return FeatureTerms.of(penaltyFactor.resolve(features), lowerLimits.resolve(features),
-                upperLimits.resolve(features));
+        return resolve(features, null);
+    }
+
+    /**
+     * The options for the input's features with the given factors multiplied by {@code weights}
+     * (the adaptive lasso's; +∞ leaves a feature out, an unpenalized feature stays unpenalized)
+     * before glmnet's rescaling.
+     */
+    public FeatureTerms resolve(List<String> features, double[] weights) {
+        double[] factors = penaltyFactor.resolve(features);
+        if (weights != null) {
+            for (int j = 0; j < factors.length; j++) {
+                factors[j] = factors[j] == 0 ? 0 : factors[j] * weights[j];
+            }
+        }
+        return FeatureTerms.of(factors, lowerLimits.resolve(features), upperLimits.resolve(features));
     }
 }

@@ -164,6 +164,26 @@ class BadInputCorpusTest {
         String noHeader = write("no-header.csv", "1,2,3\n4,5,6\n7,8,9\n");
         cases.add(bad("labelCol out of range without header", 2,
                 args(noHeader, "--header", "false", "--labelCol", "4"), "labelCol", "'4'", "from 1 to 3"));
+        // --- penalty=adaptive and its initial estimate -------------------------------------------------
+        cases.add(bad("group lasso not built yet", 2, args(good, "--penalty", "group", "--lambda", "0.5"), "penalty",
+                "not built yet"));
+        cases.add(bad("adaptiveGamma of zero", 2, args(good, "--penalty", "adaptive", "--adaptiveGamma", "0"),
+                "adaptiveGamma", "> 0"));
+        cases.add(bad("adaptiveInit that does not exist", 3, args(good, "--penalty", "adaptive", "--adaptiveInit",
+                "/no/such/model"), "adaptiveInit", "no coefficients output at /no/such/model"));
+        cases.add(bad("adaptiveInit with two λ values", 3, args(good, "--penalty", "adaptive", "--adaptiveInit",
+                coefficients("two-lambdas", new double[] {1, 2}, "x1", "x2", "x3")), "adaptiveInit", "2 λ values",
+                "single-λ or cross-validated"));
+        cases.add(bad("adaptiveInit that is not a coefficients output", 3, args(good, "--penalty", "adaptive",
+                "--adaptiveInit", parquet("not-coefficients.parquet", new StructType().add("feature",
+                        DataTypes.StringType).add("value", DataTypes.DoubleType), List.of(RowFactory.create("x1", 1.0)))),
+                "adaptiveInit", "is not a coefficients output"));
+        cases.add(bad("adaptiveInit without a feature of the input", 3, args(good, "--penalty", "adaptive",
+                "--adaptiveInit", coefficients("two-features", new double[] {1}, "x1", "x2")), "adaptiveInit",
+                "feature 'x3'"));
+        cases.add(bad("adaptiveInit whose coefficients are all zero", 3, args(good, "--penalty", "adaptive",
+                "--adaptiveInit", coefficients("all-zero", new double[] {0}, "x1", "x2", "x3")), "adaptiveInit",
+                "no non-zero coefficient"));
         Path plainFile = tmp.resolve("plain-file");
         Files.writeString(plainFile, "not a directory\n");
         cases.add(bad("output under a regular file", 2, args(good, "--output", plainFile.resolve("out").toString()),
@@ -214,6 +234,9 @@ class BadInputCorpusTest {
             Map.entry("numPartitions", new Object[] {"-2", 2, "integer >= 0"}),
             Map.entry("blockRows", new Object[] {"many", 2, "integer >= 0"}),
             Map.entry("penaltyFactor", new Object[] {"1,-1", 2, "invalid value '-1'"}),
+            Map.entry("penalty", new Object[] {"ridge", 2, "lasso or adaptive"}),
+            Map.entry("adaptiveGamma", new Object[] {"2", 2, "applies to penalty=adaptive only"}),
+            Map.entry("adaptiveInit", new Object[] {"ols", 2, "applies to penalty=adaptive only"}),
             Map.entry("lowerLimits", new Object[] {"nosuch:-1", 3, "no feature named 'nosuch'"}),
             Map.entry("upperLimits", new Object[] {"0.5,0.5", 3, "2 values given for"}));
 
@@ -326,6 +349,20 @@ class BadInputCorpusTest {
         String[] mentions = Stream.concat(Stream.of("1 bad line of 5", "line 4 of " + file), Arrays.stream(problem))
                 .toArray(String[]::new);
         return bad(name, 3, args(file), mentions);
+    }
+
+    /** A coefficients output (feature, coefficient, lambda): every coefficient 0.5, or 0 when the only λ is 0. */
+    private static String coefficients(String name, double[] lambdas, String... features) {
+        StructType schema = new StructType().add("feature", DataTypes.StringType)
+                .add("coefficient", DataTypes.DoubleType).add("lambda", DataTypes.DoubleType);
+        List<Row> rows = new ArrayList<>();
+        for (double l : lambdas) {
+            rows.add(RowFactory.create("(Intercept)", 1.0, l));
+            for (String f : features) {
+                rows.add(RowFactory.create(f, lambdas.length == 1 && lambdas[0] == 0 ? 0.0 : 0.5, l));
+            }
+        }
+        return parquet("coefficients-" + name + ".parquet", schema, rows);
     }
 
     private static String parquetWithStringFeature() {

@@ -82,8 +82,6 @@ class ErrorHandlingTest {
 
     @Test
     void missingRequiredKeysAreNamed() {
-        run("train", "--input", good, "--labelCol", "y", "--alpha", "0", "--output", out("m"))
-                .assertError(ExitCode.BAD_CONFIG, "lambda", "required when alpha = 0");
         run("train", "--labelCol", "y", "--lambda", "1", "--output", out("m"))
                 .assertError(ExitCode.BAD_CONFIG, "input", "required");
         run("train", "--input", good, "--labelCol", "y", "--lambda", "1")

@@ -70,13 +70,30 @@ class PenaltyOptionsFixtureTest {
         return out;
     }
 
-    /** The job's arguments for the fixture, with or without its λ values. */
-    private List<String> args(JsonNode fx, String out, boolean givenLambdas) {
+    static Stream<String> adaptiveCases() throws IOException {
+        return cases().filter(name -> name.contains("_adaptive_"));
+    }
+
+    /**
+     * The job's arguments for the fixture, with or without its λ values. An adaptive-lasso fixture
+     * runs penalty=adaptive from its initial estimate, written here as a coefficients output (so
+     * that the weights are exactly glmnet's penalty.factor), unless {@code adaptiveInit} is given.
+     */
+    private List<String> args(JsonNode fx, String out, boolean givenLambdas) throws IOException {
+        return args(fx, out, givenLambdas, null);
+    }
+
+    private List<String> args(JsonNode fx, String out, boolean givenLambdas, String adaptiveInit) throws IOException {
         List<String> args = new ArrayList<>(List.of("train", "--input", TestFits.resource(fx.get("dataset").asText()),
                 "--labelCol", fx.get("labelCol").asText(), "--family", fx.get("family").asText(),
                 "--standardize", fx.get("standardize").asText(), "--alpha", fx.get("alpha").asText(),
-                "--penaltyFactor", list(fx.get("penaltyFactor")), "--tol", "1e-12", "--plots", "false",
-                "--output", out));
+                "--tol", "1e-12", "--plots", "false", "--output", out));
+        if (fx.has("adaptiveGamma")) {
+            args.addAll(List.of("--penalty", "adaptive", "--adaptiveGamma", fx.get("adaptiveGamma").asText(),
+                    "--adaptiveInit", adaptiveInit != null ? adaptiveInit : writeInitial(fx)));
+        } else {
+            args.addAll(List.of("--penaltyFactor", list(fx.get("penaltyFactor"))));
+        }
         if (!fx.get("weightCol").isNull()) {
             args.addAll(List.of("--weightCol", fx.get("weightCol").asText()));
         }
@@ -145,6 +162,66 @@ class PenaltyOptionsFixtureTest {
             assertTrue(worst <= (family.equals("binomial") ? 1e-5 : 1e-6) * scale,
                     "coefficients, " + at + ": " + worst + " of " + scale);
         }
+    }
+
+    /** The fixture's initial estimate as a one-λ coefficients output (feature, coefficient, lambda). */
+    private String writeInitial(JsonNode fx) {
+        String dir = tmp.resolve("initial-coefficients").toString();
+        if (Files.exists(Path.of(dir))) {
+            return dir;
+        }
+        List<String> features = strings(fx.get("features"));
+        double[] b = numbers(fx.get("adaptiveInitial"));
+        List<Row> rows = new ArrayList<>();
+        rows.add(org.apache.spark.sql.RowFactory.create("(Intercept)", 0.0, 1.0));
+        for (int j = 0; j < b.length; j++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(features.get(j), b[j], 1.0));
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("feature", "string").add("coefficient", "double").add("lambda", "double");
+        SparkTestSession.get().createDataFrame(rows, schema).coalesce(1).write().parquet(dir);
+        return dir;
+    }
+
+    /**
+     * The adaptive lasso's own initial fit: ols (gaussian) equals the least-squares fit and ridge
+     * (binomial, no cross-validation) glmnet's ridge path at its smallest λ, so the weights written
+     * beside the coefficients are 1/|b|^γ of the fixture's initial estimate, and the path that
+     * follows starts at glmnet's λ_max for those weights.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adaptiveCases")
+    void adaptiveInitIsTheFixturesInitialFit(String name) throws IOException {
+        SparkTestSession.get();
+        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        String out = tmp.resolve("own-init").toString();
+        String init = fx.get("adaptiveInit").asText();
+        assertEquals(0, Main.run(args(fx, out, false, init).toArray(new String[0])), "exit code");
+        JsonNode metrics = JSON.readTree(Path.of(out, "metrics.json").toFile());
+        JsonNode adaptive = metrics.get("adaptive");
+        assertEquals(init, adaptive.get("init").asText());
+        assertEquals(fx.get("adaptiveGamma").asDouble(), adaptive.get("gamma").asDouble());
+        if (fx.get("adaptiveInitLambda").isNull()) {
+            assertTrue(adaptive.get("initLambda").isNull(), "no λ for " + init);
+        } else {
+            double l = fx.get("adaptiveInitLambda").asDouble();
+            assertEquals(l, adaptive.get("initLambda").asDouble(), 1e-9 * l, "the ridge fit's λ (glmnet's smallest)");
+        }
+        double gamma = fx.get("adaptiveGamma").asDouble();
+        double[] initial = numbers(fx.get("adaptiveInitial"));
+        List<String> features = strings(fx.get("features"));
+        for (Row r : SparkTestSession.get().read().parquet(out + "/coefficients").collectAsList()) {
+            int j = r.getInt(r.fieldIndex("index"));
+            if (j >= 0) {
+                double expected = Math.pow(Math.abs(initial[j]), -gamma);
+                // ols: exact to rounding; ridge: glmnet's path is KKT-certified to 1e-7·λ
+                assertEquals(expected, r.getDouble(r.fieldIndex("adaptiveWeight")),
+                        (init.equals("ols") ? 1e-8 : 1e-5) * expected, "adaptiveWeight of " + features.get(j));
+            }
+        }
+        double lambdaMax = fx.get("lambdaMaxIndependent").asDouble();
+        assertEquals(lambdaMax, metrics.get("lambdaMax").asDouble(), (init.equals("ols") ? 1e-8 : 1e-5) * lambdaMax,
+                "λ_max with the weights");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -174,20 +174,11 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
 
     @Override
     public MultiClassPenalty onFeatures(int[] features) {
-        int q = features.length;
-        double[] w = new double[q];
-        double[] v = new double[q];
-        double[] lo = new double[q];
-        double[] hi = new double[q];
-        boolean[] a = new boolean[q];
-        for (int i = 0; i < q; i++) {
-            int j = features[i];
-            w[i] = weights[j];
-            v[i] = factors[j];
-            lo[i] = lower[j];
-            hi[i] = upper[j];
-            a[i] = active[j];
-        }
+        double[] w = FeatureSelection.select(weights, features);
+        double[] v = FeatureSelection.select(factors, features);
+        double[] lo = FeatureSelection.select(lower, features);
+        double[] hi = FeatureSelection.select(upper, features);
+        boolean[] a = FeatureSelection.select(active, features);
         return new MultiClassPenalty(lambda, alpha, w, v, lo, hi, a, classes, grouped, fitIntercept);
     }
 

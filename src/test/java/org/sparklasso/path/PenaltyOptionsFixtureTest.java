@@ -70,6 +70,12 @@ class PenaltyOptionsFixtureTest {
         return out;
     }
 
+    /** The fixture (and a started Spark session for the job). */
+    private static JsonNode fixture(String name) throws IOException {
+        SparkTestSession.get();
+        return JSON.readTree(DIR.resolve(name).toFile());
+    }
+
     static Stream<String> adaptiveCases() throws IOException {
         return cases().filter(name -> name.contains("_adaptive_"));
     }
@@ -112,8 +118,7 @@ class PenaltyOptionsFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void writtenModelsMatchGlmnet(String name) throws IOException {
-        SparkTestSession.get();
-        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        JsonNode fx = fixture(name);
         String out = tmp.resolve("out").toString();
         assertEquals(0, Main.run(args(fx, out, true).toArray(new String[0])), "exit code");
         String family = fx.get("family").asText();
@@ -128,12 +133,8 @@ class PenaltyOptionsFixtureTest {
         boolean plain = java.util.Arrays.stream(rescaled).allMatch(f -> f == 1);
         List<Row> rows = SparkTestSession.get().read().parquet(out + "/coefficients").collectAsList();
         assertEquals(!plain, List.of(rows.get(0).schema().fieldNames()).contains("penaltyFactor"));
-        for (Row r : plain ? List.<Row>of() : rows) {
-            int j = r.getInt(r.fieldIndex("index"));
-            if (j >= 0) {
-                assertEquals(rescaled[j], r.getDouble(r.fieldIndex("penaltyFactor")), 1e-12 * (1 + rescaled[j]),
-                        "penaltyFactor column of " + features.get(j));
-            }
+        if (!plain) {
+            assertFeatureColumn(rows, "penaltyFactor", rescaled, 1e-12, features);
         }
         boolean multinomial = family.equals("multinomial");
         for (JsonNode expected : fx.get("fits")) {
@@ -192,8 +193,7 @@ class PenaltyOptionsFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("adaptiveCases")
     void adaptiveInitIsTheFixturesInitialFit(String name) throws IOException {
-        SparkTestSession.get();
-        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        JsonNode fx = fixture(name);
         String out = tmp.resolve("own-init").toString();
         String init = fx.get("adaptiveInit").asText();
         assertEquals(0, Main.run(args(fx, out, false, init).toArray(new String[0])), "exit code");
@@ -210,25 +210,34 @@ class PenaltyOptionsFixtureTest {
         double gamma = fx.get("adaptiveGamma").asDouble();
         double[] initial = numbers(fx.get("adaptiveInitial"));
         List<String> features = strings(fx.get("features"));
-        for (Row r : SparkTestSession.get().read().parquet(out + "/coefficients").collectAsList()) {
-            int j = r.getInt(r.fieldIndex("index"));
-            if (j >= 0) {
-                double expected = Math.pow(Math.abs(initial[j]), -gamma);
-                // ols: exact to rounding; ridge: glmnet's path is KKT-certified to 1e-7·λ
-                assertEquals(expected, r.getDouble(r.fieldIndex("adaptiveWeight")),
-                        (init.equals("ols") ? 1e-8 : 1e-5) * expected, "adaptiveWeight of " + features.get(j));
-            }
+        double[] weights = new double[initial.length];
+        for (int j = 0; j < weights.length; j++) {
+            weights[j] = Math.pow(Math.abs(initial[j]), -gamma);
         }
+        // ols: exact to rounding; ridge: glmnet's path is KKT-certified to 1e-7·λ
+        assertFeatureColumn(SparkTestSession.get().read().parquet(out + "/coefficients").collectAsList(),
+                "adaptiveWeight", weights, init.equals("ols") ? 1e-8 : 1e-5, features);
         double lambdaMax = fx.get("lambdaMaxIndependent").asDouble();
         assertEquals(lambdaMax, metrics.get("lambdaMax").asDouble(), (init.equals("ols") ? 1e-8 : 1e-5) * lambdaMax,
                 "λ_max with the weights");
     }
 
+    /** Every feature row of coefficients/ has {@code expected[index]} in {@code column}, to {@code rel}. */
+    private static void assertFeatureColumn(List<Row> rows, String column, double[] expected, double rel,
+                                            List<String> features) {
+        for (Row r : rows) {
+            int j = r.getInt(r.fieldIndex("index"));
+            if (j >= 0) {
+                assertEquals(expected[j], r.getDouble(r.fieldIndex(column)), rel * (1 + Math.abs(expected[j])),
+                        column + " of " + features.get(j));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void defaultPathStartsWhereGlmnetsDoes(String name) throws IOException {
-        SparkTestSession.get();
-        JsonNode fx = JSON.readTree(DIR.resolve(name).toFile());
+        JsonNode fx = fixture(name);
         String out = tmp.resolve("path").toString();
         assertEquals(0, Main.run(args(fx, out, false).toArray(new String[0])), "exit code");
         JsonNode metrics = JSON.readTree(Path.of(out, "metrics.json").toFile());

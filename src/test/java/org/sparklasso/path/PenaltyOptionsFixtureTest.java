@@ -86,14 +86,20 @@ class PenaltyOptionsFixtureTest {
      * that the weights are exactly glmnet's penalty.factor), unless {@code adaptiveInit} is given.
      */
     private List<String> args(JsonNode fx, String out, boolean givenLambdas) throws IOException {
-        return args(fx, out, givenLambdas, null);
+        return args(fx, out, givenLambdas ? fx.get("fits").size() : 0, null, "1e-12", null);
     }
 
-    private List<String> args(JsonNode fx, String out, boolean givenLambdas, String adaptiveInit) throws IOException {
+    /**
+     * @param lambdas      how many of the fixture's λ values to give, evenly spaced (0: the default path)
+     * @param adaptiveInit the adaptive init, or null for the fixture's initial estimate
+     * @param solver       the solver, or null for auto
+     */
+    private List<String> args(JsonNode fx, String out, int lambdas, String adaptiveInit, String tol, String solver)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("train", "--input", TestFits.resource(fx.get("dataset").asText()),
                 "--labelCol", fx.get("labelCol").asText(), "--family", fx.get("family").asText(),
                 "--standardize", fx.get("standardize").asText(), "--alpha", fx.get("alpha").asText(),
-                "--tol", "1e-12", "--plots", "false", "--output", out));
+                "--tol", tol, "--plots", "false", "--output", out));
         if (fx.has("adaptiveGamma")) {
             args.addAll(List.of("--penalty", "adaptive", "--adaptiveGamma", fx.get("adaptiveGamma").asText(),
                     "--adaptiveInit", adaptiveInit != null ? adaptiveInit : writeInitial(fx)));
@@ -107,12 +113,24 @@ class PenaltyOptionsFixtureTest {
             args.addAll(List.of("--lowerLimits", list(fx.get("lowerLimits")), "--upperLimits",
                     list(fx.get("upperLimits"))));
         }
-        if (givenLambdas) {
-            List<String> lambdas = new ArrayList<>();
-            fx.get("fits").forEach(f -> lambdas.add(Double.toString(f.get("lambda").asDouble())));
-            args.addAll(List.of("--lambda", String.join(",", lambdas)));
+        if (solver != null) {
+            args.addAll(List.of("--solver", solver));
+        }
+        if (lambdas > 0) {
+            args.addAll(List.of("--lambda", String.join(",", lambdas(fx, lambdas))));
         }
         return args;
+    }
+
+    /** {@code count} of the fixture's λ values, evenly spaced along its path, the last included. */
+    private static List<String> lambdas(JsonNode fx, int count) {
+        int all = fx.get("fits").size();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int k = count == all ? i : (int) Math.round((all - 1) * (i + 1.0) / count);
+            out.add(Double.toString(fx.get("fits").get(k).get("lambda").asDouble()));
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,6 +183,53 @@ class PenaltyOptionsFixtureTest {
         }
     }
 
+    /** Every fixture with each solver other than the family's default that can fit it. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> otherSolvers() throws IOException {
+        return cases().flatMap(name -> {
+            List<String> solvers = name.contains("_gaussian_") ? List.of("workingset", "fista") : List.of("fista");
+            return solvers.stream().map(solver -> org.junit.jupiter.params.provider.Arguments.of(name, solver));
+        });
+    }
+
+    /**
+     * Every solver honours penalty factors and limits (clipped coordinate updates, box prox): on
+     * ten (gaussian), five (binomial) or three (multinomial; FISTA on a GLM is slow at tight
+     * tolerances) of the fixture's λ values the written model is within its bounds, within 1e-7
+     * (gaussian, tol 1e-9) or 1e-6 (GLM, tol 1e-8) of glmnet's objective, and meets the boxed KKT
+     * conditions.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("otherSolvers")
+    void otherSolversHonourFactorsAndLimits(String name, String solver) throws IOException {
+        JsonNode fx = fixture(name);
+        String out = tmp.resolve("solver-" + solver).toString();
+        String family = fx.get("family").asText();
+        boolean gaussian = family.equals("gaussian");
+        int count = gaussian ? 10 : family.equals("binomial") ? 5 : 3;
+        assertEquals(0, Main.run(args(fx, out, count, null, gaussian ? "1e-9" : "1e-8", solver)
+                .toArray(new String[0])), "exit code");
+        List<String> classes = family.equals("gaussian") ? null : strings(fx.get("classes"));
+        Reference ref = new Reference(fx, classes);
+        List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients",
+                family.equals("multinomial") ? classes : null, strings(fx.get("features")));
+        assertEquals(count, written.size(), "one written model per λ");
+        for (JsonNode expected : fx.get("fits")) {
+            double lambda = expected.get("lambda").asDouble();
+            WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElse(null);
+            if (m == null) {
+                continue;
+            }
+            String at = name + " " + solver + " at λ=" + lambda;
+            ref.assertWithinBounds(m.beta(), at);
+            double theirs = (family.equals("multinomial") ? expected.get("objectiveExact")
+                    : expected.get("objective")).asDouble();
+            double ours = ref.objective(m.intercept(), m.beta(), lambda);
+            assertEquals(theirs, ours, (gaussian ? 1e-7 : 1e-6) * Math.abs(theirs), "objective, " + at);
+            double kkt = ref.kktViolation(m.intercept(), m.beta(), lambda) / Math.max(1, lambda);
+            assertTrue(kkt < 1e-5, "KKT of the written model, " + at + ": " + kkt);
+        }
+    }
+
     /** The fixture's initial estimate as a one-λ coefficients output (feature, coefficient, lambda). */
     private String writeInitial(JsonNode fx) {
         String dir = tmp.resolve("initial-coefficients").toString();
@@ -196,7 +261,7 @@ class PenaltyOptionsFixtureTest {
         JsonNode fx = fixture(name);
         String out = tmp.resolve("own-init").toString();
         String init = fx.get("adaptiveInit").asText();
-        assertEquals(0, Main.run(args(fx, out, false, init).toArray(new String[0])), "exit code");
+        assertEquals(0, Main.run(args(fx, out, 0, init, "1e-12", null).toArray(new String[0])), "exit code");
         JsonNode metrics = JSON.readTree(Path.of(out, "metrics.json").toFile());
         JsonNode adaptive = metrics.get("adaptive");
         assertEquals(init, adaptive.get("init").asText());

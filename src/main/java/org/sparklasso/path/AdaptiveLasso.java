@@ -43,7 +43,7 @@ final class AdaptiveLasso {
                     active += given.excluded(j) ? 0 : 1;
                 }
                 if (data.rows() <= active + (spec.fitIntercept() ? 1 : 0)) {
-                    throw JobException.input("adaptiveInit: ols needs more rows than features (n=" + data.rows()
+                    throw JobException.config("adaptiveInit: ols needs more rows than features (n=" + data.rows()
                             + ", p=" + active + "); use adaptiveInit=ridge");
                 }
                 initial = magnitudes(PathDriver.unpenalizedFit(data, plain, given, counter, start), names.size());

@@ -105,7 +105,7 @@ public final class FeatureValues {
 
     /**
      * One value per feature of the input, in feature order; a list of the wrong length or a name
-     * that is not a feature is an input error (exit 3, as for a labelCol the input does not have)
+     * that is not a feature is a config error (exit 2: the value does not fit the input's features)
      * naming the key and the features.
      */
     public double[] resolve(List<String> features) {
@@ -113,7 +113,7 @@ public final class FeatureValues {
         double[] out = new double[p];
         if (inOrder != null) {
             if (inOrder.length != p) {
-                throw JobException.input(key + ": " + inOrder.length + " value" + (inOrder.length == 1 ? "" : "s")
+                throw JobException.config(key + ": " + inOrder.length + " value" + (inOrder.length == 1 ? "" : "s")
                         + " given for " + p + " features (" + preview(features) + "); give one per feature in order, "
                         + "or name:value pairs");
             }
@@ -134,7 +134,7 @@ public final class FeatureValues {
             }
         }
         if (!unknown.isEmpty()) {
-            throw JobException.input(key + ": no feature named '" + unknown.get(0) + "' in the input (features: "
+            throw JobException.config(key + ": no feature named '" + unknown.get(0) + "' in the input (features: "
                     + preview(features) + ")");
         }
         return out;

@@ -167,6 +167,9 @@ class BadInputCorpusTest {
         // --- penalty=adaptive and its initial estimate -------------------------------------------------
         cases.add(bad("group lasso not built yet", 2, args(good, "--penalty", "group", "--lambda", "0.5"), "penalty",
                 "not built yet"));
+        String tiny = csv("three-rows.csv", HEADER, rows(3));
+        cases.add(bad("adaptiveInit=ols with p >= n", 2, args(tiny, "--penalty", "adaptive", "--adaptiveInit", "ols",
+                "--lambda", "0.5"), "adaptiveInit", "ols needs more rows than features (n=3, p=3)"));
         cases.add(bad("adaptiveGamma of zero", 2, args(good, "--penalty", "adaptive", "--adaptiveGamma", "0"),
                 "adaptiveGamma", "> 0"));
         cases.add(bad("adaptiveInit that does not exist", 3, args(good, "--penalty", "adaptive", "--adaptiveInit",
@@ -237,8 +240,8 @@ class BadInputCorpusTest {
             Map.entry("penalty", new Object[] {"ridge", 2, "lasso or adaptive"}),
             Map.entry("adaptiveGamma", new Object[] {"2", 2, "applies to penalty=adaptive only"}),
             Map.entry("adaptiveInit", new Object[] {"ols", 2, "applies to penalty=adaptive only"}),
-            Map.entry("lowerLimits", new Object[] {"nosuch:-1", 3, "no feature named 'nosuch'"}),
-            Map.entry("upperLimits", new Object[] {"0.5,0.5", 3, "2 values given for"}));
+            Map.entry("lowerLimits", new Object[] {"nosuch:-1", 2, "no feature named 'nosuch'"}),
+            Map.entry("upperLimits", new Object[] {"0.5,0.5", 2, "2 values given for"}));
 
     @org.junit.jupiter.api.Test
     void everyKeyHasABadValueCase() {

@@ -52,28 +52,20 @@ class PenaltyOptionsTest {
         assertBad("penaltyFactor: feature 'bmi' is named twice", () -> PenaltyOptions.parse("bmi:1,bmi:2", null, null));
         assertBad("penaltyFactor: entry '3' is not name:value", () -> PenaltyOptions.parse("bmi:1,3", null, null));
         assertBad("penaltyFactor: empty entry", () -> PenaltyOptions.parse("1,,1", null, null));
-        // matched to the features when the fit starts: a mismatch with the input is exit 3
-        assertBadInput("penaltyFactor: 3 values given for 4 features (age, sex, bmi, bp)",
+        // matched to the features when the fit starts: still a config error (exit 2)
+        assertBad("penaltyFactor: 3 values given for 4 features (age, sex, bmi, bp)",
                 () -> PenaltyOptions.parse("1,1,1", null, null).resolve(FEATURES));
-        assertBadInput("penaltyFactor: 1 value given for 4 features",
+        assertBad("penaltyFactor: 1 value given for 4 features",
                 () -> PenaltyOptions.parse("2", null, null).resolve(FEATURES));
-        assertBadInput("lowerLimits: no feature named 'BMI' in the input (features: age, sex, bmi, bp)",
+        assertBad("lowerLimits: no feature named 'BMI' in the input (features: age, sex, bmi, bp)",
                 () -> PenaltyOptions.parse(null, "BMI:-1", null).resolve(FEATURES));
         assertBad("penaltyFactor: no feature is penalized",
                 () -> PenaltyOptions.parse("0,0,Infinity,0", null, null).resolve(FEATURES));
     }
 
     private static void assertBad(String start, org.junit.jupiter.api.function.Executable call) {
-        assertBad(ExitCode.BAD_CONFIG, start, call);
-    }
-
-    private static void assertBadInput(String start, org.junit.jupiter.api.function.Executable call) {
-        assertBad(ExitCode.BAD_INPUT, start, call);
-    }
-
-    private static void assertBad(int code, String start, org.junit.jupiter.api.function.Executable call) {
         JobException e = assertThrows(JobException.class, call);
-        assertEquals(code, e.exitCode());
+        assertEquals(ExitCode.BAD_CONFIG, e.exitCode());
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }

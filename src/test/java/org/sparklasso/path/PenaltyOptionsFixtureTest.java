@@ -122,6 +122,17 @@ class PenaltyOptionsFixtureTest {
         return args;
     }
 
+    /** Runs the job and reads the models it wrote: one per λ given. */
+    private static List<WrittenCoefficients.Model> runAndRead(JsonNode fx, List<String> args, String out) {
+        assertEquals(0, Main.run(args.toArray(new String[0])), "exit code");
+        boolean multinomial = fx.get("family").asText().equals("multinomial");
+        List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients",
+                multinomial ? strings(fx.get("classes")) : null, strings(fx.get("features")));
+        int given = args.indexOf("--lambda") < 0 ? -1 : args.get(args.indexOf("--lambda") + 1).split(",").length;
+        assertEquals(given, written.size(), "one written model per λ");
+        return written;
+    }
+
     /** {@code count} of the fixture's λ values, evenly spaced along its path, the last included. */
     private static List<String> lambdas(JsonNode fx, int count) {
         int all = fx.get("fits").size();
@@ -138,14 +149,10 @@ class PenaltyOptionsFixtureTest {
     void writtenModelsMatchGlmnet(String name) throws IOException {
         JsonNode fx = fixture(name);
         String out = tmp.resolve("out").toString();
-        assertEquals(0, Main.run(args(fx, out, true).toArray(new String[0])), "exit code");
         String family = fx.get("family").asText();
         List<String> features = strings(fx.get("features"));
-        List<String> classes = family.equals("gaussian") ? null : strings(fx.get("classes"));
-        Reference ref = new Reference(fx, classes);
-        List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients",
-                family.equals("multinomial") ? classes : null, features);
-        assertEquals(fx.get("fits").size(), written.size(), "one written model per λ");
+        Reference ref = new Reference(fx, family.equals("gaussian") ? null : strings(fx.get("classes")));
+        List<WrittenCoefficients.Model> written = runAndRead(fx, args(fx, out, true), out);
         // the factors in force, beside the coefficients (the column only when some factor is not 1)
         double[] rescaled = numbers(fx.get("penaltyFactorRescaled"));
         boolean plain = java.util.Arrays.stream(rescaled).allMatch(f -> f == 1);
@@ -206,13 +213,9 @@ class PenaltyOptionsFixtureTest {
         String family = fx.get("family").asText();
         boolean gaussian = family.equals("gaussian");
         int count = gaussian ? 10 : family.equals("binomial") ? 5 : 3;
-        assertEquals(0, Main.run(args(fx, out, count, null, gaussian ? "1e-9" : "1e-8", solver)
-                .toArray(new String[0])), "exit code");
-        List<String> classes = family.equals("gaussian") ? null : strings(fx.get("classes"));
-        Reference ref = new Reference(fx, classes);
-        List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients",
-                family.equals("multinomial") ? classes : null, strings(fx.get("features")));
-        assertEquals(count, written.size(), "one written model per λ");
+        Reference ref = new Reference(fx, gaussian ? null : strings(fx.get("classes")));
+        List<WrittenCoefficients.Model> written = runAndRead(fx, args(fx, out, count, null,
+                gaussian ? "1e-9" : "1e-8", solver), out);
         for (JsonNode expected : fx.get("fits")) {
             double lambda = expected.get("lambda").asDouble();
             WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElse(null);

@@ -22,8 +22,9 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
 
     /** Every factor 1, no bounds. */
     public ElasticNet(double lambda, double alpha, double[] weights, boolean[] active) {
-        this(lambda, alpha, weights, filled(weights.length, 1), filled(weights.length, Double.NEGATIVE_INFINITY),
-                filled(weights.length, Double.POSITIVE_INFINITY), active);
+        this(lambda, alpha, weights, FeatureArrays.filled(weights.length, 1),
+                FeatureArrays.filled(weights.length, Double.NEGATIVE_INFINITY),
+                FeatureArrays.filled(weights.length, Double.POSITIVE_INFINITY), active);
     }
 
     /**
@@ -50,17 +51,7 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
         this.lower = lower;
         this.upper = upper;
         this.active = active;
-        boolean any = false;
-        for (int j = 0; j < lower.length; j++) {
-            any |= lower[j] > Double.NEGATIVE_INFINITY || upper[j] < Double.POSITIVE_INFINITY;
-        }
-        this.bounded = any;
-    }
-
-    static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, v);
-        return a;
+        this.bounded = FeatureArrays.anyBound(lower, upper);
     }
 
     @Override
@@ -88,11 +79,11 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
 
     @Override
     public ElasticNet onFeatures(int[] features) {
-        double[] w = FeatureSelection.select(weights, features);
-        double[] v = FeatureSelection.select(factors, features);
-        double[] lo = FeatureSelection.select(lower, features);
-        double[] hi = FeatureSelection.select(upper, features);
-        boolean[] a = FeatureSelection.select(active, features);
+        double[] w = FeatureArrays.select(weights, features);
+        double[] v = FeatureArrays.select(factors, features);
+        double[] lo = FeatureArrays.select(lower, features);
+        double[] hi = FeatureArrays.select(upper, features);
+        boolean[] a = FeatureArrays.select(active, features);
         return new ElasticNet(lambda, alpha, w, v, lo, hi, a, unpenalizedRadius);
     }
 
@@ -106,13 +97,10 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
         return alpha * weights[j] * factors[j];
     }
 
-    /** |uⱼ|, or its one-sided part where a bound at 0 blocks one direction (u > 0 would increase bⱼ). */
+    /** |uⱼ|, or its one-sided part where a bound at 0 blocks one direction ({@link Prox#openScore}). */
     @Override
     public double featureScore(double[] u, int j) {
-        if (bounded && (lower[j] == 0 || upper[j] == 0)) {
-            return lower[j] == upper[j] ? 0 : lower[j] == 0 ? Math.max(0, u[j]) : Math.max(0, -u[j]);
-        }
-        return Math.abs(u[j]);
+        return bounded ? Prox.openScore(u[j], lower[j], upper[j]) : Math.abs(u[j]);
     }
 
     @Override

@@ -26,9 +26,10 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
     /** Every factor 1, no bounds. */
     public MultiClassPenalty(double lambda, double alpha, double[] weights, boolean[] active, int classes,
                              boolean grouped, boolean fitIntercept) {
-        this(lambda, alpha, weights, ElasticNet.filled(weights.length, 1),
-                ElasticNet.filled(weights.length, Double.NEGATIVE_INFINITY),
-                ElasticNet.filled(weights.length, Double.POSITIVE_INFINITY), active, classes, grouped, fitIntercept);
+        this(lambda, alpha, weights, FeatureArrays.filled(weights.length, 1),
+                FeatureArrays.filled(weights.length, Double.NEGATIVE_INFINITY),
+                FeatureArrays.filled(weights.length, Double.POSITIVE_INFINITY), active, classes, grouped,
+                fitIntercept);
     }
 
     /**
@@ -45,10 +46,7 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
         this.lower = lower;
         this.upper = upper;
         this.active = active;
-        boolean any = false;
-        for (int j = 0; j < lower.length; j++) {
-            any |= lower[j] > Double.NEGATIVE_INFINITY || upper[j] < Double.POSITIVE_INFINITY;
-        }
+        boolean any = FeatureArrays.anyBound(lower, upper);
         if (any && grouped && classes > 1) {
             throw new IllegalArgumentException("coefficient bounds need an ungrouped penalty");
         }
@@ -174,11 +172,11 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
 
     @Override
     public MultiClassPenalty onFeatures(int[] features) {
-        double[] w = FeatureSelection.select(weights, features);
-        double[] v = FeatureSelection.select(factors, features);
-        double[] lo = FeatureSelection.select(lower, features);
-        double[] hi = FeatureSelection.select(upper, features);
-        boolean[] a = FeatureSelection.select(active, features);
+        double[] w = FeatureArrays.select(weights, features);
+        double[] v = FeatureArrays.select(factors, features);
+        double[] lo = FeatureArrays.select(lower, features);
+        double[] hi = FeatureArrays.select(upper, features);
+        boolean[] a = FeatureArrays.select(active, features);
         return new MultiClassPenalty(lambda, alpha, w, v, lo, hi, a, classes, grouped, fitIntercept);
     }
 
@@ -197,16 +195,12 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
         return alpha * weights[j] * factors[j];
     }
 
-    /** Per class |uⱼₖ| (its one-sided part where a bound at 0 blocks a direction), combined as the penalty's norm's dual. */
+    /** Per class |uⱼₖ| (its one-sided part where a bound at 0 blocks a direction: {@link Prox#openScore}), combined as the penalty's norm's dual. */
     @Override
     public double featureScore(double[] u, int j) {
-        boolean oneSided = bounded && (lower[j] == 0 || upper[j] == 0);
         double s = 0;
         for (int k = 0; k < classes; k++) {
-            double v = u[index(j, k)];
-            if (oneSided) {
-                v = lower[j] == upper[j] ? 0 : lower[j] == 0 ? Math.max(0, v) : Math.max(0, -v);
-            }
+            double v = bounded ? Prox.openScore(u[index(j, k)], lower[j], upper[j]) : u[index(j, k)];
             s = grouped ? s + v * v : Math.max(s, Math.abs(v));
         }
         return grouped ? Math.sqrt(s) : s;

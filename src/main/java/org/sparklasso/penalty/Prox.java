@@ -71,6 +71,19 @@ public final class Prox {
     public static double coordinateKktViolation(double b, double u, double l1, double l2) {
         return b == 0 ? Math.abs(u) - l1 : Math.abs(u - l2 * b - l1 * Math.signum(b));
     }
+    /**
+     * |u| for a coordinate whose bounds leave both directions open; where a bound is 0, only the
+     * part of u that pushes into the open direction (u = −∇f: u > 0 would increase b), so lo = 0
+     * gives max(0, u), hi = 0 gives max(0, −u), and lo = hi = 0 gives 0. What a zero-bounded
+     * coordinate's screening score and its KKT check at b = 0 compare with λ₁.
+     */
+    public static double openScore(double u, double lo, double hi) {
+        if (lo == 0 && hi == 0) {
+            return 0;
+        }
+        return lo == 0 ? Math.max(0, u) : hi == 0 ? Math.max(0, -u) : Math.abs(u);
+    }
+
     /** b clipped to [lo, hi]: the exact minimizer of a convex one-dimensional function on an interval, given its free minimizer. */
     public static double clip(double b, double lo, double hi) {
         return b < lo ? lo : b > hi ? hi : b;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.netlib.util.intW;
 import org.sparklasso.penalty.BlockPenalty;
+import org.sparklasso.penalty.Prox;
 
 /**
  * Finishes a proximal Newton step's quadratic model exactly once coordinate descent has found
@@ -108,9 +109,7 @@ final class ActiveSetSolve {
                 double g = hessianRow(penalty, hessians, set, a, c, step, -u[idx]);
                 double l1 = penalty.l1(set[a]);
                 // a bound at 0 leaves only one direction to check (the non-negative lasso: g ≥ −λ₁)
-                double lo = penalty.lower(set[a]);
-                double hi = penalty.upper(set[a]);
-                double excess = lo == 0 && hi == 0 ? 0 : lo == 0 ? -g : hi == 0 ? g : Math.abs(g);
+                double excess = Prox.openScore(-g, penalty.lower(set[a]), penalty.upper(set[a]));
                 if (excess > l1 + KKT_SLACK * Math.max(l1, Math.abs(u[idx]))) {
                     return null;
                 }

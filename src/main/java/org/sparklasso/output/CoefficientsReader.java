@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparklasso.input.DataLoader;
 import org.sparklasso.spec.JobException;
 
 /**
@@ -33,8 +34,8 @@ public final class CoefficientsReader {
         try {
             table = spark.read().parquet(dir);
         } catch (RuntimeException e) {
-            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")", e);
+            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + DataLoader.rootMessage(e)
+                    + ")", e);
         }
         List<String> columns = Arrays.asList(table.columns());
         for (String c : List.of("feature", "coefficient", "lambda")) {

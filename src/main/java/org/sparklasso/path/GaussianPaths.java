@@ -71,7 +71,7 @@ public final class GaussianPaths implements FamilyPaths {
             default -> fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, true);
         };
         boolean[] unpenalized = Penalties.unpenalized(s, context.terms());
-        if (context.terms().anyUnpenalized()) {
+        if (unpenalized != null) {
             // glmnet's first λ fits the unpenalized features alone; λ_max comes from the gradient there
             SolverResult r = full.solver().solve(full.penalty().restrictedTo(unpenalized),
                     new double[data.numFeatures()]);

@@ -35,6 +35,7 @@ final class GlmModelRun implements NewtonOracle {
     private final Fista fista;
     private double lipschitz = 1;
     private Convergence<Penalty> convergence;
+    /** The unpenalized features, or null when there are none. */
     private final boolean[] unpenalized;
     private SolverResult nullModel;
     private double nullLoss;
@@ -109,11 +110,7 @@ final class GlmModelRun implements NewtonOracle {
         SolverResult interceptsOnly = tight.solve(this, base.restrictedTo(new boolean[base.features()]),
                 new double[base.size()], absolute);
         nullLoss = interceptsOnly.loss();
-        boolean anyUnpenalized = false;
-        for (boolean u : unpenalized) {
-            anyUnpenalized |= u;
-        }
-        nullModel = anyUnpenalized ? tight.solve(this, base.restrictedTo(unpenalized), interceptsOnly.coefficients(),
+        nullModel = unpenalized != null ? tight.solve(this, base.restrictedTo(unpenalized), interceptsOnly.coefficients(),
                 absolute) : interceptsOnly;
         double[] u0 = nullModel.gradient();
         lambdaMax = base.lambdaMax(u0);

@@ -37,6 +37,8 @@ final class GlmPaths implements FamilyPaths {
     private final SolverChoice solver;
     private final GlmModelRun full;
     private final SolverResult nullModel;
+    /** The unpenalized features (centred over classes in the models written), or null. */
+    private final boolean[] unpenalized;
 
     GlmPaths(PathContext context) {
         this.context = context;
@@ -50,6 +52,7 @@ final class GlmPaths implements FamilyPaths {
         this.full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), datafit.margins(), spec,
                 context.terms(), solver);
         this.nullModel = full.fitNullModel();
+        this.unpenalized = Penalties.unpenalized(s, context.terms());
     }
 
     @Override
@@ -133,8 +136,8 @@ final class GlmPaths implements FamilyPaths {
 
     @Override
     public FittedModel startModel() {
-        double devRatio = full.nullLoss() > 0 ? 1 - nullModel.loss() / full.nullLoss() : 0;
-        return model(new RegularizationPath.Step(0, nullModel, devRatio, 0, 0));
+        return model(new RegularizationPath.Step(0, nullModel,
+                RegularizationPath.devRatio(nullModel.loss(), full.nullLoss()), 0, 0));
     }
 
     @Override
@@ -144,7 +147,7 @@ final class GlmPaths implements FamilyPaths {
         quality.put("logLoss", r.loss());
         quality.put("accuracy", 1 - r.heldOut().trainingMissed() / context.global().weightSum());
         return FittedModel.ofClasses(st.lambda(), r, context.global(), datafit.margins(), st.devRatio(), quality,
-                Penalties.unpenalized(context.global(), context.terms()));
+                unpenalized);
     }
 
     /** Per-observation held-out error of a measure, from a fold model's held-out sums. */

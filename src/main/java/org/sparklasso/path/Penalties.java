@@ -36,13 +36,18 @@ final class Penalties {
                 margins, spec.groupedMultinomial(), spec.fitIntercept());
     }
 
-    /** The features held free of the penalty (factor 0) and active: the path starts from their fit. */
+    /**
+     * The features held free of the penalty (factor 0) and active, or null when there are none:
+     * the path then starts from their fit.
+     */
     static boolean[] unpenalized(Standardization s, FeatureTerms terms) {
         boolean[] free = new boolean[s.numFeatures()];
+        boolean any = false;
         for (int j = 0; j < free.length; j++) {
             free[j] = s.active()[j] && terms.factors()[j] == 0;
+            any |= free[j];
         }
-        return free;
+        return any ? free : null;
     }
 
     private record Internal(double[] factors, double[] lower, double[] upper, boolean[] active) {

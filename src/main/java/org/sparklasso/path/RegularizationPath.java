@@ -100,7 +100,7 @@ public final class RegularizationPath {
             for (int j = 0; j < p; j++) {
                 screened += penalty.isActive(j) && !keep[j] ? 1 : 0;
             }
-            double devRatio = nullLoss > 0 ? Math.max(0, 1 - r.loss() / nullLoss) : 0;
+            double devRatio = devRatio(r.loss(), nullLoss);
             Step step = new Step(lambda, r, devRatio, rounds, screened);
             steps.add(step);
             progress.accept(step);
@@ -120,6 +120,11 @@ public final class RegularizationPath {
             }
         }
         return steps;
+    }
+
+    /** glmnet's dev.ratio of a model with this loss: 1 − loss/nullLoss, at least 0 (0 when nullLoss is 0). */
+    static double devRatio(double loss, double nullLoss) {
+        return nullLoss > 0 ? Math.max(0, 1 - loss / nullLoss) : 0;
     }
 
     /** The strong set: nonzero at the warm start, or score(uⱼ) ≥ αwⱼ(2λ − λprev). */

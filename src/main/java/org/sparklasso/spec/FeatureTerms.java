@@ -47,27 +47,12 @@ public record FeatureTerms(double[] factors, double[] lower, double[] upper) {
         return new FeatureTerms(none, lower, upper);
     }
 
-    /** Every factor 1, no bounds: the plain elastic net on p features. */
-    public static FeatureTerms plain(int p) {
-        double[] one = new double[p];
-        double[] lo = new double[p];
-        double[] hi = new double[p];
-        java.util.Arrays.fill(one, 1);
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        return new FeatureTerms(one, lo, hi);
-    }
-
-    public int numFeatures() {
-        return factors.length;
-    }
-
     /** Whether feature j is left out of the model (factor +∞). */
     public boolean excluded(int j) {
         return factors[j] == Double.POSITIVE_INFINITY;
     }
 
-    /** Whether some feature is unpenalized (factor 0): the path then starts from their fit. */
+    /** Whether some feature is unpenalized (factor 0). */
     public boolean anyUnpenalized() {
         for (double v : factors) {
             if (v == 0) {

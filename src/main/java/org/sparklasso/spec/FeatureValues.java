@@ -98,11 +98,6 @@ public final class FeatureValues {
         return text != null;
     }
 
-    /** The key's text as given, or null. */
-    public String text() {
-        return text;
-    }
-
     /**
      * One value per feature of the input, in feature order; a list of the wrong length or a name
      * that is not a feature is a config error (exit 2: the value does not fit the input's features)

@@ -3,6 +3,7 @@ package org.sparklasso.cli;
 import org.sparklasso.spec.AdaptiveOptions;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
+import org.sparklasso.spec.GroupOptions;
 import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.PenaltyOptions;
 import org.sparklasso.spec.SolverChoice;
@@ -196,13 +197,15 @@ public final class ConfigParser {
         double alpha = values.doubleIn(ConfigKey.ALPHA, 0, 1);
         List<Double> lambdas = values.lambdas();
         SolverChoice solver = values.choice(ConfigKey.SOLVER, SolverChoice.class);
-        String refused = solver.refusal(family, PenaltyKind.of(family, typeMultinomial.equals("grouped")));
+        GroupOptions groups = groupOptions(values, family);
+        String refused = solver.refusal(family, PenaltyKind.of(family, typeMultinomial.equals("grouped"),
+                groups != null));
         if (refused != null) {
             throw bad(ConfigKey.SOLVER, solver.key(), refused);
         }
         PenaltyOptions penaltyOptions = PenaltyOptions.parse(values.given(ConfigKey.PENALTY_FACTOR).orElse(null),
                 values.given(ConfigKey.LOWER_LIMITS).orElse(null), values.given(ConfigKey.UPPER_LIMITS).orElse(null));
-        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values));
+        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values)).withGroups(groups);
         if (penaltyOptions.bounded() && family == Family.MULTINOMIAL) {
             ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
                     : ConfigKey.UPPER_LIMITS;
@@ -294,7 +297,7 @@ public final class ConfigParser {
     private static AdaptiveOptions adaptiveOptions(Values values) {
         String penalty = values.get(ConfigKey.PENALTY).trim().toLowerCase(Locale.ROOT);
         switch (penalty) {
-            case "lasso" -> {
+            case "lasso", "group" -> {
                 for (ConfigKey key : List.of(ConfigKey.ADAPTIVE_GAMMA, ConfigKey.ADAPTIVE_INIT)) {
                     if (values.given(key).isPresent()) {
                         throw JobException.config(key.key() + ": applies to penalty=adaptive only (penalty is "
@@ -315,10 +318,43 @@ public final class ConfigParser {
                     default -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.GIVEN, init, null);
                 };
             }
-            case "group" -> throw JobException.config("penalty: 'group' (the group lasso) is not built yet; "
-                    + "lasso or adaptive");
-            default -> throw bad(ConfigKey.PENALTY, penalty, "lasso or adaptive");
+            default -> throw bad(ConfigKey.PENALTY, penalty, "lasso, adaptive or group");
         }
+    }
+
+    /**
+     * penalty=group's groups (null for the other penalties); groups and groupWeights without it are
+     * refused, and so are the per-feature keys the group lasso does not take (its weights are per group).
+     */
+    private static GroupOptions groupOptions(Values values, Family family) {
+        String penalty = values.get(ConfigKey.PENALTY).trim().toLowerCase(Locale.ROOT);
+        if (!penalty.equals("group")) {
+            for (ConfigKey key : List.of(ConfigKey.GROUPS, ConfigKey.GROUP_WEIGHTS)) {
+                if (values.given(key).isPresent()) {
+                    throw JobException.config(key.key() + ": applies to penalty=group only (penalty is " + penalty
+                            + ")");
+                }
+            }
+            return null;
+        }
+        if (family == Family.MULTINOMIAL) {
+            throw JobException.config("penalty: group is for families gaussian and binomial (for multinomial, "
+                    + "typeMultinomial=grouped groups each feature's class coefficients)");
+        }
+        for (ConfigKey key : List.of(ConfigKey.PENALTY_FACTOR, ConfigKey.LOWER_LIMITS, ConfigKey.UPPER_LIMITS)) {
+            if (values.given(key).isPresent()) {
+                throw JobException.config(key.key() + ": not with penalty=group (its weights are per group: "
+                        + "groupWeights)");
+            }
+        }
+        String text = values.given(ConfigKey.GROUPS).orElseThrow(() -> JobException.config(
+                "groups: required with penalty=group (a group label per feature, or a feature,group csv file)"))
+                .trim();
+        if (text.isEmpty()) {
+            throw bad(ConfigKey.GROUPS, text, "a group label per feature, or a feature,group csv file");
+        }
+        Map<String, Double> weights = GroupOptions.parseWeights(values.given(ConfigKey.GROUP_WEIGHTS).orElse(null));
+        return GroupFile.looksLikeFile(text) ? GroupFile.read(text, weights) : GroupOptions.inOrder(text, weights);
     }
 
     /** Refuses keys that the input format cannot use, so that a misplaced key never goes unnoticed. */

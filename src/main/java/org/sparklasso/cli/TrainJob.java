@@ -61,7 +61,9 @@ public final class TrainJob {
                     FeatureTermsReport.of(result.terms(), result.adaptive(), data.featureNames()));
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
                 List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
-                CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames,
+                String[] groupOf = result.terms().groups() == null ? null
+                        : result.terms().groups().labelOfFeature();
+                CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames, groupOf,
                         featureColumns(result), out.path("coefficients"));
                 if (result.fits().size() > 1) {
                     PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
@@ -71,7 +73,7 @@ public final class TrainJob {
                     PathWriter.writeCv(spark, result.cv(), out.path("cv"));
                 }
                 if (config.plots()) {
-                    PlotWriter.write(report, data.featureNames(), out);
+                    PlotWriter.write(report, data.featureNames(), groupOf, out);
                 }
                 out.writeText("metrics.json", MetricsWriter.toJson(report));
                 out.commit();

@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.StructType;
  * index, coefficient, lambda, class (the class name for multinomial, null otherwise), then any
  * per-feature columns the fit had (null on intercept rows): penaltyFactor when a factor is not 1
  * (the factor in force after rescaling, Infinity for a left-out feature), adaptiveWeight for the
- * adaptive lasso (1/|b|^γ before rescaling, Infinity where the initial b is 0).
+ * adaptive lasso (1/|b|^γ before rescaling, Infinity where the initial b is 0). The group lasso's
+ * rows have a string column group (the feature's group label) after class.
  */
 public final class CoefficientsWriter {
     public static final String INTERCEPT = "(Intercept)";
@@ -44,6 +45,13 @@ public final class CoefficientsWriter {
      */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
                              List<String> classNames, Map<String, double[]> featureColumns, String path) {
+        write(spark, models, featureNames, classNames, null, featureColumns, path);
+    }
+
+    /** As above, with each feature's group label in a column group ({@code groupOf} null: no such column). */
+    public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
+                             List<String> classNames, String[] groupOf, Map<String, double[]> featureColumns,
+                             String path) {
         int p = featureNames.size();
         int classes = models.isEmpty() ? 1 : models.get(0).classes();
         Table table = new Table(featureNames.toArray(new String[0]),
@@ -51,7 +59,7 @@ public final class CoefficientsWriter {
                 models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
                 models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
                 models.stream().mapToDouble(FittedModel::lambda).toArray(),
-                featureColumns.values().toArray(new double[0][]), p, classes);
+                groupOf, featureColumns.values().toArray(new double[0][]), p, classes);
         long total = (long) models.size() * classes * (p + 1);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Table> bc = jsc.broadcast(table);
@@ -59,6 +67,9 @@ public final class CoefficientsWriter {
             int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
             JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
             StructType schema = SCHEMA;
+            if (groupOf != null) {
+                schema = schema.add("group", DataTypes.StringType, true);
+            }
             for (String name : featureColumns.keySet()) {
                 schema = schema.add(name, DataTypes.DoubleType, true);
             }
@@ -70,7 +81,8 @@ public final class CoefficientsWriter {
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
-                         double[] lambdas, double[][] extra, int p, int classes) implements java.io.Serializable {
+                         double[] lambdas, String[] groups, double[][] extra, int p, int classes)
+            implements java.io.Serializable {
         Row row(long i) {
             int perModel = classes * (p + 1);
             int m = (int) (i / perModel);
@@ -78,14 +90,18 @@ public final class CoefficientsWriter {
             int k = rest / (p + 1);
             int j = rest % (p + 1) - 1;
             String cls = classNames == null ? null : classNames[k];
-            Object[] values = new Object[5 + extra.length];
+            int fixed = groups == null ? 5 : 6;
+            Object[] values = new Object[fixed + extra.length];
             values[0] = j < 0 ? INTERCEPT : features[j];
             values[1] = j;
             values[2] = j < 0 ? intercepts[m][k] : coefficients[m][k * p + j];
             values[3] = lambdas[m];
             values[4] = cls;
+            if (groups != null) {
+                values[5] = j < 0 ? null : groups[j];
+            }
             for (int c = 0; c < extra.length; c++) {
-                values[5 + c] = j < 0 ? null : extra[c][j];
+                values[fixed + c] = j < 0 ? null : extra[c][j];
             }
             return RowFactory.create(values);
         }

@@ -11,7 +11,8 @@ import org.sparklasso.spec.FeatureTerms;
  * {@code penaltyFactors} (after glmnet's rescaling), {@code lowerLimits} and {@code upperLimits},
  * the features whose value is not the default (factor 1, no bound), by name; for the adaptive
  * lasso, {@code adaptive} (gamma, init, initLambda, leftOut) instead of every feature's factor
- * (those are in coefficients/). Empty for the plain elastic net; compact for a million features
+ * (those are in coefficients/); for the group lasso, {@code groups}: each group's label, size and
+ * weight w_g in force (members in coefficients/ column group). Empty for the plain elastic net; compact for a million features
  * with a few options. Values are JSON-ready (±Infinity as strings).
  */
 public final class FeatureTermsReport {
@@ -30,6 +31,18 @@ public final class FeatureTermsReport {
             a.put("leftOut", adaptive.leftOut());
             a.put("weights", "coefficients/ column adaptiveWeight; rescaled factors in column penaltyFactor");
             out.put("adaptive", a);
+        }
+        if (terms.groups() != null) {
+            List<Map<String, Object>> groups = new java.util.ArrayList<>();
+            int[][] members = terms.groups().members();
+            for (int g = 0; g < members.length; g++) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("group", terms.groups().labels().get(g));
+                one.put("size", members[g].length);
+                one.put("weight", terms.groups().weights()[g]);
+                groups.add(one);
+            }
+            out.put("groups", groups);
         }
         put(out, "lowerLimits", terms.lower(), Double.NEGATIVE_INFINITY, features);
         put(out, "upperLimits", terms.upper(), Double.POSITIVE_INFINITY, features);

@@ -84,11 +84,28 @@ public final class PathPlots {
      */
     public static void coefficientPaths(double[] lambdas, double[][] coefficients, List<String> featureNames, Path png)
             throws IOException {
-        save(coefficientPathsChart(lambdas, coefficients, featureNames), png);
+        save(coefficientPathsChart(lambdas, coefficients, featureNames, null), png);
+    }
+
+    /**
+     * The group lasso's coefficient paths: as {@link #coefficientPaths}, every drawn path in its
+     * group's colour, the legend naming the groups.
+     *
+     * @param groupOf each feature's group label
+     */
+    public static void coefficientPathsByGroup(double[] lambdas, double[][] coefficients, List<String> featureNames,
+                                               String[] groupOf, Path png) throws IOException {
+        save(coefficientPathsChart(lambdas, coefficients, featureNames, groupOf), png);
     }
 
     /** The chart {@link #coefficientPaths} writes (package-private: tests map data to pixels with it). */
     static XYChart coefficientPathsChart(double[] lambdas, double[][] coefficients, List<String> featureNames) {
+        return coefficientPathsChart(lambdas, coefficients, featureNames, null);
+    }
+
+    /** As above, coloured by group when {@code groupOf} is given. */
+    static XYChart coefficientPathsChart(double[] lambdas, double[][] coefficients, List<String> featureNames,
+                                         String[] groupOf) {
         if (lambdas == null || coefficients == null || lambdas.length != coefficients.length) {
             throw new IllegalArgumentException("need one coefficient row per lambda");
         }
@@ -123,7 +140,7 @@ public final class PathPlots {
                 paths[r][i] = coef(coefficients[ks[i]], nonzero.get(r));
             }
         }
-        int named = Math.min(drawn, PATH_LEGEND_FEATURES);
+        int named = groupOf != null ? 0 : Math.min(drawn, PATH_LEGEND_FEATURES);
 
         String title = "Coefficient paths";
         if (nonzero.isEmpty()) {
@@ -134,7 +151,7 @@ public final class PathPlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle("log(λ)").yAxisTitle("coefficient").build();
         styleAxes(chart.getStyler());
-        chart.getStyler().setLegendVisible(named > 0);
+        chart.getStyler().setLegendVisible(named > 0 || groupOf != null && drawn > 0);
 
         double[] xRange = range(x, x);
         double lo = 0;
@@ -160,6 +177,10 @@ public final class PathPlots {
         Set<String> used = new HashSet<>();
         used.add(" zero");
         used.add(" anchor");
+        if (groupOf != null) {
+            addGroupedPaths(chart, x, paths, nonzero, groupOf, markers, used);
+            return chart;
+        }
         for (int r = drawn - 1; r >= named; r--) {
             int j = nonzero.get(r);
             XYSeries s = chart.addSeries(unique(" path " + j, used), x, paths[r]);
@@ -179,6 +200,29 @@ public final class PathPlots {
             s.setLineStyle(new BasicStroke(2.2f));
         }
         return chart;
+    }
+
+    /**
+     * The drawn paths in their group's colour (groups in order of their largest path, colours
+     * cycling through the palette), the first path of each group named by the group in the legend.
+     */
+    private static void addGroupedPaths(XYChart chart, double[] x, double[][] paths, List<Integer> nonzero,
+                                        String[] groupOf, boolean markers, Set<String> used) {
+        java.util.Map<String, Integer> colourOf = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < paths.length; r++) {
+            String group = groupOf[nonzero.get(r)];
+            boolean first = !colourOf.containsKey(group);
+            colourOf.putIfAbsent(group, colourOf.size());
+            Color c = PALETTE[colourOf.get(group) % PALETTE.length];
+            String name = first && colourOf.size() <= PATH_LEGEND_FEATURES ? unique("group " + group, used)
+                    : unique(" path " + nonzero.get(r), used);
+            XYSeries s = chart.addSeries(name, x, paths[r]);
+            s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarkerColor(c);
+            s.setLineColor(c);
+            s.setLineStyle(new BasicStroke(first ? 2.2f : 1.6f));
+            s.setShowInLegend(name.startsWith("group "));
+        }
     }
 
     /**

@@ -15,12 +15,17 @@ import org.sparklasso.input.LoadedData;
 import org.sparklasso.pass.BlockPasses;
 import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.WorkingSetPasses;
+import org.sparklasso.penalty.DualPenalty;
 import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.PathPenalty;
+import org.sparklasso.solver.BlockCoordinateDescent;
 import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.SolverResult;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.solver.WorkingSetSolver;
+import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.SolverChoice;
 
 /**
@@ -42,15 +47,36 @@ public final class GaussianPaths implements FamilyPaths {
     /** Doubles of per-fold p×p statistics one aggregator may hold in auto mode (256 MB). */
     static final long CD_MAX_GRAM_DOUBLES = 32L << 20;
 
-    /** One model's path problem: its coordinates, penalty, gradient at zero and solver. */
-    private record PathProblem(Standardization standardization, ElasticNet penalty, double[] gradientAtZero,
-                               RegularizationPath.Solver<ElasticNet> solver) {
+    /**
+     * One model's path problem: its coordinates, penalty (the elastic net, or the group lasso), gradient
+     * at zero and solver.
+     */
+    private record PathProblem<P extends PathPenalty<P> & DualPenalty>(Standardization standardization, P penalty,
+                                                                        double[] gradientAtZero,
+                                                                        RegularizationPath.Solver<P> solver) {
+
+        /** The path over {@code lambdas} from {@code start}. */
+        List<RegularizationPath.Step> path(double[] lambdas, double[] start, double[] startGradient, double lambdaMax,
+                                           boolean screening, RegularizationPath.EarlyStop earlyStop,
+                                           Consumer<RegularizationPath.Step> progress) {
+            return RegularizationPath.solve(lambdas, penalty, start, startGradient, lambdaMax,
+                    0.5 * standardization.responseSquareMean(), screening, earlyStop, solver, progress);
+        }
+
+        /** The fit with only the features {@code keep} free (the unpenalized features' start). */
+        SolverResult solveOn(boolean[] keep, double[] warm) {
+            return solver.solve(penalty.restrictedTo(keep), warm);
+        }
+
+        double lambdaMax(double[] gradient) {
+            return penalty.lambdaMax(gradient);
+        }
     }
 
     private final PathContext context;
     private final SolverChoice solver;
     private final CovarianceStatistics cov;
-    private final PathProblem full;
+    private final PathProblem<?> full;
     /** The full path's warm start and the gradient there: zero, or the fit of the unpenalized features. */
     private final SolverResult startResult;
     private final double[] start;
@@ -63,7 +89,8 @@ public final class GaussianPaths implements FamilyPaths {
         FitSpec spec = context.spec();
         BlockPasses passes = context.passes();
         Standardization s = context.global();
-        this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds());
+        this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds(),
+                Penalties.grouped(context.terms()) ? PenaltyKind.GROUP_LASSO : PenaltyKind.ELASTIC_NET);
         this.cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
         this.full = switch (solver) {
             case CD -> cdProblem(-1, s);
@@ -73,8 +100,7 @@ public final class GaussianPaths implements FamilyPaths {
         boolean[] unpenalized = Penalties.unpenalized(s, context.terms());
         if (unpenalized != null) {
             // glmnet's first λ fits the unpenalized features alone; λ_max comes from the gradient there
-            SolverResult r = full.solver().solve(full.penalty().restrictedTo(unpenalized),
-                    new double[data.numFeatures()]);
+            SolverResult r = full.solveOn(unpenalized, new double[data.numFeatures()]);
             this.startResult = r;
             this.start = r.coefficients();
             this.startGradient = r.gradient();
@@ -83,7 +109,7 @@ public final class GaussianPaths implements FamilyPaths {
             this.start = new double[data.numFeatures()];
             this.startGradient = full.gradientAtZero();
         }
-        this.lambdaMax = full.penalty().lambdaMax(startGradient);
+        this.lambdaMax = full.lambdaMax(startGradient);
     }
 
     /**
@@ -91,11 +117,16 @@ public final class GaussianPaths implements FamilyPaths {
      * aggregator fit in 256 MB; workingset otherwise.
      */
     public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds) {
+        return resolve(choice, p, cdMaxFeatures, folds, PenaltyKind.ELASTIC_NET);
+    }
+
+    /** As above for a penalty: where it lacks what workingset needs (the group lasso), fista ({@link SolverChoice#auto}). */
+    public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds, PenaltyKind penalty) {
         if (choice != SolverChoice.AUTO) {
             return choice;
         }
         boolean fits = (long) Math.max(1, folds) * p * p <= CD_MAX_GRAM_DOUBLES;
-        return p <= cdMaxFeatures && fits ? SolverChoice.CD : SolverChoice.WORKINGSET;
+        return SolverChoice.auto(Family.GAUSSIAN, penalty, p <= cdMaxFeatures && fits);
     }
 
     /** The largest working set: cdMaxFeatures, and K·|W|² within cd's limit on per-fold statistics. */
@@ -131,10 +162,8 @@ public final class GaussianPaths implements FamilyPaths {
     @Override
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
-        List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, full.penalty(),
-                start, startGradient, lambdaMax,
-                0.5 * context.global().responseSquareMean(),
-                context.spec().screening(), earlyStop, full.solver(), progress);
+        List<RegularizationPath.Step> steps = full.path(grid, start, startGradient, lambdaMax,
+                context.spec().screening(), earlyStop, progress);
         if (context.data().numFolds() == 0) {
             return new Paths(steps, List.of());
         }
@@ -167,7 +196,7 @@ public final class GaussianPaths implements FamilyPaths {
             return out;
         }
         // one batcher of shared context.passes(), of the kind the solver makes
-        BiFunction<ModelSpec, Standardization, PathProblem> problemOf;
+        BiFunction<ModelSpec, Standardization, PathProblem<?>> problemOf;
         Runnable leave;
         if (solver == SolverChoice.WORKINGSET) {
             WorkingSetPasses shared = workingSetPasses(folds);
@@ -184,13 +213,12 @@ public final class GaussianPaths implements FamilyPaths {
         }, leave);
     }
 
-    private FoldPath solveFold(PathProblem problem, double[] lambdas, int fold) {
+    private FoldPath solveFold(PathProblem<?> problem, double[] lambdas, int fold) {
         double foldLambdaMax = problem.gradientAtZero() != null
-                ? problem.penalty().lambdaMax(problem.gradientAtZero()) : lambdas[0];
-        List<RegularizationPath.Step> steps = RegularizationPath.solve(lambdas, problem.penalty(),
-                new double[problem.penalty().features()], problem.gradientAtZero(), foldLambdaMax,
-                0.5 * problem.standardization().responseSquareMean(), context.spec().screening(),
-                RegularizationPath.EarlyStop.NONE, problem.solver(), st -> { });
+                ? problem.lambdaMax(problem.gradientAtZero()) : lambdas[0];
+        List<RegularizationPath.Step> steps = problem.path(lambdas,
+                new double[problem.standardization().numFeatures()], problem.gradientAtZero(), foldLambdaMax,
+                context.spec().screening(), RegularizationPath.EarlyStop.NONE, st -> { });
         context.logFold(fold, steps);
         return new FoldPath(problem.standardization(), steps);
     }
@@ -259,21 +287,38 @@ public final class GaussianPaths implements FamilyPaths {
         return Penalties.elasticNet(context.spec(), s, context.terms());
     }
 
-    private PathProblem cdProblem(int excluded, Standardization s) {
+    /** Whether the fit is the group lasso. */
+    private boolean grouped() {
+        return Penalties.grouped(context.terms());
+    }
+
+    /** Coordinate descent on the statistics: a coordinate at a time, or a group at a time for the group lasso. */
+    private PathProblem<?> cdProblem(int excluded, Standardization s) {
         QuadraticForm q = cov.quadraticForm(excluded, s);
+        if (grouped()) {
+            BlockCoordinateDescent bcd = new BlockCoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
+            return new PathProblem<>(s, Penalties.group(context.spec(), s, context.terms(), false), q.c(),
+                    (pen, warm) -> bcd.solve(q, pen, warm));
+        }
         CoordinateDescent cd = new CoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
-        return new PathProblem(s, penalty(s), q.c(), (pen, warm) -> cd.solve(q, pen, warm));
+        return new PathProblem<>(s, penalty(s), q.c(), (pen, warm) -> cd.solve(q, pen, warm));
     }
 
     /**
      * @param evaluateAtZero spend one pass at b = 0 for λ_max and the first strong set (the full
      *                       model); fold models skip it and screen from their second λ on
      */
-    private PathProblem fistaProblem(LossOracle oracle, Standardization s, boolean evaluateAtZero) {
+    private PathProblem<?> fistaProblem(LossOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        return grouped() ? fistaProblem(oracle, s, Penalties.group(context.spec(), s, context.terms(), false), u0)
+                : fistaProblem(oracle, s, penalty(s), u0);
+    }
+
+    private <P extends PathPenalty<P> & DualPenalty> PathProblem<P> fistaProblem(LossOracle oracle, Standardization s,
+                                                                                P penalty, double[] u0) {
         Fista fista = new Fista(context.spec().tol(), maxIter(FISTA_MAX_STEPS));
         double[] lipschitz = {1.0};
-        return new PathProblem(s, penalty(s), u0, (pen, warm) -> {
+        return new PathProblem<>(s, penalty, u0, (pen, warm) -> {
             var r = fista.solve(oracle, pen, warm, lipschitz[0]);
             lipschitz[0] = fista.lastLipschitz();
             return r;
@@ -281,11 +326,11 @@ public final class GaussianPaths implements FamilyPaths {
     }
 
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
-    private PathProblem workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
+    private PathProblem<ElasticNet> workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         WorkingSetSolver ws = new WorkingSetSolver(context.spec().tol(),
                 maxIter(WORKING_SET_MAX_ROUNDS), FISTA_MAX_STEPS);
-        return new PathProblem(s, penalty(s), u0, (pen, warm) -> ws.solve(oracle, pen, warm));
+        return new PathProblem<>(s, penalty(s), u0, (pen, warm) -> ws.solve(oracle, pen, warm));
     }
 
     /** The passes of working-set solvers over this data (statistics or gathered columns by density). */

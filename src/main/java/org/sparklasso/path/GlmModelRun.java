@@ -8,7 +8,12 @@ import org.sparklasso.pass.ModelSpec;
 import org.sparklasso.pass.PassBatcher;
 import org.sparklasso.spec.SolverChoice;
 import org.sparklasso.block.Standardization;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.sparklasso.penalty.GroupLasso;
 import org.sparklasso.penalty.MultiClassPenalty;
+import org.sparklasso.penalty.PathPenalty;
 import org.sparklasso.penalty.Penalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
@@ -30,6 +35,8 @@ final class GlmModelRun implements NewtonOracle {
     private final PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher;
     private final ModelSpec spec;
     private final MultiClassPenalty base;
+    /** The group lasso's penalty (penalty=group, binomial), or null; {@link #base} then serves the null model only. */
+    private final GroupLasso group;
     private final SolverChoice solver;
     private final ProxNewton newton;
     private final Fista fista;
@@ -48,6 +55,7 @@ final class GlmModelRun implements NewtonOracle {
         this.spec = spec;
         Standardization s = spec.standardization();
         this.base = Penalties.multiClass(config, s, terms, margins);
+        this.group = Penalties.grouped(terms) ? Penalties.group(config, s, terms, true) : null;
         this.unpenalized = Penalties.unpenalized(s, terms);
         this.solver = solver;
         int maxIter = config.maxIter();
@@ -60,6 +68,7 @@ final class GlmModelRun implements NewtonOracle {
         this.batcher = batcher;
         this.spec = fitted.spec;
         this.base = fitted.base;
+        this.group = fitted.group;
         this.unpenalized = fitted.unpenalized;
         this.nullLoss = fitted.nullLoss;
         this.solver = fitted.solver;
@@ -95,10 +104,6 @@ final class GlmModelRun implements NewtonOracle {
         return spec.standardization();
     }
 
-    MultiClassPenalty penalty() {
-        return base;
-    }
-
     /**
      * Fits the path's starting model, the intercepts and the unpenalized features with every other
      * feature held at zero (glmnet's first λ), and sets λ_max and the scale of the KKT stopping rule
@@ -113,11 +118,12 @@ final class GlmModelRun implements NewtonOracle {
         nullModel = unpenalized != null ? tight.solve(this, base.restrictedTo(unpenalized), interceptsOnly.coefficients(),
                 absolute) : interceptsOnly;
         double[] u0 = nullModel.gradient();
-        lambdaMax = base.lambdaMax(u0);
+        PathPenalty<?> path = group != null ? group : base;
+        lambdaMax = path.lambdaMax(u0);
         double scale = 0;
-        for (int j = 0; j < base.features(); j++) {
-            if (base.isActive(j)) {
-                scale = Math.max(scale, base.featureScore(u0, j));
+        for (int j = 0; j < path.features(); j++) {
+            if (path.isActive(j)) {
+                scale = Math.max(scale, path.featureScore(u0, j));
             }
         }
         convergence = Convergence.kkt(scale);
@@ -137,12 +143,32 @@ final class GlmModelRun implements NewtonOracle {
         return lambdaMax;
     }
 
+    /**
+     * The path over {@code grid} from {@code start} (the null model), with the model's penalty: the
+     * elastic net (newton or fista) or the group lasso (fista).
+     */
+    List<RegularizationPath.Step> path(double[] grid, SolverResult start, boolean screening,
+                                       RegularizationPath.EarlyStop earlyStop,
+                                       Consumer<RegularizationPath.Step> progress, IntPredicate proceed) {
+        if (group != null) {
+            return RegularizationPath.solve(grid, group, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
+                    screening, earlyStop, this::solveWithFista, progress, proceed);
+        }
+        return RegularizationPath.solve(grid, base, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
+                screening, earlyStop, this::solve, progress, proceed);
+    }
+
+    /** FISTA at one λ (warm-started), its step constant carried along the path. */
+    private SolverResult solveWithFista(Penalty penalty, double[] warm) {
+        SolverResult r = fista.solve(this, penalty, warm, lipschitz, convergence);
+        lipschitz = fista.lastLipschitz();
+        return r;
+    }
+
     /** The solver at one λ (warm-started), as the path calls it. */
     SolverResult solve(MultiClassPenalty penalty, double[] warm) {
         if (solver == SolverChoice.FISTA) {
-            SolverResult r = fista.solve(this, penalty, warm, lipschitz, convergence);
-            lipschitz = fista.lastLipschitz();
-            return r;
+            return solveWithFista(penalty, warm);
         }
         return newton.solve(this, penalty, warm, convergence);
     }

@@ -19,6 +19,7 @@ import org.sparklasso.pass.PassBatcher;
 import org.sparklasso.solver.SolverResult;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.SolverChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ final class GlmPaths implements FamilyPaths {
         Standardization s = context.global();
         this.datafit = spec.family() == Family.BINOMIAL ? new Logistic()
                 : new Multinomial(data.classes().numClasses());
-        this.solver = spec.solver() == SolverChoice.AUTO ? SolverChoice.NEWTON : spec.solver();
+        this.solver = spec.solver() != SolverChoice.AUTO ? spec.solver() : SolverChoice.auto(spec.family(),
+                Penalties.grouped(context.terms()) ? PenaltyKind.GROUP_LASSO : PenaltyKind.ELASTIC_NET, true);
         this.full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), datafit.margins(), spec,
                 context.terms(), solver);
         this.nullModel = full.fitNullModel();
@@ -87,10 +89,8 @@ final class GlmPaths implements FamilyPaths {
         full.followGrid(grid);
         int folds = context.byFold().length;
         if (folds == 0) {
-            return new Paths(RegularizationPath.solve(grid, full.penalty(), nullModel.coefficients(),
-                    nullModel.gradient(), full.lambdaMax(), full.nullLoss(), context.spec().screening(), earlyStop,
-                    full::solve,
-                    progress), List.of());
+            return new Paths(full.path(grid, nullModel, context.spec().screening(), earlyStop, progress, k -> true),
+                    List.of());
         }
         List<List<RegularizationPath.Step>> all = pathsInLockstep(grid, earlyStop, progress);
         List<RegularizationPath.Step> steps = all.get(folds);
@@ -121,10 +121,9 @@ final class GlmPaths implements FamilyPaths {
                     context.spec(), context.terms(), solver);
             run.followGrid(grid);
             SolverResult start0 = isFull ? run.nullModel() : run.fitNullModel();
-            List<RegularizationPath.Step> steps = RegularizationPath.solve(grid, run.penalty(),
-                    start0.coefficients(), start0.gradient(), run.lambdaMax(), run.nullLoss(),
-                    context.spec().screening(), isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, run::solve,
-                    isFull ? progress : st -> { }, k -> k < stopAt.get());
+            List<RegularizationPath.Step> steps = run.path(grid, start0, context.spec().screening(),
+                    isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, isFull ? progress : st -> { },
+                    k -> k < stopAt.get());
             if (isFull) {
                 stopAt.set(steps.size());
             } else {

@@ -2,6 +2,7 @@ package org.sparklasso.path;
 
 import org.sparklasso.block.Standardization;
 import org.sparklasso.penalty.ElasticNet;
+import org.sparklasso.penalty.GroupLasso;
 import org.sparklasso.penalty.MultiClassPenalty;
 import org.sparklasso.spec.FeatureTerms;
 import org.sparklasso.spec.FitSpec;
@@ -34,6 +35,27 @@ final class Penalties {
         Internal t = internal(s, terms);
         return new MultiClassPenalty(1.0, spec.alpha(), s.penaltyWeight(), t.factors, t.lower, t.upper, t.active,
                 margins, spec.groupedMultinomial(), spec.fitIntercept());
+    }
+
+    /**
+     * The group lasso's penalty (its λ is 1 until the path sets it) on a vector of p coefficients
+     * (gaussian) or p then the intercept (binomial, {@code withIntercept}); each group's members
+     * are its non-constant features.
+     */
+    static GroupLasso group(FitSpec spec, Standardization s, FeatureTerms terms, boolean withIntercept) {
+        int[][] all = terms.groups().members();
+        int[][] members = new int[all.length][];
+        for (int g = 0; g < all.length; g++) {
+            members[g] = java.util.Arrays.stream(all[g]).filter(j -> s.active()[j]).toArray();
+        }
+        int p = s.numFeatures();
+        return new GroupLasso(1.0, spec.alpha(), members, terms.groups().weights(), s.penaltyWeight(),
+                withIntercept ? p + 1 : p, withIntercept ? p : -1, spec.fitIntercept());
+    }
+
+    /** Whether the fit is the group lasso (penalty=group). */
+    static boolean grouped(FeatureTerms terms) {
+        return terms.groups() != null;
     }
 
     /**

@@ -83,7 +83,7 @@ public final class CoordinateDescent {
         return decrease;
     }
 
-    private static void recomputeGradient(QuadraticForm q, double[] b, double[] u) {
+    static void recomputeGradient(QuadraticForm q, double[] b, double[] u) {
         int p = q.p();
         double[] g = q.gram();
         System.arraycopy(q.c(), 0, u, 0, p);
@@ -98,7 +98,7 @@ public final class CoordinateDescent {
     }
 
     /** {objective, gap, loss}. */
-    private static double[] gapState(QuadraticForm q, double[] b, double[] u, DualPenalty penalty) {
+    static double[] gapState(QuadraticForm q, double[] b, double[] u, DualPenalty penalty) {
         double cb = 0;
         double bu = 0;
         for (int j = 0; j < b.length; j++) {

@@ -12,11 +12,12 @@ package org.sparklasso.spec;
  * @param factors the rescaled factors vⱼ: 0 = unpenalized, +∞ = left out (held at 0)
  * @param lower   lower bounds of βⱼ (≤ 0, −∞ = none)
  * @param upper   upper bounds of βⱼ (≥ 0, +∞ = none)
+ * @param groups  the group lasso's groups, or null (no grouping)
  */
-public record FeatureTerms(double[] factors, double[] lower, double[] upper) {
+public record FeatureTerms(double[] factors, double[] lower, double[] upper, FeatureGroups groups) {
 
     /** Rescales the given factors as glmnet does; a config error when no feature would be penalized. */
-    static FeatureTerms of(double[] given, double[] lower, double[] upper) {
+    static FeatureTerms of(double[] given, double[] lower, double[] upper, FeatureGroups groups) {
         int p = given.length;
         double sum = 0;
         boolean anyPenalized = false;
@@ -32,7 +33,7 @@ public record FeatureTerms(double[] factors, double[] lower, double[] upper) {
         for (int j = 0; j < p; j++) {
             factors[j] = Double.isInfinite(given[j]) ? Double.POSITIVE_INFINITY : given[j] * p / sum;
         }
-        return new FeatureTerms(factors, lower, upper);
+        return new FeatureTerms(factors, lower, upper, groups);
     }
 
     /**
@@ -44,7 +45,7 @@ public record FeatureTerms(double[] factors, double[] lower, double[] upper) {
         for (int j = 0; j < none.length; j++) {
             none[j] = excluded(j) ? Double.POSITIVE_INFINITY : 0;
         }
-        return new FeatureTerms(none, lower, upper);
+        return new FeatureTerms(none, lower, upper, groups);
     }
 
     /** Whether feature j is left out of the model (factor +∞). */

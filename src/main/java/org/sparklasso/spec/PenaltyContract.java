@@ -16,7 +16,9 @@ public enum PenaltyContract {
     /** The exact one-coordinate update ({@code SeparablePenalty}): coordinate descent. */
     COORDINATE_PROX("SeparablePenalty", "a coordinate prox"),
     /** The prox of a feature's block of K coefficients ({@code BlockPenalty}): proximal Newton. */
-    BLOCK_PROX("BlockPenalty", "a block prox");
+    BLOCK_PROX("BlockPenalty", "a block prox"),
+    /** The prox of one group of features' coefficients ({@code GroupPenalty}): block coordinate descent. */
+    GROUP_PROX("GroupPenalty", "a group prox");
 
     private final String type;
     private final String what;

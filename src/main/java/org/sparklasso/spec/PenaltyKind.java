@@ -3,6 +3,7 @@ package org.sparklasso.spec;
 import static org.sparklasso.spec.PenaltyContract.BLOCK_PROX;
 import static org.sparklasso.spec.PenaltyContract.COORDINATE_PROX;
 import static org.sparklasso.spec.PenaltyContract.DUALITY_GAP;
+import static org.sparklasso.spec.PenaltyContract.GROUP_PROX;
 import static org.sparklasso.spec.PenaltyContract.PATH;
 import static org.sparklasso.spec.PenaltyContract.PROX;
 
@@ -19,6 +20,8 @@ public enum PenaltyKind {
     ELASTIC_NET("elastic net", PROX, DUALITY_GAP, PATH, COORDINATE_PROX, BLOCK_PROX),
     /** Each feature's K coefficients penalized by their L2 norm (typeMultinomial=grouped): MultiClassPenalty grouped. */
     GROUPED_MULTINOMIAL("grouped multinomial", PROX, DUALITY_GAP, PATH, BLOCK_PROX),
+    /** Yuan and Lin's group lasso over groups of features (penalty=group), gaussian and binomial: GroupLasso. */
+    GROUP_LASSO("group lasso", PROX, DUALITY_GAP, PATH, GROUP_PROX),
     ; // a new penalty: one line above
 
     private final String label;
@@ -41,6 +44,14 @@ public enum PenaltyKind {
 
     /** The penalty a config asks for: the grouped multinomial (family multinomial only), else the elastic net. */
     public static PenaltyKind of(Family family, boolean groupedMultinomial) {
+        return of(family, groupedMultinomial, false);
+    }
+
+    /** As above, or the group lasso when {@code groupLasso} (penalty=group). */
+    public static PenaltyKind of(Family family, boolean groupedMultinomial, boolean groupLasso) {
+        if (groupLasso) {
+            return GROUP_LASSO;
+        }
         return family == Family.MULTINOMIAL && groupedMultinomial ? GROUPED_MULTINOMIAL : ELASTIC_NET;
     }
 }

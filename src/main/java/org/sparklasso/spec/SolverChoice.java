@@ -3,6 +3,7 @@ package org.sparklasso.spec;
 import static org.sparklasso.spec.PenaltyContract.BLOCK_PROX;
 import static org.sparklasso.spec.PenaltyContract.COORDINATE_PROX;
 import static org.sparklasso.spec.PenaltyContract.DUALITY_GAP;
+import static org.sparklasso.spec.PenaltyContract.GROUP_PROX;
 import static org.sparklasso.spec.PenaltyContract.PATH;
 import static org.sparklasso.spec.PenaltyContract.PROX;
 
@@ -20,12 +21,15 @@ import java.util.stream.Collectors;
  * driver ({@code p <= cdMaxFeatures}), else {@code WORKINGSET} (coordinate descent on working sets
  * of features, FISTA when a working set grows too large); {@code FISTA} on request. Binomial and
  * multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a working set). Every gaussian
- * solver stops on the duality gap, so it needs that contract too.
+ * solver stops on the duality gap, so it needs that contract too. {@code CD} is coordinate descent
+ * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox. A
+ * penalty that lacks what the family's usual solvers need leaves {@code AUTO} to FISTA
+ * ({@link #auto}).
  */
 public enum SolverChoice {
     AUTO(EnumSet.allOf(Family.class), EnumSet.noneOf(PenaltyContract.class), null),
     CD(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
-            "newton runs coordinate descent on working sets of each quadratic approximation"),
+            "newton runs coordinate descent on working sets of each quadratic approximation", GROUP_PROX),
     WORKINGSET(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
             "newton runs coordinate descent on working sets of each quadratic approximation"),
     FISTA(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
@@ -36,11 +40,29 @@ public enum SolverChoice {
     private final Set<PenaltyContract> needs;
     /** Why the families it does not fit are left to other solvers. */
     private final String otherFamilies;
+    /** A contract that may stand in for COORDINATE_PROX (cd: a group prox), or null. */
+    private final PenaltyContract insteadOfCoordinate;
 
     SolverChoice(Set<Family> families, Set<PenaltyContract> needs, String otherFamilies) {
+        this(families, needs, otherFamilies, null);
+    }
+
+    SolverChoice(Set<Family> families, Set<PenaltyContract> needs, String otherFamilies,
+                 PenaltyContract insteadOfCoordinate) {
         this.families = families;
         this.needs = needs;
         this.otherFamilies = otherFamilies;
+        this.insteadOfCoordinate = insteadOfCoordinate;
+    }
+
+    /**
+     * The solver {@code AUTO} runs for a family and penalty: gaussian cd while the p×p statistics
+     * fit ({@code statisticsFit}), else workingset; binomial and multinomial newton; FISTA where the
+     * penalty lacks what that one needs (the group lasso's large-p gaussian and GLM fits).
+     */
+    public static SolverChoice auto(Family family, PenaltyKind penalty, boolean statisticsFit) {
+        SolverChoice first = family != Family.GAUSSIAN ? NEWTON : statisticsFit ? CD : WORKINGSET;
+        return first.missing(family, penalty).isEmpty() ? first : FISTA;
     }
 
     public String key() {
@@ -59,6 +81,21 @@ public enum SolverChoice {
         return family == Family.GAUSSIAN ? List.of(CD, WORKINGSET) : List.of(NEWTON);
     }
 
+    /** The solvers {@code AUTO} may take for a family and penalty ({@link #auto}); itself otherwise. */
+    public List<SolverChoice> candidates(Family family, PenaltyKind penalty) {
+        if (this != AUTO) {
+            return List.of(this);
+        }
+        List<SolverChoice> out = new ArrayList<>();
+        for (boolean fit : family == Family.GAUSSIAN ? new boolean[] {true, false} : new boolean[] {true}) {
+            SolverChoice s = auto(family, penalty, fit);
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The contracts its penalty must provide for a family: its own and its stopping rule's. */
     public Set<PenaltyContract> needs(Family family) {
         Set<PenaltyContract> out = EnumSet.noneOf(PenaltyContract.class);
@@ -72,6 +109,34 @@ public enum SolverChoice {
     }
 
     /**
+     * The contracts a given penalty must provide: as {@link #needs(Family)}, with the group prox in
+     * place of the coordinate prox where this solver takes either and the penalty has the group one.
+     */
+    public Set<PenaltyContract> needs(Family family, PenaltyKind penalty) {
+        Set<PenaltyContract> out = EnumSet.noneOf(PenaltyContract.class);
+        for (SolverChoice s : candidates(family, penalty)) {
+            Set<PenaltyContract> own = EnumSet.copyOf(s.needs);
+            if (s.insteadOfCoordinate != null && !penalty.provides().contains(COORDINATE_PROX)
+                    && penalty.provides().contains(s.insteadOfCoordinate)) {
+                own.remove(COORDINATE_PROX);
+                own.add(s.insteadOfCoordinate);
+            }
+            out.addAll(own);
+        }
+        if (family == Family.GAUSSIAN) {
+            out.add(DUALITY_GAP);
+        }
+        return out;
+    }
+
+    /** What the penalty lacks of {@link #needs(Family, PenaltyKind)}. */
+    private Set<PenaltyContract> missing(Family family, PenaltyKind penalty) {
+        Set<PenaltyContract> missing = needs(family, penalty);
+        missing.removeAll(penalty.provides());
+        return missing;
+    }
+
+    /**
      * Null when this solver fits the family and the penalty provides what it needs; otherwise the
      * solvers to use instead and why, as the {@code expected …} part of the solver key's message:
      * {@code auto, newton or fista for family binomial (…)}, {@code auto or fista for penalty … (…)}.
@@ -80,13 +145,12 @@ public enum SolverChoice {
         if (!fits(family)) {
             return instead(family, penalty) + " for family " + family.key() + " (" + otherFamilies + ")";
         }
-        Set<PenaltyContract> missing = needs(family);
-        missing.removeAll(penalty.provides());
+        Set<PenaltyContract> missing = missing(family, penalty);
         if (missing.isEmpty()) {
             return null;
         }
         String lacks = missing.stream().map(PenaltyContract::what).collect(Collectors.joining(" and "));
-        List<SolverChoice> takes = candidates(family);
+        List<SolverChoice> takes = candidates(family, penalty);
         String who = this != AUTO ? key() + " needs "
                 : "auto takes " + or(takes) + (takes.size() == 1 ? ", which needs " : ", which need ");
         return instead(family, penalty) + " for penalty " + penalty.label() + " (" + who + lacks + ")";
@@ -99,7 +163,7 @@ public enum SolverChoice {
     private static String instead(Family family, PenaltyKind penalty) {
         List<SolverChoice> ok = new ArrayList<>();
         for (SolverChoice s : values()) {
-            if (s.fits(family) && penalty.provides().containsAll(s.needs(family))) {
+            if (s.fits(family) && s.missing(family, penalty).isEmpty()) {
                 ok.add(s);
             }
         }

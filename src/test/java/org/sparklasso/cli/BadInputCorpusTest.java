@@ -165,8 +165,29 @@ class BadInputCorpusTest {
         cases.add(bad("labelCol out of range without header", 2,
                 args(noHeader, "--header", "false", "--labelCol", "4"), "labelCol", "'4'", "from 1 to 3"));
         // --- penalty=adaptive and its initial estimate -------------------------------------------------
-        cases.add(bad("group lasso not built yet", 2, args(good, "--penalty", "group", "--lambda", "0.5"), "penalty",
-                "not built yet"));
+        // --- penalty=group and its groups ------------------------------------------------------------
+        cases.add(bad("groups of the wrong length", 2, args(good, "--penalty", "group", "--groups", "a,b",
+                "--lambda", "0.5"), "groups", "2 labels for 3 features"));
+        cases.add(bad("penalty=group without groups", 2, args(good, "--penalty", "group"), "groups",
+                "required with penalty=group"));
+        cases.add(bad("groups file with a bad line", 2, args(good, "--penalty", "group", "--groups",
+                write("bad-groups.csv", "feature,group\nx1,a,extra\n")), "groups", "bad-groups.csv line 2",
+                "expected two fields"));
+        cases.add(bad("groups file naming a missing feature", 2, args(good, "--penalty", "group", "--groups",
+                write("unknown-groups.csv", "x1,a\nnope,a\n"), "--lambda", "0.5"), "groups", "feature 'nope'",
+                "unknown-groups.csv line 2", "is not a feature of the input"));
+        cases.add(bad("groups file that does not exist", 2, args(good, "--penalty", "group", "--groups",
+                "/no/such/groups.csv"), "groups", "not found"));
+        cases.add(bad("groupWeights naming no group", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
+                "--groupWeights", "c:2", "--lambda", "0.5"), "groupWeights", "group 'c' is not a group"));
+        cases.add(bad("groupWeights of zero", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
+                "--groupWeights", "a:0"), "groupWeights", "not a finite number > 0"));
+        cases.add(bad("penaltyFactor with penalty=group", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
+                "--penaltyFactor", "1,2,1"), "penaltyFactor", "not with penalty=group"));
+        cases.add(bad("penalty=group for multinomial", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
+                "--family", "multinomial"), "penalty", "gaussian and binomial"));
+        cases.add(bad("penalty=group with workingset", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
+                "--solver", "workingset"), "solver", "'workingset'", "for penalty group lasso"));
         String tiny = csv("three-rows.csv", HEADER, rows(3));
         cases.add(bad("adaptiveInit=ols with p >= n", 2, args(tiny, "--penalty", "adaptive", "--adaptiveInit", "ols",
                 "--lambda", "0.5"), "adaptiveInit", "ols needs more rows than features (n=3, p=3)"));
@@ -237,7 +258,9 @@ class BadInputCorpusTest {
             Map.entry("numPartitions", new Object[] {"-2", 2, "integer >= 0"}),
             Map.entry("blockRows", new Object[] {"many", 2, "integer >= 0"}),
             Map.entry("penaltyFactor", new Object[] {"1,-1", 2, "invalid value '-1'"}),
-            Map.entry("penalty", new Object[] {"ridge", 2, "lasso or adaptive"}),
+            Map.entry("penalty", new Object[] {"ridge", 2, "lasso, adaptive or group"}),
+            Map.entry("groups", new Object[] {"a,b,c", 2, "applies to penalty=group only"}),
+            Map.entry("groupWeights", new Object[] {"a:2", 2, "applies to penalty=group only"}),
             Map.entry("adaptiveGamma", new Object[] {"2", 2, "applies to penalty=adaptive only"}),
             Map.entry("adaptiveInit", new Object[] {"ols", 2, "applies to penalty=adaptive only"}),
             Map.entry("lowerLimits", new Object[] {"nosuch:-1", 2, "no feature named 'nosuch'"}),

@@ -43,11 +43,27 @@ class SolverChoiceTest {
 
     @Test
     void penaltyRefusalNamesTheSolverThePenaltyAndWhatIsMissing() {
-        // not reachable from a config today (the grouped penalty is multinomial only): the message's form
-        assertEquals("fista for penalty grouped multinomial (cd needs a coordinate prox)",
+        // not reachable from a config (the grouped penalty is multinomial only): the message's form
+        assertEquals("auto or fista for penalty grouped multinomial (cd needs a coordinate prox)",
                 SolverChoice.CD.refusal(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL));
-        assertEquals("fista for penalty grouped multinomial (auto takes cd or workingset, which need a coordinate "
-                + "prox)", SolverChoice.AUTO.refusal(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL));
+        assertEquals("auto, cd or fista for penalty group lasso (workingset needs a coordinate prox)",
+                SolverChoice.WORKINGSET.refusal(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO));
+        assertEquals("auto or fista for penalty group lasso (newton needs a block prox)",
+                SolverChoice.NEWTON.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO));
+    }
+
+    @Test
+    void autoTakesWhatThePenaltyCanRun() {
+        assertEquals(SolverChoice.CD, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, true),
+                "block coordinate descent on the statistics");
+        assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, false),
+                "no working sets for groups");
+        assertEquals(SolverChoice.WORKINGSET, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.ELASTIC_NET, false));
+        assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.GROUP_LASSO, true));
+        assertEquals(SolverChoice.NEWTON, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.ELASTIC_NET, true));
+        assertNull(SolverChoice.AUTO.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO));
+        assertEquals(java.util.List.of(SolverChoice.CD, SolverChoice.FISTA),
+                SolverChoice.AUTO.candidates(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO));
     }
 
     @Test

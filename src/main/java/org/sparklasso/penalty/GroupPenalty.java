@@ -1,0 +1,23 @@
+package org.sparklasso.penalty;
+
+/**
+ * A penalty that is a sum over disjoint groups of coordinates {@code Σ_g g_g(b_g)}: the group prox
+ * that block coordinate descent needs. Coordinates in no active group are held at 0.
+ */
+public interface GroupPenalty extends Penalty {
+
+    /** Number of groups. */
+    int groups();
+
+    /** The coordinates of group g (ascending). */
+    int[] members(int group);
+
+    /** Whether group g takes part in the fit (not screened out, some member not constant). */
+    boolean isActive(int group);
+
+    /**
+     * In place, group g's coordinates {@code v} (in the order of {@link #members}):
+     * {@code v ← argmin_z h/2·‖z − v‖² + g_g(z)} (h > 0).
+     */
+    void groupMinimizer(int group, double[] v, double h);
+}

@@ -18,6 +18,7 @@ import org.sparklasso.penalty.Penalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.datafit.NewtonOracle;
+import org.sparklasso.solver.GroupProxNewton;
 import org.sparklasso.solver.ProxNewton;
 import org.sparklasso.solver.SolverResult;
 
@@ -39,6 +40,7 @@ final class GlmModelRun implements NewtonOracle {
     private final GroupLasso group;
     private final SolverChoice solver;
     private final ProxNewton newton;
+    private final GroupProxNewton groupNewton;
     private final Fista fista;
     private double lipschitz = 1;
     private Convergence<Penalty> convergence;
@@ -60,6 +62,7 @@ final class GlmModelRun implements NewtonOracle {
         this.solver = solver;
         int maxIter = config.maxIter();
         this.newton = new ProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
+        this.groupNewton = new GroupProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
         this.fista = new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
     }
 
@@ -73,6 +76,7 @@ final class GlmModelRun implements NewtonOracle {
         this.nullLoss = fitted.nullLoss;
         this.solver = fitted.solver;
         this.newton = fitted.newton;
+        this.groupNewton = fitted.groupNewton;
         this.fista = fitted.fista;
         this.nullModel = fitted.nullModel;
         this.lambdaMax = fitted.lambdaMax;
@@ -145,17 +149,23 @@ final class GlmModelRun implements NewtonOracle {
 
     /**
      * The path over {@code grid} from {@code start} (the null model), with the model's penalty: the
-     * elastic net (newton or fista) or the group lasso (fista).
+     * elastic net or the group lasso (newton or fista).
      */
     List<RegularizationPath.Step> path(double[] grid, SolverResult start, boolean screening,
                                        RegularizationPath.EarlyStop earlyStop,
                                        Consumer<RegularizationPath.Step> progress, IntPredicate proceed) {
         if (group != null) {
             return RegularizationPath.solve(grid, group, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
-                    screening, earlyStop, this::solveWithFista, progress, proceed);
+                    screening, earlyStop, this::solveGroup, progress, proceed);
         }
         return RegularizationPath.solve(grid, base, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
                 screening, earlyStop, this::solve, progress, proceed);
+    }
+
+    /** The group lasso at one λ (warm-started). */
+    private SolverResult solveGroup(GroupLasso penalty, double[] warm) {
+        return solver == SolverChoice.FISTA ? solveWithFista(penalty, warm)
+                : groupNewton.solve(this, penalty, warm, convergence);
     }
 
     /** FISTA at one λ (warm-started), its step constant carried along the path. */

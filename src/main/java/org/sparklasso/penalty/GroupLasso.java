@@ -310,6 +310,16 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
         return worst;
     }
 
+    @Override
+    public int interceptIndex() {
+        return interceptIndex;
+    }
+
+    @Override
+    public boolean fitIntercept() {
+        return fitIntercept;
+    }
+
     /** Length of the coefficient vector. */
     public int size() {
         return size;

@@ -20,4 +20,14 @@ public interface GroupPenalty extends Penalty {
      * {@code v ← argmin_z h/2·‖z − v‖² + g_g(z)} (h > 0).
      */
     void groupMinimizer(int group, double[] v, double h);
+
+    /** Index of the unpenalized intercept in the coefficient vector, or -1 when the vector has none (gaussian). */
+    default int interceptIndex() {
+        return -1;
+    }
+
+    /** Whether that intercept is fitted (else held at 0). */
+    default boolean fitIntercept() {
+        return false;
+    }
 }

@@ -22,37 +22,41 @@ import java.util.stream.Collectors;
  * of features, FISTA when a working set grows too large); {@code FISTA} on request. Binomial and
  * multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a working set). Every gaussian
  * solver stops on the duality gap, so it needs that contract too. {@code CD} is coordinate descent
- * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox. A
+ * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox;
+ * {@code NEWTON} takes a feature-block prox or, for a group penalty, the group prox. A
  * penalty that lacks what the family's usual solvers need leaves {@code AUTO} to FISTA
  * ({@link #auto}).
  */
 public enum SolverChoice {
     AUTO(EnumSet.allOf(Family.class), EnumSet.noneOf(PenaltyContract.class), null),
     CD(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
-            "newton runs coordinate descent on working sets of each quadratic approximation", GROUP_PROX),
+            "newton runs coordinate descent on working sets of each quadratic approximation", COORDINATE_PROX,
+            GROUP_PROX),
     WORKINGSET(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
             "newton runs coordinate descent on working sets of each quadratic approximation"),
     FISTA(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
     NEWTON(EnumSet.of(Family.BINOMIAL, Family.MULTINOMIAL), EnumSet.of(PROX, PATH, BLOCK_PROX),
-            "its Newton step is cd");
+            "its Newton step is cd", BLOCK_PROX, GROUP_PROX);
 
     private final Set<Family> families;
     private final Set<PenaltyContract> needs;
     /** Why the families it does not fit are left to other solvers. */
     private final String otherFamilies;
-    /** A contract that may stand in for COORDINATE_PROX (cd: a group prox), or null. */
-    private final PenaltyContract insteadOfCoordinate;
+    /** A contract of {@link #needs} that {@link #substitute} may stand in for (its group form), or null. */
+    private final PenaltyContract replaceable;
+    private final PenaltyContract substitute;
 
     SolverChoice(Set<Family> families, Set<PenaltyContract> needs, String otherFamilies) {
-        this(families, needs, otherFamilies, null);
+        this(families, needs, otherFamilies, null, null);
     }
 
     SolverChoice(Set<Family> families, Set<PenaltyContract> needs, String otherFamilies,
-                 PenaltyContract insteadOfCoordinate) {
+                 PenaltyContract replaceable, PenaltyContract substitute) {
         this.families = families;
         this.needs = needs;
         this.otherFamilies = otherFamilies;
-        this.insteadOfCoordinate = insteadOfCoordinate;
+        this.replaceable = replaceable;
+        this.substitute = substitute;
     }
 
     /**
@@ -110,16 +114,17 @@ public enum SolverChoice {
 
     /**
      * The contracts a given penalty must provide: as {@link #needs(Family)}, with the group prox in
-     * place of the coordinate prox where this solver takes either and the penalty has the group one.
+     * place of the coordinate prox (cd: block coordinate descent) or the block prox (newton: its
+     * group form) where the penalty has the group one.
      */
     public Set<PenaltyContract> needs(Family family, PenaltyKind penalty) {
         Set<PenaltyContract> out = EnumSet.noneOf(PenaltyContract.class);
         for (SolverChoice s : candidates(family, penalty)) {
             Set<PenaltyContract> own = EnumSet.copyOf(s.needs);
-            if (s.insteadOfCoordinate != null && !penalty.provides().contains(COORDINATE_PROX)
-                    && penalty.provides().contains(s.insteadOfCoordinate)) {
-                own.remove(COORDINATE_PROX);
-                own.add(s.insteadOfCoordinate);
+            if (s.replaceable != null && !penalty.provides().contains(s.replaceable)
+                    && penalty.provides().contains(s.substitute)) {
+                own.remove(s.replaceable);
+                own.add(s.substitute);
             }
             out.addAll(own);
         }

@@ -117,7 +117,7 @@ class GroupLassoFixtureTest {
     @MethodSource("cases")
     void writtenModelsMatchTheReference(String name) throws IOException {
         JsonNode fx = fixture(name);
-        // cd (gaussian) to a relative gap of 1e-12; fista (binomial) on every third λ to a KKT of 1e-10
+        // cd (gaussian) to a relative gap of 1e-12; newton (binomial) on every third λ to a KKT of 1e-10
         boolean g = gaussian(fx);
         String out = tmp.resolve("out").toString();
         List<WrittenCoefficients.Model> written = runAndRead(fx, args(fx, out, lambdas(fx, g ? 1 : 3), null,
@@ -129,9 +129,7 @@ class GroupLassoFixtureTest {
     static Stream<Arguments> everySolver() throws IOException {
         return Stream.of("reference_group_gaussian_diabetes_four-groups_std-false_alpha-0.5.json",
                         "reference_group_binomial_breast_cancer_by-measurement_std-true_alpha-1.json")
-                .flatMap(name -> Stream.of(SolverChoice.values()).map(s -> Arguments.of(name, s.key())))
-                // auto is fista for the binomial group lasso: run once
-                .filter(a -> !(a.get()[0].toString().contains("binomial") && a.get()[1].equals("auto")));
+                .flatMap(name -> Stream.of(SolverChoice.values()).map(s -> Arguments.of(name, s.key())));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -169,7 +167,7 @@ class GroupLassoFixtureTest {
     void defaultPathStartsAtTheReferenceLambdaMax(String name) throws IOException {
         JsonNode fx = fixture(name);
         if (!name.contains("alpha-1") || !name.contains("std-true") || name.contains("binomial_breast_cancer_singletons")) {
-            return; // one binomial case: FISTA paths on breast cancer take ~12 s
+            return; // one binomial case
         }
         String out = tmp.resolve("path").toString();
         List<String> args = args(fx, out, List.of(), null, "1e-7");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sparklasso.solver.BlockCoordinateDescent;
 import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.GroupProxNewton;
 import org.sparklasso.solver.ProxNewton;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.Family;
@@ -58,7 +59,7 @@ class PenaltyContractsTest {
         List<Map.Entry<SolverChoice, Class<?>>> solvers = List.of(Map.entry(SolverChoice.CD, CoordinateDescent.class),
                 Map.entry(SolverChoice.CD, BlockCoordinateDescent.class),
                 Map.entry(SolverChoice.WORKINGSET, WorkingSetSolver.class), Map.entry(SolverChoice.FISTA, Fista.class),
-                Map.entry(SolverChoice.NEWTON, ProxNewton.class));
+                Map.entry(SolverChoice.NEWTON, ProxNewton.class), Map.entry(SolverChoice.NEWTON, GroupProxNewton.class));
         for (Map.Entry<SolverChoice, Class<?>> e : solvers) {
             for (Family f : Family.values()) {
                 if (!e.getKey().fits(f)) {

@@ -48,8 +48,7 @@ class SolverChoiceTest {
                 SolverChoice.CD.refusal(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL));
         assertEquals("auto, cd or fista for penalty group lasso (workingset needs a coordinate prox)",
                 SolverChoice.WORKINGSET.refusal(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO));
-        assertEquals("auto or fista for penalty group lasso (newton needs a block prox)",
-                SolverChoice.NEWTON.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO));
+        assertNull(SolverChoice.NEWTON.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO), "its group form");
     }
 
     @Test
@@ -59,7 +58,7 @@ class SolverChoiceTest {
         assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, false),
                 "no working sets for groups");
         assertEquals(SolverChoice.WORKINGSET, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.ELASTIC_NET, false));
-        assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.GROUP_LASSO, true));
+        assertEquals(SolverChoice.NEWTON, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.GROUP_LASSO, true));
         assertEquals(SolverChoice.NEWTON, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.ELASTIC_NET, true));
         assertNull(SolverChoice.AUTO.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO));
         assertEquals(java.util.List.of(SolverChoice.CD, SolverChoice.FISTA),

@@ -6,6 +6,7 @@ import org.sparklasso.spec.JobException;
 import org.sparklasso.spec.GroupOptions;
 import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.PenaltyOptions;
+import org.sparklasso.spec.RelaxOptions;
 import org.sparklasso.spec.SolverChoice;
 
 import java.io.IOException;
@@ -205,7 +206,13 @@ public final class ConfigParser {
         }
         PenaltyOptions penaltyOptions = PenaltyOptions.parse(values.given(ConfigKey.PENALTY_FACTOR).orElse(null),
                 values.given(ConfigKey.LOWER_LIMITS).orElse(null), values.given(ConfigKey.UPPER_LIMITS).orElse(null));
-        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values)).withGroups(groups);
+        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values)).withGroups(groups)
+                .withRelax(relaxOptions(values));
+        if (penaltyOptions.relax() != null && family == Family.GAUSSIAN
+                && (solver == SolverChoice.WORKINGSET || solver == SolverChoice.FISTA)) {
+            throw JobException.config("relax: the relaxed lasso's gaussian refits run on the coordinate statistics: "
+                    + "solver cd or auto, not " + solver.key());
+        }
         if (penaltyOptions.bounded() && family == Family.MULTINOMIAL) {
             ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
                     : ConfigKey.UPPER_LIMITS;
@@ -320,6 +327,17 @@ public final class ConfigParser {
             }
             default -> throw bad(ConfigKey.PENALTY, penalty, "lasso, adaptive or group");
         }
+    }
+
+    /** relax=true's γ values (null without relax); relaxGamma without relax=true is refused. */
+    private static RelaxOptions relaxOptions(Values values) {
+        if (!values.bool(ConfigKey.RELAX)) {
+            if (values.given(ConfigKey.RELAX_GAMMA).isPresent()) {
+                throw JobException.config("relaxGamma: applies to relax=true only");
+            }
+            return null;
+        }
+        return RelaxOptions.parse(values.get(ConfigKey.RELAX_GAMMA));
     }
 
     /**

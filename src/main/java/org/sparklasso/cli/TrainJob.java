@@ -58,19 +58,22 @@ public final class TrainJob {
                     result.computedGrid(), result.cv(), config.lambdaChoice(), result.passes(), (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation(),
                     data.classes() == null ? null : data.classes().classNames(),
-                    FeatureTermsReport.of(result.terms(), result.adaptive(), data.featureNames()));
+                    FeatureTermsReport.of(result.terms(), result.adaptive(), data.featureNames()), result.relaxed());
             try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
                 List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
                 String[] groupOf = result.terms().groups() == null ? null
                         : result.terms().groups().labelOfFeature();
                 CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames, groupOf,
-                        featureColumns(result), out.path("coefficients"));
+                        report.writtenGammas(), featureColumns(result), out.path("coefficients"));
                 if (result.fits().size() > 1) {
                     PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
                     PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));
                 }
                 if (result.cv() != null) {
                     PathWriter.writeCv(spark, result.cv(), out.path("cv"));
+                }
+                if (result.relaxed() != null && result.relaxed().cv() != null) {
+                    PathWriter.writeRelaxedCv(spark, result.relaxed(), out.path("cv_relaxed"));
                 }
                 if (config.plots()) {
                     PlotWriter.write(report, data.featureNames(), groupOf, out);

@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * per-feature columns the fit had (null on intercept rows): penaltyFactor when a factor is not 1
  * (the factor in force after rescaling, Infinity for a left-out feature), adaptiveWeight for the
  * adaptive lasso (1/|b|^γ before rescaling, Infinity where the initial b is 0). The group lasso's
- * rows have a string column group (the feature's group label) after class.
+ * rows have a string column group (the feature's group label) after class; the relaxed lasso's a
+ * column gamma (the blend's γ: 1 = the lasso, 0 = the unpenalized refit) after that.
  */
 public final class CoefficientsWriter {
     public static final String INTERCEPT = "(Intercept)";
@@ -45,13 +46,16 @@ public final class CoefficientsWriter {
      */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
                              List<String> classNames, Map<String, double[]> featureColumns, String path) {
-        write(spark, models, featureNames, classNames, null, featureColumns, path);
+        write(spark, models, featureNames, classNames, null, null, featureColumns, path);
     }
 
-    /** As above, with each feature's group label in a column group ({@code groupOf} null: no such column). */
+    /**
+     * As above, with each feature's group label in a column group ({@code groupOf} null: no such
+     * column) and each model's γ in a column gamma ({@code gammas}: the relaxed lasso's, or null).
+     */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
-                             List<String> classNames, String[] groupOf, Map<String, double[]> featureColumns,
-                             String path) {
+                             List<String> classNames, String[] groupOf, double[] gammas,
+                             Map<String, double[]> featureColumns, String path) {
         int p = featureNames.size();
         int classes = models.isEmpty() ? 1 : models.get(0).classes();
         Table table = new Table(featureNames.toArray(new String[0]),
@@ -59,7 +63,7 @@ public final class CoefficientsWriter {
                 models.stream().map(FittedModel::coefficients).toArray(double[][]::new),
                 models.stream().map(FittedModel::intercepts).toArray(double[][]::new),
                 models.stream().mapToDouble(FittedModel::lambda).toArray(),
-                groupOf, featureColumns.values().toArray(new double[0][]), p, classes);
+                groupOf, gammas, featureColumns.values().toArray(new double[0][]), p, classes);
         long total = (long) models.size() * classes * (p + 1);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Table> bc = jsc.broadcast(table);
@@ -69,6 +73,9 @@ public final class CoefficientsWriter {
             StructType schema = SCHEMA;
             if (groupOf != null) {
                 schema = schema.add("group", DataTypes.StringType, true);
+            }
+            if (gammas != null) {
+                schema = schema.add("gamma", DataTypes.DoubleType, false);
             }
             for (String name : featureColumns.keySet()) {
                 schema = schema.add(name, DataTypes.DoubleType, true);
@@ -81,7 +88,7 @@ public final class CoefficientsWriter {
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
-                         double[] lambdas, String[] groups, double[][] extra, int p, int classes)
+                         double[] lambdas, String[] groups, double[] gammas, double[][] extra, int p, int classes)
             implements java.io.Serializable {
         Row row(long i) {
             int perModel = classes * (p + 1);
@@ -90,7 +97,7 @@ public final class CoefficientsWriter {
             int k = rest / (p + 1);
             int j = rest % (p + 1) - 1;
             String cls = classNames == null ? null : classNames[k];
-            int fixed = groups == null ? 5 : 6;
+            int fixed = 5 + (groups == null ? 0 : 1) + (gammas == null ? 0 : 1);
             Object[] values = new Object[fixed + extra.length];
             values[0] = j < 0 ? INTERCEPT : features[j];
             values[1] = j;
@@ -99,6 +106,9 @@ public final class CoefficientsWriter {
             values[4] = cls;
             if (groups != null) {
                 values[5] = j < 0 ? null : groups[j];
+            }
+            if (gammas != null) {
+                values[fixed - 1] = gammas[m];
             }
             for (int c = 0; c < extra.length; c++) {
                 values[fixed + c] = j < 0 ? null : extra[c][j];

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.sparklasso.path.FittedModel;
+import org.sparklasso.path.RelaxedPath;
 
 /**
  * Renders {@code metrics.json}. Run-level keys first; then the per-λ keys ({@code lambda},
@@ -66,9 +67,17 @@ public final class MetricsWriter {
         } else {
             m.put("nfolds", 0);
         }
+        if (r.relaxed() != null) {
+            m.put("relax", relaxed(r.relaxed()));
+        }
         List<Map<String, Object>> written = new ArrayList<>();
+        double[] gammas = r.writtenGammas();
         for (FittedModel f : r.written()) {
-            written.add(perLambda(f));
+            Map<String, Object> one = perLambda(f);
+            if (gammas != null) {
+                one.put("gamma", gammas[written.size()]);
+            }
+            written.add(one);
         }
         for (String key : written.isEmpty() ? List.<String>of() : written.get(0).keySet()) {
             Function<Map<String, Object>, Object> get = fit -> fit.get(key);
@@ -89,6 +98,25 @@ public final class MetricsWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The relaxed lasso: its γ values and, with cross-validation, cv.glmnet(relax=TRUE)'s choice. */
+    private static Map<String, Object> relaxed(RelaxedPath r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gammas", r.gammas());
+        if (r.cv() != null) {
+            double[] lambdas = r.cv().get(0).lambdas();
+            m.put("lambdaMin", lambdas[r.min()[0]]);
+            m.put("gammaMin", r.gammas()[r.min()[1]]);
+            m.put("lambda1se", lambdas[r.oneSe()[0]]);
+            m.put("gamma1se", r.gammas()[r.oneSe()[1]]);
+            m.put("lambdaChosen", lambdas[r.chosenLambda()]);
+            m.put("gammaChosen", r.gammas()[r.chosenGamma()]);
+            m.put("cvMeanChosen", r.cv().get(r.chosenGamma()).cvm()[r.chosenLambda()]);
+            m.put("cvStdChosen", r.cv().get(r.chosenGamma()).cvsd()[r.chosenLambda()]);
+            m.put("table", "cv_relaxed/");
+        }
+        return m;
     }
 
     private static Map<String, Object> perLambda(FittedModel f) {

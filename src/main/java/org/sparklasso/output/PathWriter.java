@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.path.CrossValidationResult;
+import org.sparklasso.path.CrossValidationSummary;
+import org.sparklasso.path.RelaxedPath;
 
 /**
  * Writes the λ path and its cross-validation as Parquet: {@code path/} (per λ the intercept and
@@ -35,6 +37,12 @@ public final class PathWriter {
             .add("converged", DataTypes.BooleanType, false);
     static final StructType CV = new StructType()
             .add("lambda", DataTypes.DoubleType, false)
+            .add("cvMean", DataTypes.DoubleType, false)
+            .add("cvStd", DataTypes.DoubleType, false)
+            .add("nnz", DataTypes.IntegerType, false);
+    static final StructType RELAXED_CV = new StructType()
+            .add("lambda", DataTypes.DoubleType, false)
+            .add("gamma", DataTypes.DoubleType, false)
             .add("cvMean", DataTypes.DoubleType, false)
             .add("cvStd", DataTypes.DoubleType, false)
             .add("nnz", DataTypes.IntegerType, false);
@@ -78,6 +86,19 @@ public final class PathWriter {
             rows.add(RowFactory.create(lambdas[l], cv.summary().cvm()[l], cv.summary().cvsd()[l], cv.nnz()[l]));
         }
         write(spark, rows, CV, path);
+    }
+
+    /** {@code cv_relaxed/}: the relaxed lasso's cross-validation, one row per (λ, γ). */
+    public static void writeRelaxedCv(SparkSession spark, RelaxedPath relaxed, String path) {
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g < relaxed.gammas().length; g++) {
+            CrossValidationSummary s = relaxed.cv().get(g);
+            for (int l = 0; l < s.lambdas().length; l++) {
+                rows.add(RowFactory.create(s.lambdas()[l], relaxed.gammas()[g], s.cvm()[l], s.cvsd()[l],
+                        relaxed.blends().get(g).get(l).nnz()));
+            }
+        }
+        write(spark, rows, RELAXED_CV, path);
     }
 
     private static void write(SparkSession spark, List<Row> rows, StructType schema, String path) {

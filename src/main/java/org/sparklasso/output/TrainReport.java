@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.CrossValidationResult;
+import org.sparklasso.path.RelaxedPath;
 
 /**
  * Everything a train run reports besides the coefficients: the data, the solver, the path and
@@ -19,16 +20,25 @@ import org.sparklasso.path.CrossValidationResult;
  * @param classNames   the label's classes in order (class index k ↔ name), or null for gaussian
  * @param featureTerms penalty factors and bounds in force that differ from the default, by key and
  *                     feature name ({@link FeatureTermsReport}); empty for the plain elastic net
+ * @param relaxed      the relaxed lasso's blends and choice (relax=true), or null
  */
 public record TrainReport(String family, double alpha, boolean standardize, boolean fitIntercept, long n,
                           double weightSum, int p, int activeFeatures, String solver, double tol,
                           double lambdaMax, List<FittedModel> fits, int chosen, boolean computedPath,
                           CrossValidationResult cv, String lambdaChoice, int dataPasses, double loadSeconds,
                           double trainSeconds, int partitions, String blas, List<String> classNames,
-                          Map<String, Object> featureTerms) {
+                          Map<String, Object> featureTerms, RelaxedPath relaxed) {
 
-    /** The models written to coefficients/: the chosen one, or all. */
+    /** The models written to coefficients/: the chosen one, or all (relaxed: the chosen blend, or every blend). */
     public List<FittedModel> written() {
+        if (relaxed != null) {
+            return relaxed.written();
+        }
         return chosen >= 0 ? List.of(fits.get(chosen)) : fits;
+    }
+
+    /** The γ of each written model (relax=true), else null. */
+    public double[] writtenGammas() {
+        return relaxed == null ? null : relaxed.writtenGammas();
     }
 }

@@ -25,13 +25,15 @@ final class AdaptiveLasso {
     static TrainingResult fit(LoadedData data, FitSpec spec, PassCounter counter, long start) {
         AdaptiveOptions options = spec.penaltyOptions().adaptive();
         FitSpec plain = spec.withPenaltyOptions(spec.penaltyOptions().withAdaptive(null));
+        // the initial fit is never relaxed (relax=true applies to the adaptive lasso's path)
+        FitSpec init = plain.withPenaltyOptions(plain.penaltyOptions().withRelax(null));
         List<String> names = data.featureNames();
         FeatureTerms given = plain.penaltyOptions().resolve(names);
         double initLambda = Double.NaN;
         double[] initial;
         switch (options.init()) {
             case RIDGE -> {
-                TrainingResult ridge = PathDriver.fit(data, plain.ridgePath(), given, counter, start, null);
+                TrainingResult ridge = PathDriver.fit(data, init.ridgePath(), given, counter, start, null);
                 FittedModel m = ridge.chosen() >= 0 ? ridge.fits().get(ridge.chosen())
                         : ridge.fits().get(ridge.fits().size() - 1);
                 initLambda = m.lambda();
@@ -46,7 +48,7 @@ final class AdaptiveLasso {
                     throw JobException.config("adaptiveInit: ols needs more rows than features (n=" + data.rows()
                             + ", p=" + active + "); use adaptiveInit=ridge");
                 }
-                initial = magnitudes(PathDriver.unpenalizedFit(data, plain, given, counter, start), names.size());
+                initial = magnitudes(PathDriver.unpenalizedFit(data, init, given, counter, start), names.size());
             }
             default -> initial = given(options, names);
         }

@@ -44,6 +44,18 @@ interface FamilyPaths {
     /** Every measure's per-observation held-out error [fold][λ] and the fold weights. */
     FoldErrors foldErrors(List<FittedModel> fits, Paths paths);
 
+    /**
+     * The relaxed lasso: each λ's unpenalized refit on its active set, for the full model and every
+     * fold model, and the blends γ·lasso + (1−γ)·refit for each γ (in the internal coordinates,
+     * which the blend commutes with): the full model's blends as models, and every measure's
+     * held-out error of the fold models' blends.
+     */
+    Relaxed relax(Paths paths, double[] gammas);
+
+    /** The full model's blends [γ][λ] and, with cross-validation, held-out errors by measure [γ][fold][λ]. */
+    record Relaxed(List<List<FittedModel>> blends, Map<String, double[][][]> foldErrors) {
+    }
+
     /** Adds training-data quality measures to the models written (binomial: AUC); none by default. */
     default void addTrainingQuality(List<FittedModel> written) {
     }

@@ -25,6 +25,7 @@ import org.sparklasso.solver.Fista;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.JobException;
 import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.SolverChoice;
 
@@ -70,6 +71,11 @@ public final class GaussianPaths implements FamilyPaths {
 
         double lambdaMax(double[] gradient) {
             return penalty.lambdaMax(gradient);
+        }
+
+        /** The penalty's value at λ. */
+        double penaltyValue(double lambda, double[] b) {
+            return penalty.withLambda(lambda).value(b);
         }
     }
 
@@ -186,7 +192,7 @@ public final class GaussianPaths implements FamilyPaths {
 
     /** Every fold's path at the full path's λ values: on the driver (cd) or in lockstep sharing context.passes(). */
     private List<FoldPath> solveFolds(double[] lambdas) {
-        int folds = context.byFold().length;
+        int folds = context.data().numFolds();
         List<FoldPath> out = new ArrayList<>();
         if (solver == SolverChoice.CD) {
             for (int k = 0; k < folds; k++) {
@@ -276,6 +282,105 @@ public final class GaussianPaths implements FamilyPaths {
                 errors[k][l] = sums[k][l][1] / weights[k];
             }
         }
+    }
+
+    /**
+     * The relaxed lasso on the coordinate statistics: each distinct active set's least-squares refit
+     * by coordinate descent with every penalty factor 0 (bounds kept), no pass; the folds' held-out
+     * squared errors from the statistics, and mae from one prediction pass of every fold blend.
+     */
+    @Override
+    public Relaxed relax(Paths paths, double[] gammas) {
+        if (solver != SolverChoice.CD) {
+            throw JobException.config("relax: the relaxed lasso's refits run on the coordinate statistics (solver cd), "
+                    + "and this fit runs " + solver.key() + " (p=" + context.data().numFeatures() + "); set solver=cd "
+                    + "or cdMaxFeatures >= p");
+        }
+        List<List<FittedModel>> full = blends(-1, context.global(), paths.full(), gammas);
+        int folds = context.data().numFolds();
+        if (folds == 0) {
+            return new Relaxed(full, Map.of());
+        }
+        int lambdas = paths.full().size();
+        double[][][] errors = new double[gammas.length][folds][lambdas];
+        double[][][] beta = new double[folds][gammas.length * lambdas][];
+        double[][] b0 = new double[folds][gammas.length * lambdas];
+        for (int k = 0; k < folds; k++) {
+            FoldPath fp = paths.folds().get(k);
+            List<List<FittedModel>> fb = blends(k, fp.standardization(), fp.steps().subList(0, lambdas), gammas);
+            for (int g = 0; g < gammas.length; g++) {
+                for (int l = 0; l < lambdas; l++) {
+                    FittedModel m = fb.get(g).get(l);
+                    errors[g][k][l] = cov.heldOutSquaredError(k, m.intercept(), m.coefficients()) / cov.foldWeight(k);
+                    beta[k][g * lambdas + l] = m.coefficients();
+                    b0[k][g * lambdas + l] = m.intercept();
+                }
+            }
+        }
+        if (context.spec().typeMeasure().equals("mae")) {
+            double[][][] sums = context.passes().heldOutErrors(beta, b0);
+            for (int g = 0; g < gammas.length; g++) {
+                for (int k = 0; k < folds; k++) {
+                    for (int l = 0; l < lambdas; l++) {
+                        errors[g][k][l] = sums[k][g * lambdas + l][1] / cov.foldWeight(k);
+                    }
+                }
+            }
+        }
+        return new Relaxed(full, Map.of(context.spec().typeMeasure(), errors));
+    }
+
+    /** One model's blends [γ][λ]: refits cached by active set, losses from the quadratic form. */
+    private List<List<FittedModel>> blends(int fold, Standardization s, List<RegularizationPath.Step> steps,
+                                           double[] gammas) {
+        QuadraticForm q = cov.quadraticForm(fold, s);
+        ElasticNet free = Penalties.elasticNet(context.spec(), s, context.terms().unpenalized());
+        CoordinateDescent cd = new CoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
+        PathProblem<?> problem = fold < 0 ? full : null;
+        Map<java.util.BitSet, SolverResult> refits = new java.util.HashMap<>();
+        List<List<FittedModel>> out = new ArrayList<>();
+        for (double ignored : gammas) {
+            out.add(new ArrayList<>());
+        }
+        for (RegularizationPath.Step step : steps) {
+            double[] x = step.result().coefficients();
+            java.util.BitSet active = new java.util.BitSet(x.length);
+            for (int j = 0; j < x.length; j++) {
+                active.set(j, x[j] != 0);
+            }
+            SolverResult refit = refits.computeIfAbsent(active, a -> {
+                boolean[] keep = new boolean[x.length];
+                a.stream().forEach(j -> keep[j] = true);
+                return cd.solve(q, free.restrictedTo(keep), x);
+            });
+            for (int g = 0; g < gammas.length; g++) {
+                double[] y = RelaxedLasso.blend(gammas[g], x, refit.coefficients());
+                double loss = quadraticLoss(q, y);
+                double objective = problem == null ? Double.NaN : loss + problem.penaltyValue(step.lambda(), y);
+                SolverResult r = step.result();
+                out.get(g).add(FittedModel.of(step.lambda(), new SolverResult(y, loss, objective, r.gap(),
+                        r.relativeGap(), r.converged(), r.iterations(), r.passes(), null, null), s));
+            }
+        }
+        return out;
+    }
+
+    /** ½(yy − 2cᵀb + bᵀGb): the least-squares loss of b from the statistics. */
+    private static double quadraticLoss(QuadraticForm q, double[] b) {
+        int p = q.p();
+        double v = q.yy();
+        for (int j = 0; j < p; j++) {
+            if (b[j] == 0) {
+                continue;
+            }
+            v -= 2 * q.c()[j] * b[j];
+            double gb = 0;
+            for (int k = 0; k < p; k++) {
+                gb += q.gram()[k + j * p] * b[k];
+            }
+            v += b[j] * gb;
+        }
+        return Math.max(0, 0.5 * v);
     }
 
     /** The user's maxIter, or the solver's default. */

@@ -183,6 +183,57 @@ final class GlmModelRun implements NewtonOracle {
         return newton.solve(this, penalty, warm, convergence);
     }
 
+    /** A blend of the relaxed lasso and its evaluation (loss, held-out sums, training misses). */
+    record Blend(double[] point, Evaluation evaluation, double penalty) {
+        Blend(double[] point, Evaluation evaluation) {
+            this(point, evaluation, Double.NaN);
+        }
+    }
+
+    /**
+     * The relaxed lasso on this model's path {@code steps}: each distinct active set's unpenalized
+     * refit (proximal Newton with every factor 0, to an absolute KKT residual of tol/100), then
+     * every blend γ·lasso + (1−γ)·refit evaluated in one pass. Returns [γ][λ].
+     */
+    Blend[][] relaxedBlends(FitSpec config, FeatureTerms terms, java.util.List<RegularizationPath.Step> steps,
+                            double[] gammas) {
+        MultiClassPenalty free = Penalties.multiClass(config, spec.standardization(), terms.unpenalized(),
+                base.classes());
+        ProxNewton refitter = new ProxNewton(config.tol() / 100, NEWTON_MAX_STEPS);
+        Convergence<Penalty> absolute = Convergence.kkt(1.0);
+        java.util.Map<java.util.BitSet, double[]> refits = new java.util.HashMap<>();
+        int lambdas = steps.size();
+        double[][] points = new double[gammas.length * lambdas][];
+        for (int l = 0; l < lambdas; l++) {
+            double[] x = steps.get(l).result().coefficients();
+            java.util.BitSet active = new java.util.BitSet(base.features());
+            for (int j = 0; j < base.features(); j++) {
+                active.set(j, base.isNonzero(x, j));
+            }
+            double[] refit = refits.computeIfAbsent(active, a -> {
+                boolean[] keep = new boolean[base.features()];
+                a.stream().forEach(j -> keep[j] = true);
+                return refitter.solve(this, free.restrictedTo(keep), x, absolute).coefficients();
+            });
+            for (int g = 0; g < gammas.length; g++) {
+                points[g * lambdas + l] = RelaxedLasso.blend(gammas[g], x, refit);
+            }
+        }
+        Evaluation[] evaluations = evaluate(points);
+        Blend[][] out = new Blend[gammas.length][lambdas];
+        for (int g = 0; g < gammas.length; g++) {
+            for (int l = 0; l < lambdas; l++) {
+                out[g][l] = new Blend(points[g * lambdas + l], evaluations[g * lambdas + l]);
+            }
+        }
+        return out;
+    }
+
+    /** The model's penalty value at λ (the group lasso's, or the elastic net's). */
+    double penaltyValue(double lambda, double[] x) {
+        return group != null ? group.withLambda(lambda).value(x) : base.withLambda(lambda).value(x);
+    }
+
     @Override
     public Evaluation[] evaluate(double[]... points) {
         return batcher.submit(new BlockPasses.GlmRequest(spec, points, null)).evaluations();

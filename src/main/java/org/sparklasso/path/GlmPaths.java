@@ -87,7 +87,7 @@ final class GlmPaths implements FamilyPaths {
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
         full.followGrid(grid);
-        int folds = context.byFold().length;
+        int folds = context.data().numFolds();
         if (folds == 0) {
             return new Paths(full.path(grid, nullModel, context.spec().screening(), earlyStop, progress, k -> true),
                     List.of());
@@ -110,7 +110,7 @@ final class GlmPaths implements FamilyPaths {
      */
     private List<List<RegularizationPath.Step>> pathsInLockstep(double[] grid, RegularizationPath.EarlyStop earlyStop,
                                                                Consumer<RegularizationPath.Step> progress) {
-        int folds = context.byFold().length;
+        int folds = context.data().numFolds();
         PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher =
                 context.passes().glmBatcher(datafit, folds + 1);
         AtomicInteger stopAt = new AtomicInteger(grid.length);
@@ -131,6 +131,95 @@ final class GlmPaths implements FamilyPaths {
             }
             return steps;
         }, batcher::leave);
+    }
+
+    /**
+     * The relaxed lasso: the full model and every fold model refit their active sets and evaluate
+     * their blends in lockstep threads sharing each pass; the fold blends' held-out sums give every
+     * cv.glmnet measure (auc from one more prediction pass).
+     */
+    @Override
+    public Relaxed relax(Paths paths, double[] gammas) {
+        int folds = context.data().numFolds();
+        int lambdas = paths.full().size();
+        PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher =
+                context.passes().glmBatcher(datafit, folds + 1);
+        List<GlmModelRun.Blend[][]> all = LockstepFolds.run(folds + 1, task -> {
+            boolean isFull = task == folds;
+            Standardization s = isFull ? context.global() : paths.folds().get(task).standardization();
+            List<RegularizationPath.Step> steps = isFull ? paths.full() : paths.folds().get(task).steps();
+            GlmModelRun run = new GlmModelRun(context.passes(), batcher, isFull ? ModelSpec.full(s)
+                    : new ModelSpec(s, task), datafit.margins(), context.spec(), context.terms(), solver);
+            GlmModelRun.Blend[][] blends = run.relaxedBlends(context.spec(), context.terms(),
+                    steps.subList(0, lambdas), gammas);
+            if (isFull) {
+                for (int l = 0; l < lambdas; l++) {
+                    for (GlmModelRun.Blend[] byGamma : blends) {
+                        byGamma[l] = new GlmModelRun.Blend(byGamma[l].point(), byGamma[l].evaluation(),
+                                run.penaltyValue(steps.get(l).lambda(), byGamma[l].point()));
+                    }
+                }
+            }
+            return blends;
+        }, batcher::leave);
+        GlmModelRun.Blend[][] fullBlends = all.get(folds);
+        List<List<FittedModel>> models = new ArrayList<>();
+        for (GlmModelRun.Blend[] byLambda : fullBlends) {
+            List<FittedModel> row = new ArrayList<>();
+            for (int l = 0; l < lambdas; l++) {
+                RegularizationPath.Step st = paths.full().get(l);
+                GlmModelRun.Blend b = byLambda[l];
+                double loss = b.evaluation().loss();
+                SolverResult r = st.result();
+                SolverResult blended = new SolverResult(b.point(), loss, loss + b.penalty(), r.gap(), r.relativeGap(),
+                        r.converged(), r.iterations(), r.passes(), b.evaluation().negGradient(),
+                        b.evaluation().heldOut());
+                row.add(model(new RegularizationPath.Step(st.lambda(), blended,
+                        RegularizationPath.devRatio(loss, full.nullLoss()), 0, 0)));
+            }
+            models.add(row);
+        }
+        if (folds == 0) {
+            return new Relaxed(models, Map.of());
+        }
+        boolean binomial = context.spec().family() == Family.BINOMIAL;
+        Map<String, double[][][]> errors = new LinkedHashMap<>();
+        for (String m : List.of("deviance", "class", "mse", "mae")) {
+            double[][][] e = new double[gammas.length][folds][lambdas];
+            for (int g = 0; g < gammas.length; g++) {
+                for (int k = 0; k < folds; k++) {
+                    for (int l = 0; l < lambdas; l++) {
+                        e[g][k][l] = foldError(m, all.get(k)[g][l].evaluation().heldOut(), binomial);
+                    }
+                }
+            }
+            errors.put(m, e);
+        }
+        if (binomial && context.spec().typeMeasure().equals("auc")) {
+            double[][][] beta = new double[folds][gammas.length * lambdas][];
+            double[][] b0 = new double[folds][gammas.length * lambdas];
+            for (int k = 0; k < folds; k++) {
+                Standardization s = paths.folds().get(k).standardization();
+                for (int g = 0; g < gammas.length; g++) {
+                    for (int l = 0; l < lambdas; l++) {
+                        GlmModelRun.Blend b = all.get(k)[g][l];
+                        FittedModel m = FittedModel.ofClasses(0, new SolverResult(b.point(), 0, 0, 0, 0, true, 0, 0,
+                                null, null), s, 1, 0, Map.of(), null);
+                        beta[k][g * lambdas + l] = m.coefficients();
+                        b0[k][g * lambdas + l] = m.intercept();
+                    }
+                }
+            }
+            double[][] auc = context.passes().heldOutAuc(beta, b0);
+            double[][][] e = new double[gammas.length][folds][lambdas];
+            for (int g = 0; g < gammas.length; g++) {
+                for (int k = 0; k < folds; k++) {
+                    System.arraycopy(auc[k], g * lambdas, e[g][k], 0, lambdas);
+                }
+            }
+            errors.put("auc", e);
+        }
+        return new Relaxed(models, errors);
     }
 
     @Override

@@ -62,11 +62,14 @@ public final class PathDriver {
         for (RegularizationPath.Step st : paths.full()) {
             fits.add(family.model(st));
         }
-        CrossValidationResult cv = folds > 0 ? crossValidate(family.foldErrors(fits, paths), fits, spec) : null;
+        FamilyPaths.FoldErrors foldErrors = folds > 0 ? family.foldErrors(fits, paths) : null;
+        CrossValidationResult cv = folds > 0 ? crossValidate(foldErrors, fits, spec) : null;
         int chosen = choose(cv, fits, spec);
-        family.addTrainingQuality(chosen >= 0 ? List.of(fits.get(chosen)) : fits);
+        RelaxedPath relaxed = spec.penaltyOptions().relax() == null ? null
+                : RelaxedLasso.relax(family, paths, foldErrors, spec);
+        family.addTrainingQuality(relaxed != null ? relaxed.written() : chosen >= 0 ? List.of(fits.get(chosen)) : fits);
         return new TrainingResult(family.standardization(), terms, fits, family.solver(), lambdaMax,
-                counter.passes(), computed, cv, chosen, adaptive);
+                counter.passes(), computed, cv, chosen, adaptive, relaxed);
     }
 
     /**

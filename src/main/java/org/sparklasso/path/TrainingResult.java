@@ -19,8 +19,9 @@ import org.sparklasso.spec.SolverChoice;
  * @param chosen          index in {@code fits} of the model lambdaChoice picks, or -1 when every
  *                        fit is kept (no cross-validation)
  * @param adaptive        the adaptive lasso's weights, or null for the lasso / elastic net
+ * @param relaxed         the relaxed lasso's blends and their cross-validation (relax=true), or null
  */
 public record TrainingResult(Standardization standardization, FeatureTerms terms, List<FittedModel> fits, SolverChoice solver,
                              double lambdaMax, int passes, boolean computedGrid, CrossValidationResult cv, int chosen,
-                             AdaptiveWeights adaptive) {
+                             AdaptiveWeights adaptive, RelaxedPath relaxed) {
 }

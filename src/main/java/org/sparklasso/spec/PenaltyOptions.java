@@ -6,12 +6,12 @@ import java.util.List;
  * The per-feature options of the penalty, as a config gives them (glmnet's names in brackets):
  * penalty factors ({@code penalty.factor}: 0 = unpenalized, +∞ = left out) and coefficient bounds
  * on the original scale ({@code lower.limits}, {@code upper.limits}), and the adaptive lasso's
- * options when {@code penalty=adaptive} and the group lasso's groups when {@code penalty=group} (null
- * otherwise). Matched to the input's features by
+ * options when {@code penalty=adaptive}, the group lasso's groups when {@code penalty=group}, and the
+ * relaxed lasso's γ values when {@code relax=true} (null otherwise). Matched to the input's features by
  * {@link #resolve} when the fit starts.
  */
 public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLimits, FeatureValues upperLimits,
-                             AdaptiveOptions adaptive, GroupOptions groups) {
+                             AdaptiveOptions adaptive, GroupOptions groups, RelaxOptions relax) {
     public static final String PENALTY_FACTOR = "penaltyFactor";
     public static final String LOWER_LIMITS = "lowerLimits";
     public static final String UPPER_LIMITS = "upperLimits";
@@ -19,7 +19,7 @@ public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLim
     /** No factors, no bounds: the plain elastic net. */
     public static PenaltyOptions none() {
         return new PenaltyOptions(FeatureValues.none(PENALTY_FACTOR, 1), FeatureValues.none(LOWER_LIMITS,
-                Double.NEGATIVE_INFINITY), FeatureValues.none(UPPER_LIMITS, Double.POSITIVE_INFINITY), null, null);
+                Double.NEGATIVE_INFINITY), FeatureValues.none(UPPER_LIMITS, Double.POSITIVE_INFINITY), null, null, null);
     }
 
     /** Parses the three keys' texts (null: not given); a bad value is a config error naming its key. */
@@ -31,17 +31,22 @@ public record PenaltyOptions(FeatureValues penaltyFactor, FeatureValues lowerLim
                 lowerLimits == null ? none.lowerLimits : FeatureValues.parse(LOWER_LIMITS, lowerLimits,
                         Double.NEGATIVE_INFINITY, v -> v <= 0, "a number <= 0, or -Infinity", true),
                 upperLimits == null ? none.upperLimits : FeatureValues.parse(UPPER_LIMITS, upperLimits,
-                        Double.POSITIVE_INFINITY, v -> v >= 0, "a number >= 0, or Infinity", true), null, null);
+                        Double.POSITIVE_INFINITY, v -> v >= 0, "a number >= 0, or Infinity", true), null, null, null);
     }
 
     /** The same options for the adaptive lasso (null: the plain lasso / elastic net). */
     public PenaltyOptions withAdaptive(AdaptiveOptions options) {
-        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, options, groups);
+        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, options, groups, relax);
     }
 
     /** The same options for the group lasso (null: no grouping). */
     public PenaltyOptions withGroups(GroupOptions options) {
-        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, adaptive, options);
+        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, adaptive, options, relax);
+    }
+
+    /** The same options with the relaxed lasso's refits and blends (null: none). */
+    public PenaltyOptions withRelax(RelaxOptions options) {
+        return new PenaltyOptions(penaltyFactor, lowerLimits, upperLimits, adaptive, groups, options);
     }
 
     /** Whether any of the three keys was given. */

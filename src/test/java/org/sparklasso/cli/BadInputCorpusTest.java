@@ -165,6 +165,11 @@ class BadInputCorpusTest {
         cases.add(bad("labelCol out of range without header", 2,
                 args(noHeader, "--header", "false", "--labelCol", "4"), "labelCol", "'4'", "from 1 to 3"));
         // --- penalty=adaptive and its initial estimate -------------------------------------------------
+        // --- relax=true ---------------------------------------------------------------------------
+        cases.add(bad("relaxGamma out of [0, 1]", 2, args(good, "--relax", "true", "--relaxGamma", "0,1.5"),
+                "relaxGamma", "'1.5'", "[0, 1]"));
+        cases.add(bad("relax with the working-set solver", 2, args(good, "--relax", "true", "--solver", "workingset",
+                "--lambda", "0.5"), "relax", "solver cd"));
         // --- penalty=group and its groups ------------------------------------------------------------
         cases.add(bad("groups of the wrong length", 2, args(good, "--penalty", "group", "--groups", "a,b",
                 "--lambda", "0.5"), "groups", "2 labels for 3 features"));
@@ -260,6 +265,8 @@ class BadInputCorpusTest {
             Map.entry("penaltyFactor", new Object[] {"1,-1", 2, "invalid value '-1'"}),
             Map.entry("penalty", new Object[] {"ridge", 2, "lasso, adaptive or group"}),
             Map.entry("groups", new Object[] {"a,b,c", 2, "applies to penalty=group only"}),
+            Map.entry("relax", new Object[] {"maybe", 2, "true or false"}),
+            Map.entry("relaxGamma", new Object[] {"0.5", 2, "applies to relax=true only"}),
             Map.entry("groupWeights", new Object[] {"a:2", 2, "applies to penalty=group only"}),
             Map.entry("adaptiveGamma", new Object[] {"2", 2, "applies to penalty=adaptive only"}),
             Map.entry("adaptiveInit", new Object[] {"ols", 2, "applies to penalty=adaptive only"}),

@@ -213,11 +213,11 @@ public final class ConfigParser {
             throw JobException.config("relax: the relaxed lasso's gaussian refits run on the coordinate statistics: "
                     + "solver cd or auto, not " + solver.key());
         }
-        if (penaltyOptions.bounded() && family == Family.MULTINOMIAL) {
+        if (penaltyOptions.bounded() && family == Family.MULTINOMIAL && typeMultinomial.equals("grouped")) {
             ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
                     : ConfigKey.UPPER_LIMITS;
-            throw JobException.config(key.key() + ": coefficient bounds are for families gaussian and binomial, "
-                    + "not multinomial");
+            throw JobException.config(key.key() + ": coefficient bounds need typeMultinomial=ungrouped (the grouped "
+                    + "penalty's block prox has no box)");
         }
         double tol = values.positiveDouble(ConfigKey.TOL);
         if (tol >= 1) {

@@ -129,17 +129,19 @@ class ConfigParserTest {
     }
 
     @Test
-    void penaltyOptionsReachTheFitAndBoundsAreRefusedForMultinomial() {
+    void penaltyOptionsReachTheFitAndBoundsAreRefusedForGroupedMultinomial() {
         String[] base = {"--input", "a.csv", "--output", "o"};
         JobConfig c = ConfigParser.parse(concat(base, "--penaltyFactor", "x1:0", "--lowerLimits", "0"));
         assertTrue(c.fitSpec().penaltyOptions().penaltyFactor().given());
         assertTrue(c.fitSpec().penaltyOptions().bounded());
         assertFalse(ConfigParser.parse(base).fitSpec().penaltyOptions().given());
+        assertTrue(ConfigParser.parse(concat(base, "--family", "multinomial", "--upperLimits", "1")).fitSpec()
+                .penaltyOptions().bounded(), "ungrouped multinomial takes bounds");
         JobException e = assertThrows(JobException.class, () -> ConfigParser.parse(concat(base, "--family",
-                "multinomial", "--upperLimits", "1")));
+                "multinomial", "--typeMultinomial", "grouped", "--upperLimits", "1")));
         assertEquals(ExitCode.BAD_CONFIG, e.exitCode());
-        assertEquals("upperLimits: coefficient bounds are for families gaussian and binomial, not multinomial",
-                e.getMessage());
+        assertEquals("upperLimits: coefficient bounds need typeMultinomial=ungrouped (the grouped penalty's block "
+                + "prox has no box)", e.getMessage());
         assertMessage("lowerLimits", "--lowerLimits", "1", base);
     }
 

@@ -22,7 +22,7 @@ public final class BenchSettings {
 
     static {
         String[][] d = {
-            {"cases", "G1,G2,S1,B1,B2,M1,scale"},
+            {"cases", "G1,G2,S1,B1,B2,M1,PEN,scale"},
             {"workDir", "/tmp/spark-lasso-bench"},
             {"keepData", "false"},
             {"output", "bench/results"},

@@ -2,6 +2,8 @@ package org.sparklasso.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sparklasso.FixtureJson.numbers;
+import static org.sparklasso.FixtureJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,17 +49,6 @@ class PenaltyOptionsFixtureTest {
         }
     }
 
-    private static double number(JsonNode v) {
-        return v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
-    }
-
-    private static double[] numbers(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(array.get(i));
-        }
-        return out;
-    }
 
     private static String list(JsonNode array) {
         List<String> out = new ArrayList<>();
@@ -65,11 +56,6 @@ class PenaltyOptionsFixtureTest {
         return String.join(",", out);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
-        return out;
-    }
 
     /** The fixture (and a started Spark session for the job). */
     private static JsonNode fixture(String name) throws IOException {

@@ -2,6 +2,8 @@ package org.sparklasso.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sparklasso.FixtureJson.numbers;
+import static org.sparklasso.FixtureJson.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,19 +42,7 @@ class RelaxedLassoFixtureTest {
     private record Model(double intercept, double[] beta) {
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
-        return out;
-    }
 
-    private static double[] numbers(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
 
     private static List<String> args(JsonNode fx, String out, boolean crossValidate) {
         List<String> lambdas = new ArrayList<>();

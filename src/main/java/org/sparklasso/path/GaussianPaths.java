@@ -431,10 +431,14 @@ public final class GaussianPaths implements FamilyPaths {
     }
 
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
-    private PathProblem<ElasticNet> workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
+    private PathProblem<?> workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         WorkingSetSolver ws = new WorkingSetSolver(context.spec().tol(),
                 maxIter(WORKING_SET_MAX_ROUNDS), FISTA_MAX_STEPS);
+        if (grouped()) {
+            return new PathProblem<>(s, Penalties.group(context.spec(), s, context.terms(), false), u0,
+                    (pen, warm) -> ws.solveGroups(oracle, pen, warm));
+        }
         return new PathProblem<>(s, penalty(s), u0, (pen, warm) -> ws.solve(oracle, pen, warm));
     }
 

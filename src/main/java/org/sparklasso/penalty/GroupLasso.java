@@ -87,35 +87,31 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
     }
 
     /**
-     * The penalty on the groups {@code groups} only: their coordinates renumbered 0..m−1 in the
-     * order given (then the intercept, if the vector has one).
+     * The penalty on the groups {@code groups} only: their coordinates renumbered 0..m−1 in
+     * ascending order of the original coordinates (so that a working set's statistics, held in
+     * that order, line up), then the intercept, if the vector has one.
      */
     @Override
     public GroupLasso onFeatures(int[] groups) {
-        List<int[]> renumbered = new ArrayList<>();
+        int[] coordinates = java.util.Arrays.stream(groups).flatMap(g -> java.util.Arrays.stream(members[g]))
+                .sorted().toArray();
+        double[] dd = new double[coordinates.length];
+        for (int i = 0; i < coordinates.length; i++) {
+            dd[i] = d[coordinates[i]];
+        }
+        int[][] renumbered = new int[groups.length][];
         double[] w = new double[groups.length];
         boolean[] a = new boolean[groups.length];
-        int m = 0;
         for (int i = 0; i < groups.length; i++) {
-            int[] own = members[groups[i]];
-            int[] next = new int[own.length];
-            for (int k = 0; k < own.length; k++) {
-                next[k] = m++;
-            }
-            renumbered.add(next);
+            renumbered[i] = java.util.Arrays.stream(members[groups[i]])
+                    .map(j -> java.util.Arrays.binarySearch(coordinates, j)).toArray();
             w[i] = groupWeights[groups[i]];
             a[i] = active[groups[i]];
         }
-        double[] dd = new double[m];
-        int at = 0;
-        for (int g : groups) {
-            for (int j : members[g]) {
-                dd[at++] = d[j];
-            }
-        }
+        int m = coordinates.length;
         boolean intercept = interceptIndex >= 0;
-        return new GroupLasso(lambda, alpha, renumbered.toArray(new int[0][]), w, dd, a, intercept ? m + 1 : m,
-                intercept ? m : -1, fitIntercept);
+        return new GroupLasso(lambda, alpha, renumbered, w, dd, a, intercept ? m + 1 : m, intercept ? m : -1,
+                fitIntercept);
     }
 
     @Override

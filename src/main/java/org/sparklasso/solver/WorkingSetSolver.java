@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparklasso.penalty.DualPenalty;
+import org.sparklasso.penalty.GroupPenalty;
 import org.sparklasso.penalty.PathPenalty;
 import org.sparklasso.penalty.SeparablePenalty;
 
@@ -31,7 +32,8 @@ import org.sparklasso.penalty.SeparablePenalty;
  * <p>One instance follows one model along its λ path: the last statistics are kept, so that a
  * warm-started λ whose working set they cover costs a single pass.
  *
- * <p>Needs of the penalty: the coordinate prox (the inner coordinate descent), the duality gap, and
+ * <p>Needs of the penalty: the coordinate prox (the inner coordinate descent) or, for the group
+ * lasso, the group prox (block coordinate descent on working sets of groups), the duality gap, and
  * the path's restriction to a working set of features and per-feature scores.
  */
 public final class WorkingSetSolver {
@@ -62,14 +64,80 @@ public final class WorkingSetSolver {
 
     public <P extends SeparablePenalty & DualPenalty & PathPenalty<P>> SolverResult solve(
             WorkingSetOracle oracle, P penalty, double[] warmStart) {
-        int startPasses = oracle.passes();
-        int p = penalty.features();
-        double[] b = warmStart.clone();
-        for (int j = 0; j < p; j++) {
-            if (!penalty.isActive(j)) {
-                b[j] = 0;
+        return run(oracle, penalty, warmStart, new Shape<>() {
+            @Override
+            public int[] coordinates(P pen, int[] features) {
+                return features;
             }
-        }
+
+            @Override
+            public P restrict(P pen, int[] coordinates) {
+                return pen.onFeatures(coordinates);
+            }
+
+            @Override
+            public SolverResult solve(WorkingSetOracle.Restricted r, P restricted, double[] start, double innerTol) {
+                return solveRestricted(r, restricted, start, innerTol);
+            }
+        });
+    }
+
+    /**
+     * The group lasso by working sets of groups: as {@link #solve}, a feature being a group; the
+     * working set's statistics cover its groups' coordinates and block coordinate descent solves
+     * the restricted problem. Gathered columns (sparse data) have no block solver: FISTA takes over.
+     */
+    public <P extends GroupPenalty & DualPenalty & PathPenalty<P>> SolverResult solveGroups(
+            WorkingSetOracle oracle, P penalty, double[] warmStart) {
+        return run(oracle, penalty, warmStart, new Shape<>() {
+            @Override
+            public int[] coordinates(P pen, int[] groups) {
+                return Arrays.stream(groups).flatMap(g -> Arrays.stream(pen.members(g))).sorted().toArray();
+            }
+
+            /**
+             * The groups wholly among the coordinates (a union of whole groups: every working set is
+             * one), the screened-out ones included (held at 0 by their inactive flag).
+             */
+            @Override
+            public P restrict(P pen, int[] coordinates) {
+                int[] inside = java.util.stream.IntStream.range(0, pen.groups())
+                        .filter(g -> pen.members(g).length > 0 && Arrays.stream(pen.members(g))
+                                .allMatch(j -> Arrays.binarySearch(coordinates, j) >= 0)).toArray();
+                P restricted = pen.onFeatures(inside);
+                if (coordinates(pen, inside).length != coordinates.length) {
+                    throw new IllegalStateException("working set of " + coordinates.length
+                            + " coordinates is not a union of whole groups");
+                }
+                return restricted;
+            }
+
+            @Override
+            public SolverResult solve(WorkingSetOracle.Restricted r, P restricted, double[] start, double innerTol) {
+                return r.form() == null ? null
+                        : new BlockCoordinateDescent(innerTol, MAX_SWEEPS).solve(r.form(), restricted, start);
+            }
+        });
+    }
+
+    /** What the outer loop needs to know of a penalty's features: their coordinates, restriction, inner solver. */
+    private interface Shape<P> {
+        /** The coordinates of the features, strictly increasing. */
+        int[] coordinates(P penalty, int[] features);
+
+        /** The penalty on those coordinates, renumbered 0..m−1. */
+        P restrict(P penalty, int[] coordinates);
+
+        /** The restricted problem solved, or null when its data has no solver here (FISTA takes over). */
+        SolverResult solve(WorkingSetOracle.Restricted r, P restricted, double[] start, double innerTol);
+    }
+
+    private <P extends DualPenalty & PathPenalty<P>> SolverResult run(WorkingSetOracle oracle, P penalty,
+                                                                     double[] warmStart, Shape<P> shape) {
+        int startPasses = oracle.passes();
+        int p = warmStart.length;
+        double[] b = warmStart.clone();
+        penalty.prox(b, 0); // inactive coordinates to 0
         LossOracle.Evaluation e = oracle.evaluate(b)[0];
         int outer = 0;
         while (true) {
@@ -79,8 +147,9 @@ public final class WorkingSetSolver {
                 return result(b, e, objective, gap, outer, oracle.passes() - startPasses);
             }
             int maxFeatures = oracle.maxFeatures();
-            int[] wanted = workingSet(penalty, b, e.negGradient(), maxFeatures);
-            if (wanted == null) {
+            int[] wantedFeatures = workingSet(penalty, b, e.negGradient(), maxFeatures);
+            int[] wanted = wantedFeatures == null ? null : shape.coordinates(penalty, wantedFeatures);
+            if (wanted == null || wanted.length > maxFeatures) {
                 return continueWithFista(oracle, penalty, b, outer, startPasses);
             }
             boolean fetched = false;
@@ -91,12 +160,15 @@ public final class WorkingSetSolver {
             int[] features = cached.features();
             LOG.debug("round {}: relative gap {} working set {} statistics over {}{}", outer,
                     String.format("%.2e", gap / objective), wanted.length, features.length, fetched ? " (new pass)" : "");
-            P restricted = penalty.onFeatures(features);
+            P restricted = shape.restrict(penalty, features);
             double[] start = new double[features.length];
             for (int i = 0; i < features.length; i++) {
                 start[i] = b[features[i]];
             }
-            SolverResult inner = solveRestricted(cached, restricted, start, Math.max(tol * INNER_TOL_FACTOR, 1e-15));
+            SolverResult inner = shape.solve(cached, restricted, start, Math.max(tol * INNER_TOL_FACTOR, 1e-15));
+            if (inner == null) {
+                return continueWithFista(oracle, penalty, b, outer, startPasses);
+            }
             outer++;
             if (!fetched && inner.iterations() == 0) {
                 // the statistics already say b is optimal on its working set: what gap is left is

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * of features, FISTA when a working set grows too large); {@code FISTA} on request. Binomial and
  * multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a working set). Every gaussian
  * solver stops on the duality gap, so it needs that contract too. {@code CD} is coordinate descent
- * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox;
+ * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox (so
+ * does {@code WORKINGSET}, on working sets of coordinates or of groups);
  * {@code NEWTON} takes a feature-block prox or, for a group penalty, the group prox. A
  * penalty that lacks what the family's usual solvers need leaves {@code AUTO} to FISTA
  * ({@link #auto}).
@@ -33,7 +34,8 @@ public enum SolverChoice {
             "newton runs coordinate descent on working sets of each quadratic approximation", COORDINATE_PROX,
             GROUP_PROX),
     WORKINGSET(EnumSet.of(Family.GAUSSIAN), EnumSet.of(PROX, PATH, COORDINATE_PROX),
-            "newton runs coordinate descent on working sets of each quadratic approximation"),
+            "newton runs coordinate descent on working sets of each quadratic approximation", COORDINATE_PROX,
+            GROUP_PROX),
     FISTA(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
     NEWTON(EnumSet.of(Family.BINOMIAL, Family.MULTINOMIAL), EnumSet.of(PROX, PATH, BLOCK_PROX),
             "its Newton step is cd", BLOCK_PROX, GROUP_PROX);

@@ -191,8 +191,6 @@ class BadInputCorpusTest {
                 "--penaltyFactor", "1,2,1"), "penaltyFactor", "not with penalty=group"));
         cases.add(bad("penalty=group for multinomial", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
                 "--family", "multinomial"), "penalty", "gaussian and binomial"));
-        cases.add(bad("penalty=group with workingset", 2, args(good, "--penalty", "group", "--groups", "a,a,b",
-                "--solver", "workingset"), "solver", "'workingset'", "for penalty group lasso"));
         String tiny = csv("three-rows.csv", HEADER, rows(3));
         cases.add(bad("adaptiveInit=ols with p >= n", 2, args(tiny, "--penalty", "adaptive", "--adaptiveInit", "ols",
                 "--lambda", "0.5"), "adaptiveInit", "ols needs more rows than features (n=3, p=3)"));

@@ -254,6 +254,71 @@ class GroupLassoFixtureTest {
         assertEquals(theirs, ours, 1e-10 * theirs, "objective of the library's model");
     }
 
+    /**
+     * Working sets of groups on a problem wider than the first working set (400 features in 200
+     * groups of 2, 6 groups in the true model): the written models equal block coordinate
+     * descent's on the full statistics (itself checked against the numpy reference above), to 1e-9,
+     * and meet the group KKT conditions computed here.
+     */
+    @Test
+    void workingSetsOfGroupsMatchBlockCoordinateDescent() throws IOException {
+        SparkTestSession.get();
+        int n = 300;
+        int p = 400;
+        java.util.Random rnd = new java.util.Random(17);
+        StringBuilder csv = new StringBuilder();
+        List<String> features = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            features.add("x" + j);
+            labels.add("g" + j / 2);
+        }
+        csv.append(String.join(",", features)).append(",y\n");
+        for (int i = 0; i < n; i++) {
+            double y = rnd.nextGaussian();
+            double shared = rnd.nextGaussian();
+            for (int j = 0; j < p; j++) {
+                double x = 0.5 * shared + rnd.nextGaussian();
+                y += j % 67 < 2 ? (j % 2 == 0 ? 1.5 : -1) * x : 0;
+                csv.append(x).append(',');
+            }
+            csv.append(y).append('\n');
+        }
+        Path data = tmp.resolve("wide.csv");
+        Files.writeString(data, csv);
+        Map<String, double[]> objectives = new LinkedHashMap<>();
+        double lambdaMax = Double.NaN;
+        Map<String, Double> weights = new LinkedHashMap<>();
+        labels.stream().distinct().forEach(l -> weights.put(l, Math.sqrt(2)));
+        for (String solver : List.of("cd", "workingset")) {
+            String out = tmp.resolve("wide-" + solver).toString();
+            assertEquals(0, Main.run(new String[] {"train", "--input", data.toString(), "--labelCol", "y",
+                    "--penalty", "group", "--groups", String.join(",", labels), "--solver", solver, "--nlambda", "8",
+                    "--lambdaMinRatio", "0.05", "--tol", "1e-11", "--plots", "false", "--output", out}), solver);
+            JsonNode metrics = JSON.readTree(Path.of(out, "metrics.json").toFile());
+            assertEquals(solver, metrics.get("solver").asText());
+            lambdaMax = metrics.get("lambdaMax").asDouble();
+            com.fasterxml.jackson.databind.node.ObjectNode fx = JSON.createObjectNode();
+            fx.put("dataset", data.toString()).put("labelCol", "y").put("family", "gaussian")
+                    .put("standardize", true).put("alpha", 1.0).put("lambdaMax", lambdaMax);
+            Reference ref = new Reference(fx, labels, weights);
+            List<WrittenCoefficients.Model> written = WrittenCoefficients.read(out + "/coefficients", null, features);
+            assertEquals(8, written.size(), "the path, " + solver);
+            double[] obj = new double[written.size()];
+            for (int l = 0; l < obj.length; l++) {
+                WrittenCoefficients.Model m = written.get(l);
+                obj[l] = ref.objective(m.intercept()[0], m.beta()[0], m.lambda());
+                double kkt = ref.kktViolation(m.intercept()[0], m.beta()[0], m.lambda());
+                assertTrue(kkt <= 1e-5 * ref.gradientScale(), solver + " group KKT at λ=" + m.lambda() + ": " + kkt);
+            }
+            objectives.put(solver, obj);
+        }
+        for (int l = 0; l < 8; l++) {
+            assertEquals(objectives.get("cd")[l], objectives.get("workingset")[l], 1e-9 * objectives.get("cd")[l],
+                    "workingset = cd at λ number " + l);
+        }
+    }
+
     /** Objective, KKT and coefficients of every written model against the fixture's. */
     private static void check(JsonNode fx, List<WrittenCoefficients.Model> written, double objectiveTol,
                               double coefficientTol, String name) {

@@ -46,8 +46,7 @@ class SolverChoiceTest {
         // not reachable from a config (the grouped penalty is multinomial only): the message's form
         assertEquals("auto or fista for penalty grouped multinomial (cd needs a coordinate prox)",
                 SolverChoice.CD.refusal(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL));
-        assertEquals("auto, cd or fista for penalty group lasso (workingset needs a coordinate prox)",
-                SolverChoice.WORKINGSET.refusal(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO));
+        assertNull(SolverChoice.WORKINGSET.refusal(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO), "working sets of groups");
         assertNull(SolverChoice.NEWTON.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO), "its group form");
     }
 
@@ -55,14 +54,16 @@ class SolverChoiceTest {
     void autoTakesWhatThePenaltyCanRun() {
         assertEquals(SolverChoice.CD, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, true),
                 "block coordinate descent on the statistics");
-        assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, false),
-                "no working sets for groups");
+        assertEquals(SolverChoice.WORKINGSET, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO, false),
+                "working sets of groups");
         assertEquals(SolverChoice.WORKINGSET, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.ELASTIC_NET, false));
         assertEquals(SolverChoice.NEWTON, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.GROUP_LASSO, true));
         assertEquals(SolverChoice.NEWTON, SolverChoice.auto(Family.BINOMIAL, PenaltyKind.ELASTIC_NET, true));
         assertNull(SolverChoice.AUTO.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO));
-        assertEquals(java.util.List.of(SolverChoice.CD, SolverChoice.FISTA),
+        assertEquals(java.util.List.of(SolverChoice.CD, SolverChoice.WORKINGSET),
                 SolverChoice.AUTO.candidates(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO));
+        assertEquals(SolverChoice.FISTA, SolverChoice.auto(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL, false),
+                "a penalty with neither prox: fista");
     }
 
     @Test

@@ -302,6 +302,7 @@ public final class GaussianPaths implements FamilyPaths {
             return new Relaxed(full, Map.of());
         }
         int lambdas = paths.full().size();
+        boolean mae = context.spec().typeMeasure().equals("mae");
         double[][][] errors = new double[gammas.length][folds][lambdas];
         double[][][] beta = new double[folds][gammas.length * lambdas][];
         double[][] b0 = new double[folds][gammas.length * lambdas];
@@ -311,13 +312,18 @@ public final class GaussianPaths implements FamilyPaths {
             for (int g = 0; g < gammas.length; g++) {
                 for (int l = 0; l < lambdas; l++) {
                     FittedModel m = fb.get(g).get(l);
-                    errors[g][k][l] = cov.heldOutSquaredError(k, m.intercept(), m.coefficients()) / cov.foldWeight(k);
-                    beta[k][g * lambdas + l] = m.coefficients();
-                    b0[k][g * lambdas + l] = m.intercept();
+                    if (mae) {
+                        beta[k][g * lambdas + l] = m.coefficients();
+                        b0[k][g * lambdas + l] = m.intercept();
+                    } else {
+                        errors[g][k][l] = cov.heldOutSquaredError(k, m.intercept(), m.coefficients())
+                                / cov.foldWeight(k);
+                    }
                 }
             }
         }
-        if (context.spec().typeMeasure().equals("mae")) {
+        if (mae) {
+            // absolute errors need the rows: one prediction pass for every fold's blends
             double[][][] sums = context.passes().heldOutErrors(beta, b0);
             for (int g = 0; g < gammas.length; g++) {
                 for (int k = 0; k < folds; k++) {
@@ -337,22 +343,14 @@ public final class GaussianPaths implements FamilyPaths {
         ElasticNet free = Penalties.elasticNet(context.spec(), s, context.terms().unpenalized());
         CoordinateDescent cd = new CoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
         PathProblem<?> problem = fold < 0 ? full : null;
-        Map<java.util.BitSet, SolverResult> refits = new java.util.HashMap<>();
+        RelaxedLasso.Refits<SolverResult> refits = new RelaxedLasso.Refits<>();
         List<List<FittedModel>> out = new ArrayList<>();
         for (double ignored : gammas) {
             out.add(new ArrayList<>());
         }
         for (RegularizationPath.Step step : steps) {
             double[] x = step.result().coefficients();
-            java.util.BitSet active = new java.util.BitSet(x.length);
-            for (int j = 0; j < x.length; j++) {
-                active.set(j, x[j] != 0);
-            }
-            SolverResult refit = refits.computeIfAbsent(active, a -> {
-                boolean[] keep = new boolean[x.length];
-                a.stream().forEach(j -> keep[j] = true);
-                return cd.solve(q, free.restrictedTo(keep), x);
-            });
+            SolverResult refit = refits.of(x.length, j -> x[j] != 0, keep -> cd.solve(q, free.restrictedTo(keep), x));
             for (int g = 0; g < gammas.length; g++) {
                 double[] y = RelaxedLasso.blend(gammas[g], x, refit.coefficients());
                 double loss = quadraticLoss(q, y);

@@ -183,11 +183,8 @@ final class GlmModelRun implements NewtonOracle {
         return newton.solve(this, penalty, warm, convergence);
     }
 
-    /** A blend of the relaxed lasso and its evaluation (loss, held-out sums, training misses). */
+    /** A blend of the relaxed lasso, its evaluation (loss, held-out sums, training misses) and its penalty at its λ. */
     record Blend(double[] point, Evaluation evaluation, double penalty) {
-        Blend(double[] point, Evaluation evaluation) {
-            this(point, evaluation, Double.NaN);
-        }
     }
 
     /**
@@ -201,20 +198,13 @@ final class GlmModelRun implements NewtonOracle {
                 base.classes());
         ProxNewton refitter = new ProxNewton(config.tol() / 100, NEWTON_MAX_STEPS);
         Convergence<Penalty> absolute = Convergence.kkt(1.0);
-        java.util.Map<java.util.BitSet, double[]> refits = new java.util.HashMap<>();
+        RelaxedLasso.Refits<double[]> refits = new RelaxedLasso.Refits<>();
         int lambdas = steps.size();
         double[][] points = new double[gammas.length * lambdas][];
         for (int l = 0; l < lambdas; l++) {
             double[] x = steps.get(l).result().coefficients();
-            java.util.BitSet active = new java.util.BitSet(base.features());
-            for (int j = 0; j < base.features(); j++) {
-                active.set(j, base.isNonzero(x, j));
-            }
-            double[] refit = refits.computeIfAbsent(active, a -> {
-                boolean[] keep = new boolean[base.features()];
-                a.stream().forEach(j -> keep[j] = true);
-                return refitter.solve(this, free.restrictedTo(keep), x, absolute).coefficients();
-            });
+            double[] refit = refits.of(base.features(), j -> base.isNonzero(x, j),
+                    keep -> refitter.solve(this, free.restrictedTo(keep), x, absolute).coefficients());
             for (int g = 0; g < gammas.length; g++) {
                 points[g * lambdas + l] = RelaxedLasso.blend(gammas[g], x, refit);
             }
@@ -223,14 +213,16 @@ final class GlmModelRun implements NewtonOracle {
         Blend[][] out = new Blend[gammas.length][lambdas];
         for (int g = 0; g < gammas.length; g++) {
             for (int l = 0; l < lambdas; l++) {
-                out[g][l] = new Blend(points[g * lambdas + l], evaluations[g * lambdas + l]);
+                double[] point = points[g * lambdas + l];
+                out[g][l] = new Blend(point, evaluations[g * lambdas + l],
+                        penaltyValue(steps.get(l).lambda(), point));
             }
         }
         return out;
     }
 
     /** The model's penalty value at λ (the group lasso's, or the elastic net's). */
-    double penaltyValue(double lambda, double[] x) {
+    private double penaltyValue(double lambda, double[] x) {
         return group != null ? group.withLambda(lambda).value(x) : base.withLambda(lambda).value(x);
     }
 

@@ -150,17 +150,7 @@ final class GlmPaths implements FamilyPaths {
             List<RegularizationPath.Step> steps = isFull ? paths.full() : paths.folds().get(task).steps();
             GlmModelRun run = new GlmModelRun(context.passes(), batcher, isFull ? ModelSpec.full(s)
                     : new ModelSpec(s, task), datafit.margins(), context.spec(), context.terms(), solver);
-            GlmModelRun.Blend[][] blends = run.relaxedBlends(context.spec(), context.terms(),
-                    steps.subList(0, lambdas), gammas);
-            if (isFull) {
-                for (int l = 0; l < lambdas; l++) {
-                    for (GlmModelRun.Blend[] byGamma : blends) {
-                        byGamma[l] = new GlmModelRun.Blend(byGamma[l].point(), byGamma[l].evaluation(),
-                                run.penaltyValue(steps.get(l).lambda(), byGamma[l].point()));
-                    }
-                }
-            }
-            return blends;
+            return run.relaxedBlends(context.spec(), context.terms(), steps.subList(0, lambdas), gammas);
         }, batcher::leave);
         GlmModelRun.Blend[][] fullBlends = all.get(folds);
         List<List<FittedModel>> models = new ArrayList<>();
@@ -196,21 +186,15 @@ final class GlmPaths implements FamilyPaths {
             errors.put(m, e);
         }
         if (binomial && context.spec().typeMeasure().equals("auc")) {
-            double[][][] beta = new double[folds][gammas.length * lambdas][];
-            double[][] b0 = new double[folds][gammas.length * lambdas];
+            double[][][] points = new double[folds][gammas.length * lambdas][];
             for (int k = 0; k < folds; k++) {
-                Standardization s = paths.folds().get(k).standardization();
                 for (int g = 0; g < gammas.length; g++) {
                     for (int l = 0; l < lambdas; l++) {
-                        GlmModelRun.Blend b = all.get(k)[g][l];
-                        FittedModel m = FittedModel.ofClasses(0, new SolverResult(b.point(), 0, 0, 0, 0, true, 0, 0,
-                                null, null), s, 1, 0, Map.of(), null);
-                        beta[k][g * lambdas + l] = m.coefficients();
-                        b0[k][g * lambdas + l] = m.intercept();
+                        points[k][g * lambdas + l] = all.get(k)[g][l].point();
                     }
                 }
             }
-            double[][] auc = context.passes().heldOutAuc(beta, b0);
+            double[][] auc = heldOutAuc(paths.folds(), points);
             double[][][] e = new double[gammas.length][folds][lambdas];
             for (int g = 0; g < gammas.length; g++) {
                 for (int k = 0; k < folds; k++) {
@@ -278,23 +262,32 @@ final class GlmPaths implements FamilyPaths {
             scores += m.rows() * (long) lambdas;
         }
         if (binomial && (context.spec().typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
-            errors.put("auc", heldOutAuc(paths.folds(), lambdas));
+            double[][][] points = new double[paths.folds().size()][lambdas][];
+            for (int k = 0; k < points.length; k++) {
+                for (int l = 0; l < lambdas; l++) {
+                    points[k][l] = paths.folds().get(k).steps().get(l).result().coefficients();
+                }
+            }
+            errors.put("auc", heldOutAuc(paths.folds(), points));
         }
         return new FoldErrors(errors, weights);
     }
 
-    /** Each fold's held-out AUC at every λ, from one prediction pass (binomial). */
-    private double[][] heldOutAuc(List<FoldPath> folds, int lambdas) {
-        int k = folds.size();
-        double[][][] beta = new double[k][lambdas][];
-        double[][] b0 = new double[k][lambdas];
-        for (int f = 0; f < k; f++) {
-            FoldPath fold = folds.get(f);
-            for (int l = 0; l < lambdas; l++) {
-                FittedModel m = FittedModel.ofClasses(0, fold.steps().get(l).result(), fold.standardization(), 1, 0,
-                        Map.of(), null);
-                beta[f][l] = m.coefficients();
-                b0[f][l] = m.intercept();
+    /**
+     * Each fold's held-out AUC of its models {@code points[fold][i]} (internal coordinates of that
+     * fold's model), from one prediction pass (binomial).
+     */
+    private double[][] heldOutAuc(List<FoldPath> folds, double[][][] points) {
+        double[][][] beta = new double[points.length][][];
+        double[][] b0 = new double[points.length][];
+        for (int f = 0; f < points.length; f++) {
+            beta[f] = new double[points[f].length][];
+            b0[f] = new double[points[f].length];
+            for (int i = 0; i < points[f].length; i++) {
+                FittedModel m = FittedModel.ofClasses(0, new SolverResult(points[f][i], 0, 0, 0, 0, true, 0, 0, null,
+                        null), folds.get(f).standardization(), 1, 0, Map.of(), null);
+                beta[f][i] = m.coefficients();
+                b0[f][i] = m.intercept();
             }
         }
         return context.passes().heldOutAuc(beta, b0);

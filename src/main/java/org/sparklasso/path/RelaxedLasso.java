@@ -1,7 +1,12 @@
 package org.sparklasso.path;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.sparklasso.spec.FitSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,28 @@ final class RelaxedLasso {
             out[j] = gamma == 1 ? lasso[j] : gamma == 0 ? refit[j] : gamma * lasso[j] + (1 - gamma) * refit[j];
         }
         return out;
+    }
+
+    /**
+     * One model's refits, one per distinct active set (consecutive λ values often share theirs).
+     *
+     * @param <R> what a refit gives
+     */
+    static final class Refits<R> {
+        private final Map<BitSet, R> byActiveSet = new HashMap<>();
+
+        /** The refit on the features {@code nonzero} picks among {@code features}, fitted by {@code fit} once. */
+        R of(int features, IntPredicate nonzero, Function<boolean[], R> fit) {
+            BitSet active = new BitSet(features);
+            for (int j = 0; j < features; j++) {
+                active.set(j, nonzero.test(j));
+            }
+            return byActiveSet.computeIfAbsent(active, a -> {
+                boolean[] keep = new boolean[features];
+                a.stream().forEach(j -> keep[j] = true);
+                return fit.apply(keep);
+            });
+        }
     }
 
     /** The blends and, with fold errors, the cross-validated choice. */

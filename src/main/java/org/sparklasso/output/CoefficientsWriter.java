@@ -44,11 +44,6 @@ public final class CoefficientsWriter {
      * @param classNames the class of each coefficient block for multinomial, else null
      * @param featureColumns per-feature double columns after the model's, by name, in order (may be empty)
      */
-    public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
-                             List<String> classNames, Map<String, double[]> featureColumns, String path) {
-        write(spark, models, featureNames, classNames, null, null, featureColumns, path);
-    }
-
     /**
      * As above, with each feature's group label in a column group ({@code groupOf} null: no such
      * column) and each model's γ in a column gamma ({@code gammas}: the relaxed lasso's, or null).

@@ -84,17 +84,15 @@ public final class PathPlots {
      */
     public static void coefficientPaths(double[] lambdas, double[][] coefficients, List<String> featureNames, Path png)
             throws IOException {
-        save(coefficientPathsChart(lambdas, coefficients, featureNames, null), png);
+        coefficientPaths(lambdas, coefficients, featureNames, null, png);
     }
 
     /**
-     * The group lasso's coefficient paths: as {@link #coefficientPaths}, every drawn path in its
-     * group's colour, the legend naming the groups.
-     *
-     * @param groupOf each feature's group label
+     * As above; with {@code groupOf} (each feature's group label: the group lasso) every drawn path
+     * in its group's colour, the legend naming the groups.
      */
-    public static void coefficientPathsByGroup(double[] lambdas, double[][] coefficients, List<String> featureNames,
-                                               String[] groupOf, Path png) throws IOException {
+    public static void coefficientPaths(double[] lambdas, double[][] coefficients, List<String> featureNames,
+                                        String[] groupOf, Path png) throws IOException {
         save(coefficientPathsChart(lambdas, coefficients, featureNames, groupOf), png);
     }
 

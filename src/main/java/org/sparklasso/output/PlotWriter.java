@@ -42,11 +42,7 @@ public final class PlotWriter {
         return out;
     }
 
-    public static void write(TrainReport r, List<String> featureNames, AtomicOutput out) throws IOException {
-        write(r, featureNames, null, out);
-    }
-
-    /** As above; the group lasso's paths coloured by group ({@code groupOf}: each feature's group, or null). */
+    /** Writes the plots; the group lasso's paths coloured by group ({@code groupOf}: each feature's group, or null). */
     public static void write(TrainReport r, List<String> featureNames, String[] groupOf, AtomicOutput out)
             throws IOException {
         Path dir = Files.createTempDirectory("spark-lasso-plots");
@@ -56,12 +52,7 @@ public final class PlotWriter {
             if (fits.size() > 1) {
                 double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
                 double[][] coefs = fits.stream().map(FittedModel::coefficients).toArray(double[][]::new);
-                if (groupOf != null) {
-                    PathPlots.coefficientPathsByGroup(lambdas, coefs, featureNames, groupOf,
-                            dir.resolve("coefficient_paths.png"));
-                } else {
-                    PathPlots.coefficientPaths(lambdas, coefs, featureNames, dir.resolve("coefficient_paths.png"));
-                }
+                PathPlots.coefficientPaths(lambdas, coefs, featureNames, groupOf, dir.resolve("coefficient_paths.png"));
             }
             if (r.cv() != null) {
                 var s = r.cv().summary();

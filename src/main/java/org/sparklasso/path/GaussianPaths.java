@@ -96,7 +96,7 @@ public final class GaussianPaths implements FamilyPaths {
         BlockPasses passes = context.passes();
         Standardization s = context.global();
         this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds(),
-                Penalties.grouped(context.terms()) ? PenaltyKind.GROUP_LASSO : PenaltyKind.ELASTIC_NET);
+                Penalties.kind(context.terms()));
         this.cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
         this.full = switch (solver) {
             case CD -> cdProblem(-1, s);
@@ -126,7 +126,7 @@ public final class GaussianPaths implements FamilyPaths {
         return resolve(choice, p, cdMaxFeatures, folds, PenaltyKind.ELASTIC_NET);
     }
 
-    /** As above for a penalty: where it lacks what workingset needs (the group lasso), fista ({@link SolverChoice#auto}). */
+    /** As above for a penalty ({@link SolverChoice#auto}: fista for a penalty with neither prox cd and workingset take). */
     public static SolverChoice resolve(SolverChoice choice, int p, int cdMaxFeatures, int folds, PenaltyKind penalty) {
         if (choice != SolverChoice.AUTO) {
             return choice;

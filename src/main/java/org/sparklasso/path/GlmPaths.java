@@ -19,7 +19,6 @@ import org.sparklasso.pass.PassBatcher;
 import org.sparklasso.solver.SolverResult;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
-import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.SolverChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ final class GlmPaths implements FamilyPaths {
         this.datafit = spec.family() == Family.BINOMIAL ? new Logistic()
                 : new Multinomial(data.classes().numClasses());
         this.solver = spec.solver() != SolverChoice.AUTO ? spec.solver() : SolverChoice.auto(spec.family(),
-                Penalties.grouped(context.terms()) ? PenaltyKind.GROUP_LASSO : PenaltyKind.ELASTIC_NET, true);
+                Penalties.kind(context.terms()), true);
         this.full = new GlmModelRun(passes, passes.glmBatcher(datafit, 1), ModelSpec.full(s), datafit.margins(), spec,
                 context.terms(), solver);
         this.nullModel = full.fitNullModel();

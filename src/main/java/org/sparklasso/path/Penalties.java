@@ -6,6 +6,7 @@ import org.sparklasso.penalty.GroupLasso;
 import org.sparklasso.penalty.MultiClassPenalty;
 import org.sparklasso.spec.FeatureTerms;
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.PenaltyKind;
 
 /**
  * Builds a model's penalty in its internal coordinates ({@link Standardization}: bⱼ = scaleⱼ·βⱼ)
@@ -56,6 +57,11 @@ final class Penalties {
     /** Whether the fit is the group lasso (penalty=group). */
     static boolean grouped(FeatureTerms terms) {
         return terms.groups() != null;
+    }
+
+    /** The penalty the solver table checks: the group lasso, or the elastic net. */
+    static PenaltyKind kind(FeatureTerms terms) {
+        return grouped(terms) ? PenaltyKind.GROUP_LASSO : PenaltyKind.ELASTIC_NET;
     }
 
     /**

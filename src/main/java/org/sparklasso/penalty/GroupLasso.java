@@ -68,10 +68,6 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
         return lambda;
     }
 
-    public double alpha() {
-        return alpha;
-    }
-
     @Override
     public GroupLasso withLambda(double newLambda) {
         return new GroupLasso(newLambda, alpha, members, groupWeights, d, active, size, interceptIndex, fitIntercept);
@@ -314,10 +310,5 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
     @Override
     public boolean fitIntercept() {
         return fitIntercept;
-    }
-
-    /** Length of the coefficient vector. */
-    public int size() {
-        return size;
     }
 }

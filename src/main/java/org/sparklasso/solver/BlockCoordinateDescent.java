@@ -99,32 +99,8 @@ public final class BlockCoordinateDescent {
             if (!full && zero) {
                 continue;
             }
+            double[] total = groupUpdate(penalty, g, blocks[g], lipschitz[g], bg, ug);
             double L = lipschitz[g];
-            double[] total = new double[size];
-            double[] v = new double[size];
-            for (int step = 0; step < GROUP_STEPS; step++) {
-                for (int k = 0; k < size; k++) {
-                    v[k] = bg[k] + ug[k] / L;
-                }
-                penalty.groupMinimizer(g, v, L);
-                double moved = 0;
-                double norm = 0;
-                for (int k = 0; k < size; k++) {
-                    double delta = v[k] - bg[k];
-                    if (delta != 0) {
-                        for (int i = 0; i < size; i++) {
-                            ug[i] -= blocks[g][i + k * size] * delta;
-                        }
-                    }
-                    total[k] += delta;
-                    bg[k] = v[k];
-                    moved += delta * delta;
-                    norm += bg[k] * bg[k];
-                }
-                if (moved <= 1e-20 * norm || moved == 0) {
-                    break;
-                }
-            }
             double sq = 0;
             for (int k = 0; k < size; k++) {
                 double delta = total[k];
@@ -141,6 +117,43 @@ public final class BlockCoordinateDescent {
             decrease += 0.5 * L * sq;
         }
         return decrease;
+    }
+
+    /**
+     * One group's update on a quadratic: proximal-gradient steps with step 1/L on
+     * {@code −ugᵀ(z − bg) + ½(z − bg)ᵀB(z − bg) + g_g(z)} (B the group's block, column-major), the
+     * group's negative gradient {@code ug} kept in O(|g|²) per step, until the step stops moving or
+     * after {@link #GROUP_STEPS}. In place: bg (the new coefficients) and ug (the gradient there).
+     * Returns the total change, for the caller to carry into the rest of its gradient.
+     */
+    static double[] groupUpdate(GroupPenalty penalty, int group, double[] block, double L, double[] bg, double[] ug) {
+        int size = bg.length;
+        double[] total = new double[size];
+        double[] v = new double[size];
+        for (int step = 0; step < GROUP_STEPS; step++) {
+            for (int k = 0; k < size; k++) {
+                v[k] = bg[k] + ug[k] / L;
+            }
+            penalty.groupMinimizer(group, v, L);
+            double moved = 0;
+            double norm = 0;
+            for (int k = 0; k < size; k++) {
+                double delta = v[k] - bg[k];
+                if (delta != 0) {
+                    for (int i = 0; i < size; i++) {
+                        ug[i] -= block[i + k * size] * delta;
+                    }
+                }
+                total[k] += delta;
+                bg[k] = v[k];
+                moved += delta * delta;
+                norm += bg[k] * bg[k];
+            }
+            if (moved <= 1e-20 * norm || moved == 0) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** The group's block of the Gram matrix, column-major |g|×|g|. */

@@ -122,7 +122,7 @@ public final class GroupProxNewton {
     /**
      * The minimizer z of {@code −uᵀ(z − x) + ½(z − x)ᵀH(z − x) + g(z)} over the working set's
      * coordinates and the intercept (H: (m+1)×(m+1), intercept last): block coordinate descent,
-     * each group by proximal-gradient steps on its block (step 1/L_g), the intercept exactly, until
+     * each group by {@link BlockCoordinateDescent#groupUpdate} on its block, the intercept exactly, until
      * the model's own KKT residual is a tenth of the current one.
      */
     private static <P extends GroupPenalty & PathPenalty<P>> double[] modelMinimizer(P penalty, int[] groups, int[] set,
@@ -140,14 +140,15 @@ public final class GroupProxNewton {
         r[m] = icpt >= 0 ? u[icpt] : 0;
         int[][] positions = new int[groups.length][];
         double[] lipschitz = new double[groups.length];
+        double[][] blocks = new double[groups.length][];
         for (int k = 0; k < groups.length; k++) {
             int[] members = penalty.members(groups[k]);
             positions[k] = new int[members.length];
             for (int i = 0; i < members.length; i++) {
                 positions[k][i] = Arrays.binarySearch(set, members[i]);
             }
-            lipschitz[k] = BlockCoordinateDescent.largestEigenvalue(block(hessian, m1, positions[k]),
-                    members.length);
+            blocks[k] = block(hessian, m1, positions[k]);
+            lipschitz[k] = BlockCoordinateDescent.largestEigenvalue(blocks[k], members.length);
         }
         double[] full = new double[x.length];
         for (int sweep = 0; sweep < MODEL_SWEEPS; sweep++) {
@@ -160,28 +161,20 @@ public final class GroupProxNewton {
             }
             for (int k = 0; k < groups.length; k++) {
                 int[] pos = positions[k];
-                double L = lipschitz[k];
-                double[] v = new double[pos.length];
-                for (int step = 0; step < BlockCoordinateDescent.GROUP_STEPS; step++) {
-                    for (int i = 0; i < pos.length; i++) {
-                        v[i] = z[set[pos[i]]] + r[pos[i]] / L;
-                    }
-                    penalty.groupMinimizer(groups[k], v, L);
-                    double moved = 0;
-                    double norm = 0;
-                    for (int i = 0; i < pos.length; i++) {
-                        double delta = v[i] - z[set[pos[i]]];
-                        if (delta != 0) {
-                            z[set[pos[i]]] = v[i];
-                            for (int a = 0; a < m1; a++) {
-                                r[a] -= hessian[a + pos[i] * m1] * delta;
-                            }
+                double[] bg = new double[pos.length];
+                double[] rg = new double[pos.length];
+                for (int i = 0; i < pos.length; i++) {
+                    bg[i] = z[set[pos[i]]];
+                    rg[i] = r[pos[i]];
+                }
+                double[] total = BlockCoordinateDescent.groupUpdate(penalty, groups[k], blocks[k], lipschitz[k], bg,
+                        rg);
+                for (int i = 0; i < pos.length; i++) {
+                    if (total[i] != 0) {
+                        z[set[pos[i]]] = bg[i];
+                        for (int a = 0; a < m1; a++) {
+                            r[a] -= hessian[a + pos[i] * m1] * total[i];
                         }
-                        moved += delta * delta;
-                        norm += v[i] * v[i];
-                    }
-                    if (moved <= 1e-20 * norm || moved == 0) {
-                        break;
                     }
                 }
             }

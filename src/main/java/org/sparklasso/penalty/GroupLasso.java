@@ -89,8 +89,7 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
      */
     @Override
     public GroupLasso onFeatures(int[] groups) {
-        int[] coordinates = java.util.Arrays.stream(groups).flatMap(g -> java.util.Arrays.stream(members[g]))
-                .sorted().toArray();
+        int[] coordinates = coordinatesOf(groups);
         double[] dd = new double[coordinates.length];
         for (int i = 0; i < coordinates.length; i++) {
             dd[i] = d[coordinates[i]];

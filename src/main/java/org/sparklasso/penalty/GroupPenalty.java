@@ -12,6 +12,11 @@ public interface GroupPenalty extends Penalty {
     /** The coordinates of group g (ascending). */
     int[] members(int group);
 
+    /** The coordinates of the groups {@code groups}, ascending (a working set's, a restricted problem's). */
+    default int[] coordinatesOf(int[] groups) {
+        return java.util.Arrays.stream(groups).flatMap(g -> java.util.Arrays.stream(members(g))).sorted().toArray();
+    }
+
     /** Whether group g takes part in the fit (not screened out, some member not constant). */
     boolean isActive(int group);
 

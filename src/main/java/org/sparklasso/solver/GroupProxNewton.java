@@ -50,7 +50,7 @@ public final class GroupProxNewton {
         while (measure > tol * convergence.scale(fx) && iter < maxIter) {
             iter++;
             int[] groups = workingGroups(penalty, x, ev.negGradient());
-            int[] set = coordinates(penalty, groups);
+            int[] set = penalty.coordinatesOf(groups);
             double[] hessian;
             if (knownSet != null && WorkingSetSolver.covers(knownSet, set)) {
                 hessian = NewtonModel.principal(knownHessians, knownSet, set, 1)[0];
@@ -70,8 +70,8 @@ public final class GroupProxNewton {
                 }
             }
             // the Hessian at the full step, on the working set there, for the next step
-            int[] nextSet = coordinates(penalty, workingGroups(penalty, z, null));
-            int[] union = union(set, nextSet);
+            int[] nextSet = penalty.coordinatesOf(workingGroups(penalty, z, null));
+            int[] union = WorkingSetSolver.union(set, nextSet);
             NewtonOracle.NewtonPoints trial = oracle.evaluateWithHessian(points, union);
             int chosen = -1;
             for (int s = 0; s < STEPS.length && chosen < 0; s++) {
@@ -108,15 +108,6 @@ public final class GroupProxNewton {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The groups' coordinates, ascending. */
-    private static int[] coordinates(GroupPenalty penalty, int[] groups) {
-        return Arrays.stream(groups).flatMap(g -> Arrays.stream(penalty.members(g))).sorted().toArray();
-    }
-
-    private static int[] union(int[] a, int[] b) {
-        return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
     }
 
     /**

@@ -92,7 +92,7 @@ public final class WorkingSetSolver {
         return run(oracle, penalty, warmStart, new Shape<>() {
             @Override
             public int[] coordinates(P pen, int[] groups) {
-                return Arrays.stream(groups).flatMap(g -> Arrays.stream(pen.members(g))).sorted().toArray();
+                return pen.coordinatesOf(groups);
             }
 
             /**
@@ -105,7 +105,7 @@ public final class WorkingSetSolver {
                         .filter(g -> pen.members(g).length > 0 && Arrays.stream(pen.members(g))
                                 .allMatch(j -> Arrays.binarySearch(coordinates, j) >= 0)).toArray();
                 P restricted = pen.onFeatures(inside);
-                if (coordinates(pen, inside).length != coordinates.length) {
+                if (pen.coordinatesOf(inside).length != coordinates.length) {
                     throw new IllegalStateException("working set of " + coordinates.length
                             + " coordinates is not a union of whole groups");
                 }

@@ -38,7 +38,10 @@ public final class MetricsWriter {
         if (r.classNames() != null) {
             m.put("classes", r.classNames());
             if (r.family().equals("binomial")) {
-                m.put("labelMapping", Map.of(r.classNames().get(0), 0, r.classNames().get(1), 1));
+                Map<String, Integer> mapping = new LinkedHashMap<>();   // class 0 first, in every run
+                mapping.put(r.classNames().get(0), 0);
+                mapping.put(r.classNames().get(1), 1);
+                m.put("labelMapping", mapping);
             }
         }
         m.put("tol", r.tol());

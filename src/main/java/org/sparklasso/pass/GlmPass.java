@@ -2,6 +2,7 @@ package org.sparklasso.pass;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,7 +27,8 @@ final class GlmPass {
 
     /** A batcher of GLM requests (for {@code participants} solvers), one pass per batch. */
     static PassBatcher<GlmRequest, GlmResponse> batcher(PassEngine engine, Datafit datafit, int participants) {
-        return new PassBatcher<>(requests -> evaluate(engine, datafit, requests), participants);
+        return new PassBatcher<>(requests -> evaluate(engine, datafit, requests), participants,
+                Comparator.comparingInt(r -> r.spec().excludedFold()));
     }
 
     /** One pass: loss, gradient (and Hessians where asked) at every point of every request. */

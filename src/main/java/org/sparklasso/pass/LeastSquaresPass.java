@@ -1,6 +1,7 @@
 package org.sparklasso.pass;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.block.Standardization;
@@ -23,7 +24,8 @@ final class LeastSquaresPass {
 
     /** A batcher of least-squares requests (for {@code participants} solvers), one pass per batch. */
     static PassBatcher<Request, Evaluation[]> batcher(PassEngine engine, int participants) {
-        return new PassBatcher<>(requests -> Arrays.asList(evaluate(engine, requests)), participants);
+        return new PassBatcher<>(requests -> Arrays.asList(evaluate(engine, requests)), participants,
+                Comparator.comparingInt(r -> r.spec().excludedFold()));
     }
 
     /** A solver's view of a least-squares batcher: its evaluations go through the shared passes. */

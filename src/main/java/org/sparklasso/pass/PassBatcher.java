@@ -1,6 +1,7 @@
 package org.sparklasso.pass;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,11 +12,16 @@ import java.util.function.Function;
  * solvers stay plain sequential code, and K folds cost the passes of the slowest fold, not K
  * times as many. Driver side only.
  *
+ * <p>A batch is put in a fixed order (by model) before its pass, not left in the order the threads
+ * happened to arrive: a model's sums must not depend on its column in the pass's matrix product
+ * (a BLAS may round edge columns differently), so that a run is reproducible bit for bit.
+ *
  * @param <Q> request (points of one model)
  * @param <R> response
  */
 public final class PassBatcher<Q, R> {
     private final Function<List<Q>, List<R>> pass;
+    private final Comparator<? super Q> order;
     private int participants;
     private final List<Pending<Q, R>> pending = new ArrayList<>();
 
@@ -33,9 +39,11 @@ public final class PassBatcher<Q, R> {
     /**
      * @param pass         one data pass answering a batch of requests, in order
      * @param participants number of solvers that will submit until they {@link #leave}
+     * @param order        the order of the requests within a pass (by model; ties keep arrival order)
      */
-    public PassBatcher(Function<List<Q>, List<R>> pass, int participants) {
+    public PassBatcher(Function<List<Q>, List<R>> pass, int participants, Comparator<? super Q> order) {
         this.pass = pass;
+        this.order = order;
         this.participants = participants;
     }
 
@@ -71,6 +79,7 @@ public final class PassBatcher<Q, R> {
     private void runPass() {
         List<Pending<Q, R>> batch = new ArrayList<>(pending);
         pending.clear();
+        batch.sort((a, b) -> order.compare(a.request, b.request));
         try {
             List<R> results = pass.apply(batch.stream().map(b -> b.request).toList());
             for (int i = 0; i < batch.size(); i++) {

@@ -1,6 +1,7 @@
 package org.sparklasso.pass;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.broadcast.Broadcast;
@@ -59,7 +60,8 @@ public final class WorkingSetPasses {
         this.gather = storedValues < 0.5 * rows * p;
         long perFeature = Math.max(1, storedValues / Math.max(1, p));
         this.maxFeatures = gather ? (int) Math.min(p, MAX_GATHERED_ENTRIES / perFeature) : maxGramFeatures;
-        this.batcher = new PassBatcher<>(this::round, participants);
+        this.batcher = new PassBatcher<>(this::round, participants, Comparator.comparingInt(
+                r -> r.evaluation() != null ? r.evaluation().spec().excludedFold() : Integer.MAX_VALUE));
     }
 
     private List<Answer> round(List<Round> rounds) {

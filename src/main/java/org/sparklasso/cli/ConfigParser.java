@@ -8,6 +8,7 @@ import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.PenaltyOptions;
 import org.sparklasso.spec.RelaxOptions;
 import org.sparklasso.spec.SolverChoice;
+import org.sparklasso.spec.SolverOptions;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -209,7 +210,7 @@ public final class ConfigParser {
         penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values)).withGroups(groups)
                 .withRelax(relaxOptions(values));
         if (penaltyOptions.relax() != null && family == Family.GAUSSIAN
-                && (solver == SolverChoice.WORKINGSET || solver == SolverChoice.FISTA)) {
+                && solver != SolverChoice.AUTO && solver != SolverChoice.CD) {
             throw JobException.config("relax: the relaxed lasso's gaussian refits run on the coordinate statistics: "
                     + "solver cd or auto, not " + solver.key());
         }
@@ -288,6 +289,7 @@ public final class ConfigParser {
                 values.bool(ConfigKey.FIT_INTERCEPT),
                 solver, tol,
                 values.given(ConfigKey.MAX_ITER).isPresent() ? values.intAtLeast(ConfigKey.MAX_ITER, 1) : 0,
+                solverOptions(values, solver),
                 values.intAtLeast(ConfigKey.CD_MAX_FEATURES, 1),
                 values.intAtLeast(ConfigKey.AGGREGATION_DEPTH, 0),
                 values.bool(ConfigKey.LOCAL_PASSES),
@@ -295,6 +297,19 @@ public final class ConfigParser {
                 values.intAtLeast(ConfigKey.BLOCK_ROWS, 0),
                 penaltyOptions,
                 verbose);
+    }
+
+    /** The first-order solvers' settings; each key is refused with a solver that does not use it. */
+    private static SolverOptions solverOptions(Values values, SolverChoice solver) {
+        double stepSize = Double.NaN;
+        if (values.given(ConfigKey.STEP_SIZE).isPresent()) {
+            if (solver != SolverChoice.SUBGRADIENT) {
+                throw JobException.config(ConfigKey.STEP_SIZE.key() + ": applies to solver=subgradient only (solver is "
+                        + solver.key() + ")");
+            }
+            stepSize = values.positiveDouble(ConfigKey.STEP_SIZE);
+        }
+        return new SolverOptions(stepSize);
     }
 
     /**

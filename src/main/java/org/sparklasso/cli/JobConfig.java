@@ -5,6 +5,7 @@ import org.sparklasso.spec.PenaltyOptions;
 
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.SolverChoice;
+import org.sparklasso.spec.SolverOptions;
 
 import java.util.List;
 import org.sparklasso.input.BlockSpec;
@@ -25,6 +26,7 @@ import org.sparklasso.input.ReadSpec;
  * @param nfolds       random cross-validation folds (0 = none); ignored when foldCol is set
  * @param lambdaChoice "lambda.min" or "lambda.1se"
  * @param maxIter      iteration limit; 0 means the solver's default
+ * @param solverOptions the first-order solvers' settings (step size …)
  * @param localPasses  in local mode, passes fold the cached blocks on the driver's threads, not as Spark jobs
  * @param numPartitions repartition the input to this many partitions; 0 keeps the reader's
  * @param blockRows    rows per cached block; 0 chooses from p (about 8 MB per dense block)
@@ -58,6 +60,7 @@ public record JobConfig(
         SolverChoice solver,
         double tol,
         int maxIter,
+        SolverOptions solverOptions,
         int cdMaxFeatures,
         int aggregationDepth,
         boolean localPasses,
@@ -69,8 +72,8 @@ public record JobConfig(
     /** What to fit: this configuration without its input, output and reporting settings. */
     public FitSpec fitSpec() {
         return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
-                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
-                aggregationDepth, penaltyOptions);
+                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, solverOptions,
+                cdMaxFeatures, aggregationDepth, penaltyOptions);
     }
 
     /** What the file readers read: the input, its format, header and csv options. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.sparklasso.path.FittedModel;
 import org.sparklasso.path.RelaxedPath;
+import org.sparklasso.solver.SolverResult;
 
 /**
  * Renders {@code metrics.json}. Run-level keys first; then the per-λ keys ({@code lambda},
@@ -133,6 +134,13 @@ public final class MetricsWriter {
         m.put("dualityGap", f.solve().gap());
         m.put("relativeGap", f.solve().relativeGap());
         m.put("converged", f.solve().converged());
+        SolverResult.Approximate approximate = f.solve().approximate();
+        if (approximate != null) {
+            // a solver that cannot certify its answer says how it stopped and what thresholding gives
+            m.put("stoppingRule", approximate.stoppingRule());
+            m.put("nnzThresholded", f.thresholdedNnz());
+            m.put("objectiveThresholded", approximate.thresholdedObjective());
+        }
         m.put("iterations", f.solve().iterations());
         m.put("solverPasses", f.solve().passes());
         f.quality().forEach((k, v) -> m.put(k, finiteOrNull(v)));

@@ -124,6 +124,28 @@ public record FittedModel(double lambda, double[] intercepts, double[] coefficie
     }
 
     /**
+     * For an approximate solver's model (subgradient): the features nonzero in any class after its
+     * documented thresholding ({@link SolverResult.Approximate}); -1 for the exact solvers.
+     */
+    public int thresholdedNnz() {
+        if (solve.approximate() == null) {
+            return -1;
+        }
+        double[] t = solve.approximate().thresholded();
+        int p = numFeatures();
+        int nnz = 0;
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < classes; k++) {
+                if (t[k * p + j] != 0) {   // internal layout: class k's p coefficients, then the intercepts
+                    nnz++;
+                    break;
+                }
+            }
+        }
+        return nnz;
+    }
+
+    /**
      * Fraction of the coefficients that are not zero: the seed's "sparsity ratio" (the proportion
      * of features with non-zero weights; over every class's coefficient for multinomial). Always
      * {@code 1 − sparsityRatio()}.

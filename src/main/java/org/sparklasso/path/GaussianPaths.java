@@ -18,10 +18,13 @@ import org.sparklasso.pass.WorkingSetPasses;
 import org.sparklasso.penalty.DualPenalty;
 import org.sparklasso.penalty.ElasticNet;
 import org.sparklasso.penalty.PathPenalty;
+import org.sparklasso.penalty.SubgradientPenalty;
 import org.sparklasso.solver.BlockCoordinateDescent;
 import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.SolverResult;
+import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.Subgradient;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
@@ -43,6 +46,10 @@ public final class GaussianPaths implements FamilyPaths {
     /** Default iteration limits: sweeps are cheap (driver only), FISTA steps are data passes. */
     static final int CD_MAX_SWEEPS = 100_000;
     static final int FISTA_MAX_STEPS = 10_000;
+    /** gd (ISTA) needs several times FISTA's steps (O(1/k) against O(1/k²)). */
+    static final int GD_MAX_STEPS = 100_000;
+    /** The subgradient method's budget: it rarely meets a stopping rule, so its steps are what it costs. */
+    static final int SUBGRADIENT_MAX_STEPS = 1_000;
     /** Outer iterations of the working-set solver (each one or two passes). */
     static final int WORKING_SET_MAX_ROUNDS = 1_000;
     /** Doubles of per-fold p×p statistics one aggregator may hold in auto mode (256 MB). */
@@ -52,7 +59,7 @@ public final class GaussianPaths implements FamilyPaths {
      * One model's path problem: its coordinates, penalty (the elastic net, or the group lasso), gradient
      * at zero and solver.
      */
-    private record PathProblem<P extends PathPenalty<P> & DualPenalty>(Standardization standardization, P penalty,
+    private record PathProblem<P extends PathPenalty<P> & DualPenalty & SubgradientPenalty>(Standardization standardization, P penalty,
                                                                         double[] gradientAtZero,
                                                                         RegularizationPath.Solver<P> solver) {
 
@@ -417,9 +424,17 @@ public final class GaussianPaths implements FamilyPaths {
                 : fistaProblem(oracle, s, penalty(s), u0);
     }
 
-    private <P extends PathPenalty<P> & DualPenalty> PathProblem<P> fistaProblem(LossOracle oracle, Standardization s,
-                                                                                P penalty, double[] u0) {
-        Fista fista = new Fista(context.spec().tol(), maxIter(FISTA_MAX_STEPS));
+    /** The pass-based solvers (fista, gd, subgradient) at each λ, their step constant carried along the path. */
+    private <P extends PathPenalty<P> & DualPenalty & SubgradientPenalty> PathProblem<P> fistaProblem(
+            LossOracle oracle, Standardization s, P penalty, double[] u0) {
+        double tol = context.spec().tol();
+        if (solver == SolverChoice.SUBGRADIENT) {
+            Subgradient subgradient = new Subgradient(tol, maxIter(SUBGRADIENT_MAX_STEPS), context.spec().stepSize());
+            return new PathProblem<>(s, penalty, u0,
+                    (pen, warm) -> subgradient.solve(oracle, pen, warm, Convergence.DUALITY_GAP));
+        }
+        Fista fista = solver == SolverChoice.GD ? Fista.withoutMomentum(tol, maxIter(GD_MAX_STEPS))
+                : new Fista(tol, maxIter(FISTA_MAX_STEPS));
         double[] lipschitz = {1.0};
         return new PathProblem<>(s, penalty, u0, (pen, warm) -> {
             var r = fista.solve(oracle, pen, warm, lipschitz[0]);

@@ -17,6 +17,7 @@ import org.sparklasso.penalty.PathPenalty;
 import org.sparklasso.penalty.Penalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.Subgradient;
 import org.sparklasso.datafit.NewtonOracle;
 import org.sparklasso.solver.GroupProxNewton;
 import org.sparklasso.solver.ProxNewton;
@@ -31,6 +32,8 @@ final class GlmModelRun implements NewtonOracle {
     /** Newton steps per λ: each is two passes; glmnet's IRLS needs a handful. */
     static final int NEWTON_MAX_STEPS = 100;
     static final int FISTA_MAX_STEPS = 10_000;
+    static final int GD_MAX_STEPS = GaussianPaths.GD_MAX_STEPS;
+    static final int SUBGRADIENT_MAX_STEPS = GaussianPaths.SUBGRADIENT_MAX_STEPS;
 
     private final BlockPasses passes;
     private final PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher;
@@ -41,7 +44,9 @@ final class GlmModelRun implements NewtonOracle {
     private final SolverChoice solver;
     private final ProxNewton newton;
     private final GroupProxNewton groupNewton;
+    /** fista, or gd (fista without momentum). */
     private final Fista fista;
+    private final Subgradient subgradient;
     private double lipschitz = 1;
     private Convergence<Penalty> convergence;
     /** The unpenalized features, or null when there are none. */
@@ -63,7 +68,10 @@ final class GlmModelRun implements NewtonOracle {
         int maxIter = config.maxIter();
         this.newton = new ProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
         this.groupNewton = new GroupProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
-        this.fista = new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
+        this.fista = solver == SolverChoice.GD ? Fista.withoutMomentum(config.tol(), maxIter > 0 ? maxIter : GD_MAX_STEPS)
+                : new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
+        this.subgradient = new Subgradient(config.tol(), maxIter > 0 ? maxIter : SUBGRADIENT_MAX_STEPS,
+                config.stepSize());
     }
 
     private GlmModelRun(GlmModelRun fitted, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher) {
@@ -78,6 +86,7 @@ final class GlmModelRun implements NewtonOracle {
         this.newton = fitted.newton;
         this.groupNewton = fitted.groupNewton;
         this.fista = fitted.fista;
+        this.subgradient = fitted.subgradient;
         this.nullModel = fitted.nullModel;
         this.lambdaMax = fitted.lambdaMax;
         this.convergence = fitted.convergence;
@@ -164,8 +173,11 @@ final class GlmModelRun implements NewtonOracle {
 
     /** The group lasso at one λ (warm-started). */
     private SolverResult solveGroup(GroupLasso penalty, double[] warm) {
-        return solver == SolverChoice.FISTA ? solveWithFista(penalty, warm)
-                : groupNewton.solve(this, penalty, warm, convergence);
+        return switch (solver) {
+            case FISTA, GD -> solveWithFista(penalty, warm);
+            case SUBGRADIENT -> subgradient.solve(this, penalty, warm, convergence);
+            default -> groupNewton.solve(this, penalty, warm, convergence);
+        };
     }
 
     /** FISTA at one λ (warm-started), its step constant carried along the path. */
@@ -177,10 +189,11 @@ final class GlmModelRun implements NewtonOracle {
 
     /** The solver at one λ (warm-started), as the path calls it. */
     SolverResult solve(MultiClassPenalty penalty, double[] warm) {
-        if (solver == SolverChoice.FISTA) {
-            return solveWithFista(penalty, warm);
-        }
-        return newton.solve(this, penalty, warm, convergence);
+        return switch (solver) {
+            case FISTA, GD -> solveWithFista(penalty, warm);
+            case SUBGRADIENT -> subgradient.solve(this, penalty, warm, convergence);
+            default -> newton.solve(this, penalty, warm, convergence);
+        };
     }
 
     /** A blend of the relaxed lasso, its evaluation (loss, held-out sums, training misses) and its penalty at its λ. */

@@ -9,7 +9,7 @@ package org.sparklasso.penalty;
  * coordinate (a constant or left-out feature) is held at 0. With bounds, every update clips: the
  * exact minimizer of a convex one-dimensional problem on an interval is the clipped free minimizer.
  */
-public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPenalty<ElasticNet> {
+public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPenalty<ElasticNet>, SubgradientPenalty {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
@@ -135,6 +135,13 @@ public final class ElasticNet implements SeparablePenalty, DualPenalty, PathPena
     /** The lasso's soft-thresholding, {@link Prox#softThreshold} (the worked examples call it by this name). */
     public static double softThreshold(double z, double t) {
         return Prox.softThreshold(z, t);
+    }
+
+    @Override
+    public void subgradient(double[] b, double[] out) {
+        for (int j = 0; j < b.length; j++) {
+            out[j] = active[j] ? l1(j) * Math.signum(b[j]) + l2(j) * b[j] : 0.0;
+        }
     }
 
     @Override

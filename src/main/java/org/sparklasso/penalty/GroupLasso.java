@@ -16,7 +16,7 @@ import java.util.List;
  * <p>For the λ path a "feature" is a group: λ_max, the strong rules and the KKT checks compare
  * ‖(uⱼ/dⱼ)_{j∈g}‖₂, the dual norm of the group's negative gradient, with λ α w_g.
  */
-public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<GroupLasso> {
+public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<GroupLasso>, SubgradientPenalty {
     private final double lambda;
     private final double alpha;
     /** Each group's active coordinates (non-constant features). */
@@ -184,6 +184,22 @@ public final class GroupLasso implements GroupPenalty, DualPenalty, PathPenalty<
             v += l1(g) * norm + 0.5 * ridge() * norm * norm;
         }
         return v;
+    }
+
+    /** l1·D²b_g/‖Db_g‖ + λ(1−α)·D²b_g on each group with ‖Db_g‖ > 0; 0 elsewhere. */
+    @Override
+    public void subgradient(double[] b, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        for (int g = 0; g < members.length; g++) {
+            double norm = active[g] ? weightedNorm(b, g) : 0;
+            if (norm == 0) {
+                continue;
+            }
+            double scale = l1(g) / norm + ridge();
+            for (int j : members[g]) {
+                out[j] = scale * d[j] * d[j] * b[j];
+            }
+        }
     }
 
     @Override

@@ -10,7 +10,8 @@ package org.sparklasso.penalty;
  * ungrouped, bounds {@code loⱼ ≤ bⱼₖ ≤ hiⱼ} on each coefficient (glmnet's lower.limits and
  * upper.limits), met by clipping each coordinate update as {@link ElasticNet} does.
  */
-public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathPenalty<MultiClassPenalty> {
+public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathPenalty<MultiClassPenalty>,
+        SubgradientPenalty {
     private final double lambda;
     private final double alpha;
     private final double[] weights;
@@ -251,6 +252,23 @@ public final class MultiClassPenalty implements BlockPenalty, DualPenalty, PathP
             v += l1(j) * (grouped ? Math.sqrt(sq) : l1) + 0.5 * l2(j) * sq;
         }
         return v;
+    }
+
+    /** Per class l1·sign(b) (grouped: l1·b/‖b_j‖, 0 at 0) + l2·b; 0 for intercepts and features left out. */
+    @Override
+    public void subgradient(double[] b, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        for (int j = 0; j < weights.length; j++) {
+            if (!active[j]) {
+                continue;
+            }
+            double norm = grouped ? groupNorm(b, j) : 0;
+            for (int k = 0; k < classes; k++) {
+                double c = b[index(j, k)];
+                double l1Part = grouped ? (norm > 0 ? c / norm : 0) : Math.signum(c);
+                out[index(j, k)] = l1(j) * l1Part + l2(j) * c;
+            }
+        }
     }
 
     @Override

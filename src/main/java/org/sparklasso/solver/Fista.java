@@ -15,16 +15,31 @@ import org.sparklasso.penalty.Penalty;
  * backtracking check doubles L and repeats the step, wasting one pass. On restart the gradient at
  * x is already known, so restarting costs nothing.
  *
+ * <p>{@link #withoutMomentum} is the same method without the extrapolation: ISTA, the plain
+ * proximal gradient method (solver {@code gd}), whose error decays as O(1/k) against FISTA's
+ * O(1/k²) (Beck and Teboulle 2009, Thms 3.1 and 4.4). It evaluates one point per pass.
+ *
  * <p>Needs of the penalty: its value and prox ({@link Penalty}), and what the stopping rule needs
  * (the duality gap's {@link DualPenalty} by default).
  */
 public final class Fista {
     private final double tol;
     private final int maxIter;
+    private final boolean momentum;
 
     public Fista(double tol, int maxIter) {
+        this(tol, maxIter, true);
+    }
+
+    private Fista(double tol, int maxIter, boolean momentum) {
         this.tol = tol;
         this.maxIter = maxIter;
+        this.momentum = momentum;
+    }
+
+    /** ISTA: proximal gradient steps with backtracking, no momentum (solver {@code gd}). */
+    public static Fista withoutMomentum(double tol, int maxIter) {
+        return new Fista(tol, maxIter, false);
     }
 
     /**
@@ -56,8 +71,8 @@ public final class Fista {
         while (gap > tol * convergence.scale(fx) && iter < maxIter) {
             double[] xNew = step(y, ey.negGradient(), L, penalty);
             double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-            double[] yNew = extrapolate(xNew, x, (t - 1) / tNew);
-            LossOracle.Evaluation[] e = oracle.evaluate(xNew, yNew);
+            double[] yNew = momentum ? extrapolate(xNew, x, (t - 1) / tNew) : null;
+            LossOracle.Evaluation[] e = momentum ? oracle.evaluate(xNew, yNew) : oracle.evaluate(xNew);
             iter++;
             if (!sufficientDecrease(e[0].loss(), ey, y, xNew, L)) {
                 L *= 2;
@@ -65,8 +80,8 @@ public final class Fista {
             }
             double fNew = e[0].loss() + penalty.value(xNew);
             gap = convergence.measure(e[0], xNew, penalty);
-            if (fNew > fx) {
-                // restart the momentum from xNew, whose gradient we already have
+            if (!momentum || fNew > fx) {
+                // restart the momentum from xNew, whose gradient we already have (ISTA: every step)
                 t = 1;
                 y = xNew;
                 ey = e[0];

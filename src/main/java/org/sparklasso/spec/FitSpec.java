@@ -26,6 +26,7 @@ import java.util.List;
  * @param solver             the solver, or {@link SolverChoice#AUTO}
  * @param tol                convergence: relative duality gap
  * @param maxIter            iteration limit; 0 means the solver's default
+ * @param solverOptions      the first-order solvers' settings (step size …)
  * @param cdMaxFeatures      largest p for which {@code auto} holds the p×p coordinate statistics on the driver
  * @param aggregationDepth   depth of Spark's treeAggregate for each pass
  * @param penaltyOptions     per-feature penalty factors and coefficient bounds
@@ -48,6 +49,7 @@ public record FitSpec(
         SolverChoice solver,
         double tol,
         int maxIter,
+        SolverOptions solverOptions,
         int cdMaxFeatures,
         int aggregationDepth,
         PenaltyOptions penaltyOptions) {
@@ -59,8 +61,8 @@ public record FitSpec(
     /** The same fit with other penalty options. */
     public FitSpec withPenaltyOptions(PenaltyOptions options) {
         return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
-                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
-                aggregationDepth, options);
+                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, solverOptions,
+                cdMaxFeatures, aggregationDepth, options);
     }
 
     /**
@@ -70,8 +72,13 @@ public record FitSpec(
      */
     public FitSpec ridgePath() {
         return new FitSpec(family, groupedMultinomial, 0, List.of(), 100, Double.NaN, nfolds, foldCol, seed,
-                typeMeasure, "lambda.min", screening, standardize, fitIntercept, solver, tol, maxIter, cdMaxFeatures,
-                aggregationDepth, penaltyOptions);
+                typeMeasure, "lambda.min", screening, standardize, fitIntercept, solver, tol, maxIter, solverOptions,
+                cdMaxFeatures, aggregationDepth, penaltyOptions);
+    }
+
+    /** The subgradient method's α₀, or NaN for its default. */
+    public double stepSize() {
+        return solverOptions.stepSize();
     }
 
     /** Whether cross-validation runs. */

@@ -18,7 +18,9 @@ public enum PenaltyContract {
     /** The prox of a feature's block of K coefficients ({@code BlockPenalty}): proximal Newton. */
     BLOCK_PROX("BlockPenalty", "a block prox"),
     /** The prox of one group of features' coefficients ({@code GroupPenalty}): block coordinate descent. */
-    GROUP_PROX("GroupPenalty", "a group prox");
+    GROUP_PROX("GroupPenalty", "a group prox"),
+    /** An element of the subdifferential ({@code SubgradientPenalty}): the subgradient method. */
+    SUBGRADIENT("SubgradientPenalty", "a subgradient");
 
     private final String type;
     private final String what;

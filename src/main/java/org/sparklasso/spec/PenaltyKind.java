@@ -6,6 +6,7 @@ import static org.sparklasso.spec.PenaltyContract.DUALITY_GAP;
 import static org.sparklasso.spec.PenaltyContract.GROUP_PROX;
 import static org.sparklasso.spec.PenaltyContract.PATH;
 import static org.sparklasso.spec.PenaltyContract.PROX;
+import static org.sparklasso.spec.PenaltyContract.SUBGRADIENT;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,11 +18,11 @@ import java.util.Set;
  */
 public enum PenaltyKind {
     /** glmnet's elastic net (α = 1: the lasso), every family: ElasticNet, MultiClassPenalty ungrouped. */
-    ELASTIC_NET("elastic net", PROX, DUALITY_GAP, PATH, COORDINATE_PROX, BLOCK_PROX),
+    ELASTIC_NET("elastic net", PROX, DUALITY_GAP, PATH, COORDINATE_PROX, BLOCK_PROX, SUBGRADIENT),
     /** Each feature's K coefficients penalized by their L2 norm (typeMultinomial=grouped): MultiClassPenalty grouped. */
-    GROUPED_MULTINOMIAL("grouped multinomial", PROX, DUALITY_GAP, PATH, BLOCK_PROX),
+    GROUPED_MULTINOMIAL("grouped multinomial", PROX, DUALITY_GAP, PATH, BLOCK_PROX, SUBGRADIENT),
     /** Yuan and Lin's group lasso over groups of features (penalty=group), gaussian and binomial: GroupLasso. */
-    GROUP_LASSO("group lasso", PROX, DUALITY_GAP, PATH, GROUP_PROX),
+    GROUP_LASSO("group lasso", PROX, DUALITY_GAP, PATH, GROUP_PROX, SUBGRADIENT),
     ; // a new penalty: one line above
 
     private final String label;

@@ -255,6 +255,7 @@ class BadInputCorpusTest {
             Map.entry("solver", new Object[] {"lbfgs", 2, "auto | cd | workingset"}),
             Map.entry("tol", new Object[] {"0", 2, "a number > 0"}),
             Map.entry("maxIter", new Object[] {"0", 2, "integer >= 1"}),
+            Map.entry("stepSize", new Object[] {"0.1", 2, "applies to solver=subgradient only"}),
             Map.entry("cdMaxFeatures", new Object[] {"0", 2, "integer >= 1"}),
             Map.entry("aggregationDepth", new Object[] {"-1", 2, "integer >= 0"}),
             Map.entry("localPasses", new Object[] {"sometimes", 2, "true or false"}),

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.sparklasso.penalty.ElasticNet;
-import org.sparklasso.solver.SubgradientStep;
+import org.sparklasso.solver.Subgradient;
 
 /** The three worked examples of the design guide. */
 class WorkedExamplesTest {
@@ -28,9 +28,21 @@ class WorkedExamplesTest {
         assertEquals(0.5, UnscaledObjective.lambdaPrime(n, lambda), 1e-15);
     }
 
+    /**
+     * The seed's example, w = 0.6, α = 0.1, ∂MSE/∂w = 0.4, λ = 0.2: w ← 0.6 − 0.1·(0.4 + 0.2·sign(0.6)) = 0.54,
+     * through the subgradient solver's own step and the lasso penalty's own subgradient.
+     */
     @Test
     void subgradientStep() {
-        assertEquals(0.54, SubgradientStep.apply(0.6, 0.1, 0.4, 0.2), 1e-12);
+        ElasticNet lasso = new ElasticNet(0.2, 1, new double[] {1}, new boolean[] {true});
+        double[] w = {0.6};
+        double[] penaltySubgradient = new double[1];
+        lasso.subgradient(w, penaltySubgradient);
+        assertEquals(0.2, penaltySubgradient[0], 0);
+        assertEquals(0.54, Subgradient.step(w[0], 0.1, 0.4, penaltySubgradient[0]), 1e-12);
+        // sign(0) = 0: a zero coefficient moves by the loss's derivative alone
+        lasso.subgradient(new double[] {0}, penaltySubgradient);
+        assertEquals(-0.04, Subgradient.step(0, 0.1, 0.4, penaltySubgradient[0]), 1e-12);
     }
 
     @Test

@@ -235,7 +235,7 @@ class GroupLassoFixtureTest {
         org.sparklasso.spec.FitSpec plain = config.fitSpec();
         org.sparklasso.spec.FitSpec spec = new org.sparklasso.spec.FitSpec(plain.family(), false, 0.5,
                 List.of(lambda), 1, Double.NaN, 0, null, 1, "mse", "lambda.min", true, true, true, SolverChoice.AUTO,
-                1e-12, 0, plain.cdMaxFeatures(), plain.aggregationDepth(), org.sparklasso.spec.PenaltyOptions.none()
+                1e-12, 0, plain.solverOptions(), plain.cdMaxFeatures(), plain.aggregationDepth(), org.sparklasso.spec.PenaltyOptions.none()
                 .withGroups(org.sparklasso.spec.GroupOptions.inOrder(String.join(",", strings(fx.get("groups"))),
                         Map.of())));
         org.sparklasso.input.LoadedData data = TestFits.load(config);

@@ -18,6 +18,7 @@ import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.Fista;
 import org.sparklasso.solver.GroupProxNewton;
 import org.sparklasso.solver.ProxNewton;
+import org.sparklasso.solver.Subgradient;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.PenaltyContract;
@@ -59,7 +60,8 @@ class PenaltyContractsTest {
         List<Map.Entry<SolverChoice, Class<?>>> solvers = List.of(Map.entry(SolverChoice.CD, CoordinateDescent.class),
                 Map.entry(SolverChoice.CD, BlockCoordinateDescent.class),
                 Map.entry(SolverChoice.WORKINGSET, WorkingSetSolver.class), Map.entry(SolverChoice.FISTA, Fista.class),
-                Map.entry(SolverChoice.NEWTON, ProxNewton.class), Map.entry(SolverChoice.NEWTON, GroupProxNewton.class));
+                Map.entry(SolverChoice.NEWTON, ProxNewton.class), Map.entry(SolverChoice.NEWTON, GroupProxNewton.class),
+                Map.entry(SolverChoice.GD, Fista.class), Map.entry(SolverChoice.SUBGRADIENT, Subgradient.class));
         for (Map.Entry<SolverChoice, Class<?>> e : solvers) {
             for (Family f : Family.values()) {
                 if (!e.getKey().fits(f)) {
@@ -68,8 +70,8 @@ class PenaltyContractsTest {
                 Set<PenaltyContract> taken = EnumSet.noneOf(PenaltyContract.class);
                 for (Method m : e.getValue().getMethods()) {
                     // fista's default stopping rule is the duality gap (gaussian); the general overload any
-                    boolean gaussianOnly = m.getName().equals("solve") && e.getKey() == SolverChoice.FISTA
-                            && m.getParameterCount() == 4;
+                    boolean gaussianOnly = m.getName().equals("solve") && m.getParameterCount() == 4
+                            && (e.getKey() == SolverChoice.FISTA || e.getKey() == SolverChoice.GD);
                     if (m.getName().equals("solve") && (f == Family.GAUSSIAN || !gaussianOnly)) {
                         for (Type t : m.getGenericParameterTypes()) {
                             taken.addAll(contracts(t));

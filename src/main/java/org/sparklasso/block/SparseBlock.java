@@ -238,6 +238,22 @@ public final class SparseBlock extends Block {
     }
 
     @Override
+    public double rowDot(int i, double[] v, int offset) {
+        double sum = 0;
+        for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+            sum += vals[e] * v[offset + colIdx[e]];
+        }
+        return sum;
+    }
+
+    @Override
+    public void addRow(int i, double a, double[] g, int offset) {
+        for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+            g[offset + colIdx[e]] += a * vals[e];
+        }
+    }
+
+    @Override
     public long storedValues() {
         return vals.length;
     }

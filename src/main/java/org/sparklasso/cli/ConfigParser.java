@@ -8,6 +8,7 @@ import org.sparklasso.spec.PenaltyKind;
 import org.sparklasso.spec.PenaltyOptions;
 import org.sparklasso.spec.RelaxOptions;
 import org.sparklasso.spec.SolverChoice;
+import org.sparklasso.spec.InitialModel;
 import org.sparklasso.spec.SolverOptions;
 
 import java.io.IOException;
@@ -301,15 +302,42 @@ public final class ConfigParser {
 
     /** The first-order solvers' settings; each key is refused with a solver that does not use it. */
     private static SolverOptions solverOptions(Values values, SolverChoice solver) {
-        double stepSize = Double.NaN;
+        SolverOptions defaults = SolverOptions.defaults();
+        double stepSize = defaults.stepSize();
         if (values.given(ConfigKey.STEP_SIZE).isPresent()) {
-            if (solver != SolverChoice.SUBGRADIENT) {
-                throw JobException.config(ConfigKey.STEP_SIZE.key() + ": applies to solver=subgradient only (solver is "
-                        + solver.key() + ")");
-            }
+            requireSolver(ConfigKey.STEP_SIZE, solver, SolverChoice.SUBGRADIENT, SolverChoice.SGD);
             stepSize = values.positiveDouble(ConfigKey.STEP_SIZE);
         }
-        return new SolverOptions(stepSize);
+        int epochs = defaults.epochs();
+        if (values.given(ConfigKey.EPOCHS).isPresent()) {
+            requireSolver(ConfigKey.EPOCHS, solver, SolverChoice.SGD);
+            epochs = values.intAtLeast(ConfigKey.EPOCHS, 1);
+        }
+        double fraction = defaults.miniBatchFraction();
+        if (values.given(ConfigKey.MINI_BATCH_FRACTION).isPresent()) {
+            requireSolver(ConfigKey.MINI_BATCH_FRACTION, solver, SolverChoice.SGD);
+            fraction = values.positiveDouble(ConfigKey.MINI_BATCH_FRACTION);
+            if (fraction > 1) {
+                throw bad(ConfigKey.MINI_BATCH_FRACTION, values.get(ConfigKey.MINI_BATCH_FRACTION), "a number in (0, 1]");
+            }
+        }
+        boolean polish = defaults.sgdPolish();
+        if (values.given(ConfigKey.SGD_POLISH).isPresent()) {
+            requireSolver(ConfigKey.SGD_POLISH, solver, SolverChoice.SGD);
+            polish = values.bool(ConfigKey.SGD_POLISH);
+        }
+        InitialModel initial = values.given(ConfigKey.INITIAL_MODEL).map(path -> new InitialModel(path, null))
+                .orElse(null);
+        return new SolverOptions(stepSize, epochs, fraction, polish, initial);
+    }
+
+    /** A solver-specific key given with another solver: refused, naming both. */
+    private static void requireSolver(ConfigKey key, SolverChoice solver, SolverChoice... users) {
+        if (!java.util.Arrays.asList(users).contains(solver)) {
+            String who = java.util.Arrays.stream(users).map(u -> "solver=" + u.key())
+                    .collect(java.util.stream.Collectors.joining(" or "));
+            throw JobException.config(key.key() + ": applies to " + who + " only (solver is " + solver.key() + ")");
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.sparklasso.path.TrainingResult;
 import org.sparklasso.spec.AdaptiveOptions;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
+import org.sparklasso.spec.InitialModel;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class TrainJob {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
-        FitSpec fitSpec = withInitialCoefficients(spark, config.fitSpec());
+        FitSpec fitSpec = withInitialModel(spark, withInitialCoefficients(spark, config.fitSpec()));
         LoadedData data = new DataLoader(spark, config.readSpec(), config.blockSpec()).load();
         try {
             long t1 = System.nanoTime();
@@ -88,6 +89,16 @@ public final class TrainJob {
         } finally {
             data.release(false);
         }
+    }
+
+    /** initialModel: reads the previous output's models (before the input, to fail fast). */
+    private static FitSpec withInitialModel(SparkSession spark, FitSpec spec) {
+        InitialModel source = spec.solverOptions().initialModel();
+        if (source == null) {
+            return spec;
+        }
+        InitialModel read = CoefficientsReader.models(spark, ConfigKey.INITIAL_MODEL.key(), source);
+        return spec.withSolverOptions(spec.solverOptions().withInitialModel(read));
     }
 
     /** penalty=adaptive with a coefficients output as its init: reads it (before the input, to fail fast). */

@@ -31,6 +31,13 @@ public interface Datafit extends Serializable {
     /** cv.glmnet's probability clamp for held-out deviance. */
     double PROB_MIN = org.sparklasso.kernel.HeldOutSums.PROB_MIN;
 
+    /**
+     * A bound κ on the loss's curvature in the margins, {@code ∂²ℓ/∂f² ≼ κ·I}: ¼ for the logistic
+     * loss, ½ for the softmax (Böhning 1992, "Multinomial logistic regression algorithm"); what
+     * sgd scales its smoothness estimate by.
+     */
+    double curvatureBound();
+
     /** The predicted class (argmax of the margins). */
     int predict(double[] f);
 }

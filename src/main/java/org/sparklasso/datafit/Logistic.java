@@ -9,6 +9,11 @@ public final class Logistic implements Datafit {
     private static final long serialVersionUID = 1L;
 
     @Override
+    public double curvatureBound() {
+        return 0.25;
+    }
+
+    @Override
     public int margins() {
         return 1;
     }

@@ -13,6 +13,11 @@ public final class Multinomial implements Datafit {
     }
 
     @Override
+    public double curvatureBound() {
+        return 0.5;
+    }
+
+    @Override
     public int margins() {
         return classes;
     }

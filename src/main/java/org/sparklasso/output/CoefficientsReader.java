@@ -11,13 +11,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparklasso.input.DataLoader;
+import org.sparklasso.spec.InitialModel;
 import org.sparklasso.spec.JobException;
 
 /**
- * Reads a previous {@code coefficients/} output ({@link CoefficientsWriter}'s schema) back, for a
- * fit that starts from it (the adaptive lasso's {@code adaptiveInit}). Takes a train output
- * directory or its coefficients directory; the output must hold one λ (a single-λ or a
- * cross-validated fit).
+ * Reads a previous {@code coefficients/} or {@code path/} output ({@link CoefficientsWriter}'s and
+ * {@link PathWriter}'s schemas) back, for a fit that starts from it: the adaptive lasso's
+ * {@code adaptiveInit} (one λ: a single-λ or a cross-validated fit) and the warm start
+ * {@code initialModel} (every λ). Takes a train output directory or its coefficients directory.
  */
 public final class CoefficientsReader {
 
@@ -58,6 +59,58 @@ public final class CoefficientsReader {
         }
         squares.replaceAll((feature, s) -> Math.sqrt(s));
         return squares;
+    }
+
+    /**
+     * A previous train output's models for {@code initialModel}: its {@code path/} table (every λ's
+     * nonzero coefficients and intercepts) when it has one, else its (or the given directory's)
+     * coefficients table. An input error naming {@code key} and the path when neither is readable.
+     */
+    public static InitialModel models(SparkSession spark, String key, InitialModel source) {
+        String dir = pathOrCoefficientsDir(spark, key, source.source());
+        Dataset<Row> table;
+        try {
+            table = spark.read().parquet(dir);
+        } catch (RuntimeException e) {
+            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + DataLoader.rootMessage(e)
+                    + ")", e);
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        for (String c : List.of("feature", "coefficient", "lambda", "class")) {
+            if (!columns.contains(c)) {
+                throw JobException.input(key + ": " + dir + " is not a coefficients output (no column '" + c
+                        + "')");
+            }
+        }
+        if (columns.contains("gamma")) {
+            throw JobException.input(key + ": " + dir + " holds relaxed-lasso blends; give the train output "
+                    + "directory (its path/ holds the lasso path)");
+        }
+        Map<Double, List<InitialModel.Coefficient>> byLambda = new java.util.TreeMap<>();
+        for (Row r : table.select("lambda", "class", "feature", "coefficient").collectAsList()) {
+            byLambda.computeIfAbsent(r.getDouble(0), l -> new java.util.ArrayList<>())
+                    .add(new InitialModel.Coefficient(r.isNullAt(1) ? null : r.getString(1), r.getString(2),
+                            r.getDouble(3)));
+        }
+        if (byLambda.isEmpty()) {
+            throw JobException.input(key + ": " + dir + " holds no model");
+        }
+        List<InitialModel.Fit> fits = byLambda.entrySet().stream()
+                .map(e -> new InitialModel.Fit(e.getKey(), e.getValue())).toList();
+        return source.withFits(fits);
+    }
+
+    private static String pathOrCoefficientsDir(SparkSession spark, String key, String path) {
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(new Path(p, "path"))) {
+                return new Path(p, "path").toString();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw JobException.input(key + ": cannot open " + path + " (" + e.getMessage() + ")", e);
+        }
+        return coefficientsDir(spark, key, path);
     }
 
     private static String coefficientsDir(SparkSession spark, String key, String path) {

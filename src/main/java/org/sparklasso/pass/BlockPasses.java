@@ -8,6 +8,8 @@ import org.sparklasso.datafit.CovarianceStatistics;
 import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.datafit.LossOracle.Evaluation;
+import org.sparklasso.datafit.StochasticEpoch;
+import org.sparklasso.datafit.StochasticOracle;
 import org.sparklasso.kernel.FeatureMoments;
 
 /**
@@ -58,17 +60,27 @@ public final class BlockPasses {
         return StatisticsPasses.covariance(engine, s, null);
     }
 
-    /** A set of points (internal coordinates) of one model, to evaluate in a shared pass. */
-    public record Request(ModelSpec spec, double[][] points) {
+    /**
+     * A set of points (internal coordinates) of one model, to evaluate in a shared pass, and
+     * optionally (epoch not null) one stochastic epoch from the first point in the same pass.
+     */
+    public record Request(ModelSpec spec, double[][] points, StochasticEpoch epoch) {
+        public Request(ModelSpec spec, double[][] points) {
+            this(spec, points, null);
+        }
+    }
+
+    /** Evaluations of a request's points, and where its epoch ended (null: no epoch asked). */
+    public record Response(Evaluation[] evaluations, StochasticOracle.EpochEnd epochEnd) {
     }
 
     /** A batcher of least-squares requests over this data (for {@code participants} solvers). */
-    public PassBatcher<Request, Evaluation[]> leastSquaresBatcher(int participants) {
+    public PassBatcher<Request, Response> leastSquaresBatcher(int participants) {
         return LeastSquaresPass.batcher(engine, participants);
     }
 
-    /** A solver's view of a least-squares batcher: its evaluations go through the shared passes. */
-    public LossOracle oracle(PassBatcher<Request, Evaluation[]> batcher, ModelSpec spec) {
+    /** A solver's view of a least-squares batcher: its evaluations and epochs go through the shared passes. */
+    public StochasticOracle oracle(PassBatcher<Request, Response> batcher, ModelSpec spec) {
         return LeastSquaresPass.oracle(engine, batcher, spec);
     }
 
@@ -84,16 +96,23 @@ public final class BlockPasses {
     /**
      * Points of one generalized-linear model to evaluate in a shared pass. Each point is laid out
      * as K blocks of p internal coefficients then K intercepts; with a working set, the pass also
-     * returns the per-class Hessian of the first point restricted to it (plus the intercept).
+     * returns the per-class Hessian of the first point restricted to it (plus the intercept); with
+     * an epoch, one stochastic epoch from the first point in the same pass.
      */
-    public record GlmRequest(ModelSpec spec, double[][] points, int[] workingSet) {
+    public record GlmRequest(ModelSpec spec, double[][] points, int[] workingSet, StochasticEpoch epoch) {
+        public GlmRequest(ModelSpec spec, double[][] points, int[] workingSet) {
+            this(spec, points, workingSet, null);
+        }
     }
 
     /**
      * Evaluations of a request's points; Hessian blocks ((m+1)×(m+1), /n) indexed [c·K + c2]
-     * for classes c, c2 (rows: class c's coordinates), or null.
+     * for classes c, c2 (rows: class c's coordinates), or null; where the request's epoch ended (or null).
      */
-    public record GlmResponse(Evaluation[] evaluations, double[][] hessians) {
+    public record GlmResponse(Evaluation[] evaluations, double[][] hessians, StochasticOracle.EpochEnd epochEnd) {
+        public GlmResponse(Evaluation[] evaluations, double[][] hessians) {
+            this(evaluations, hessians, null);
+        }
     }
 
     /** A batcher of GLM requests over this data (for {@code participants} solvers). */

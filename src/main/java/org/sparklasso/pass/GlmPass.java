@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.HeldOut;
+import org.sparklasso.datafit.StochasticOracle;
 import org.sparklasso.datafit.LossOracle.Evaluation;
 import org.sparklasso.pass.BlockPasses.GlmRequest;
 import org.sparklasso.pass.BlockPasses.GlmResponse;
@@ -19,7 +20,8 @@ import org.sparklasso.pass.BlockPasses.GlmResponse;
  * Hessian of a request's first point restricted to its working set. The driver moves the points to
  * the original scale and lays out the Hessians' columns ({@link GlmAggregator.Payload}); the
  * executors sum ({@link GlmAggregator}); the driver turns the sums into evaluations in each model's
- * internal coordinates and moves each Hessian to its model's center and scale.
+ * internal coordinates and moves each Hessian to its model's center and scale. A request may also ask
+ * for one stochastic epoch (solver sgd) from its first point, run in the same pass ({@link LocalSgd}).
  */
 final class GlmPass {
     private GlmPass() {
@@ -37,13 +39,29 @@ final class GlmPass {
         int k = datafit.margins();
         int points = requests.stream().mapToInt(r -> r.points().length).sum();
         HessianColumns columns = HessianColumns.of(requests, points);
+        LocalSgd.Model[] epochModels = requests.stream().filter(r -> r.epoch() != null)
+                .map(r -> LocalSgd.Model.of(r.spec(), r.points()[0], r.epoch())).toArray(LocalSgd.Model[]::new);
+        LocalSgd.Payload sgd = epochModels.length == 0 ? null : new LocalSgd.Payload(datafit, p, epochModels);
         GlmAggregator agg;
+        StochasticOracle.EpochEnd[] ends = null;
         try (PassEngine.Shared shared = engine.shared()) {
             Broadcast<GlmAggregator.Payload> bc = shared.broadcast(payload(datafit, requests, p, points, columns));
-            agg = engine.aggregate(() -> new GlmAggregator(p, k, points),
-                    (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge,
-                    resultBytes(columns.requested(), p, points, k));
+            if (sgd == null) {
+                agg = engine.aggregate(() -> new GlmAggregator(p, k, points),
+                        (acc, block) -> acc.add(block, bc.value()), GlmAggregator::merge,
+                        resultBytes(columns.requested(), p, points, k));
+            } else {
+                Broadcast<LocalSgd.Payload> sb = shared.broadcast(sgd);
+                EpochAggregator<GlmAggregator> both = engine.aggregateByPartition(
+                        part -> new EpochAggregator<>(new GlmAggregator(p, k, points), new LocalSgd(sb.value(), part)),
+                        (acc, block) -> acc.add(block, a -> a.add(block, bc.value())),
+                        EpochAggregator.merging(GlmAggregator::merge),
+                        resultBytes(columns.requested(), p, points, k) + 8L * sgd.models().length * (p + 1) * k);
+                agg = both.evaluation();
+                ends = both.epochs().averages(sgd);
+            }
         }
+        int epochIndex = 0;
         List<GlmResponse> out = new ArrayList<>();
         int q = 0;
         for (GlmRequest r : requests) {
@@ -63,7 +81,7 @@ final class GlmPass {
                     hessians = hessians(agg, q, k, r.workingSet(), s, columns.shiftCenter());
                 }
             }
-            out.add(new GlmResponse(evals, hessians));
+            out.add(new GlmResponse(evals, hessians, r.epoch() != null ? ends[epochIndex++] : null));
         }
         return out;
     }

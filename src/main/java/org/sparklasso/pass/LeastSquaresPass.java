@@ -1,14 +1,16 @@
 package org.sparklasso.pass;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.datafit.HeldOut;
-import org.sparklasso.datafit.LossOracle;
+import org.sparklasso.datafit.StochasticEpoch;
+import org.sparklasso.datafit.StochasticOracle;
 import org.sparklasso.datafit.LossOracle.Evaluation;
 import org.sparklasso.pass.BlockPasses.Request;
+import org.sparklasso.pass.BlockPasses.Response;
 
 /**
  * The least-squares evaluation pass: loss, gradient and Σ w r ỹ at any number of points of any
@@ -16,25 +18,32 @@ import org.sparklasso.pass.BlockPasses.Request;
  * held-out sums. The driver moves every point to the original scale ({@link
  * LeastSquaresAggregator.Payload}); the executors sum residuals and raw gradients
  * ({@link LeastSquaresAggregator}); the driver turns the sums into evaluations in each model's
- * internal coordinates.
+ * internal coordinates. A request may also ask for one stochastic epoch (solver sgd) from its first
+ * point: the same pass then runs it ({@link LocalSgd}) beside the sums.
  */
 final class LeastSquaresPass {
     private LeastSquaresPass() {
     }
 
     /** A batcher of least-squares requests (for {@code participants} solvers), one pass per batch. */
-    static PassBatcher<Request, Evaluation[]> batcher(PassEngine engine, int participants) {
-        return new PassBatcher<>(requests -> Arrays.asList(evaluate(engine, requests)), participants,
+    static PassBatcher<Request, Response> batcher(PassEngine engine, int participants) {
+        return new PassBatcher<>(requests -> evaluate(engine, requests), participants,
                 Comparator.comparingInt(r -> r.spec().excludedFold()));
     }
 
     /** A solver's view of a least-squares batcher: its evaluations go through the shared passes. */
-    static LossOracle oracle(PassEngine engine, PassBatcher<Request, Evaluation[]> batcher, ModelSpec spec) {
+    static StochasticOracle oracle(PassEngine engine, PassBatcher<Request, Response> batcher, ModelSpec spec) {
         PassCounter counter = engine.counter();
-        return new LossOracle() {
+        return new StochasticOracle() {
             @Override
             public Evaluation[] evaluate(double[]... points) {
-                return batcher.submit(new Request(spec, points));
+                return batcher.submit(new Request(spec, points)).evaluations();
+            }
+
+            @Override
+            public EpochResult epoch(double[] start, StochasticEpoch epoch) {
+                Response r = batcher.submit(new Request(spec, new double[][] {start}, epoch));
+                return new EpochResult(r.evaluations()[0], r.epochEnd());
             }
 
             @Override
@@ -44,16 +53,28 @@ final class LeastSquaresPass {
         };
     }
 
-    /** One pass: loss and gradient at every point of every request. */
-    static Evaluation[][] evaluate(PassEngine engine, List<Request> requests) {
+    /** One pass: loss and gradient at every point of every request, and the epochs asked for. */
+    static List<Response> evaluate(PassEngine engine, List<Request> requests) {
         int p = engine.numFeatures();
         int k = requests.stream().mapToInt(r -> r.points().length).sum();
+        LocalSgd.Payload sgd = epochs(requests, p);
         LeastSquaresAggregator agg;
+        StochasticOracle.EpochEnd[] ends = null;
         try (PassEngine.Shared shared = engine.shared()) {
             Broadcast<LeastSquaresAggregator.Payload> bc = shared.broadcast(payload(requests, p, k));
-            agg = engine.aggregate(() -> new LeastSquaresAggregator(p, k),
-                    (acc, block) -> acc.add(block, bc.value()),
-                    LeastSquaresAggregator::merge, 8L * k * p);
+            if (sgd == null) {
+                agg = engine.aggregate(() -> new LeastSquaresAggregator(p, k),
+                        (acc, block) -> acc.add(block, bc.value()),
+                        LeastSquaresAggregator::merge, 8L * k * p);
+            } else {
+                Broadcast<LocalSgd.Payload> sb = shared.broadcast(sgd);
+                EpochAggregator<LeastSquaresAggregator> both = engine.aggregateByPartition(
+                        part -> new EpochAggregator<>(new LeastSquaresAggregator(p, k), new LocalSgd(sb.value(), part)),
+                        (acc, block) -> acc.add(block, a -> a.add(block, bc.value())),
+                        EpochAggregator.merging(LeastSquaresAggregator::merge), 8L * (k + sgd.models().length) * p);
+                agg = both.evaluation();
+                ends = both.epochs().averages(sgd);
+            }
         }
         Evaluation[][] out = new Evaluation[requests.size()][];
         int q = 0;
@@ -69,7 +90,19 @@ final class LeastSquaresPass {
                         spec.excludedFold() >= 0 ? HeldOut.of(agg.heldOut(q)) : null);
             }
         }
-        return out;
+        List<Response> responses = new ArrayList<>(requests.size());
+        int m = 0;
+        for (int r = 0; r < requests.size(); r++) {
+            responses.add(new Response(out[r], requests.get(r).epoch() != null ? ends[m++] : null));
+        }
+        return responses;
+    }
+
+    /** The epochs the requests ask for (each from its first point), or null for none. */
+    private static LocalSgd.Payload epochs(List<Request> requests, int p) {
+        LocalSgd.Model[] models = requests.stream().filter(r -> r.epoch() != null)
+                .map(r -> LocalSgd.Model.of(r.spec(), r.points()[0], r.epoch())).toArray(LocalSgd.Model[]::new);
+        return models.length == 0 ? null : new LocalSgd.Payload(null, p, models);
     }
 
     /**

@@ -33,6 +33,19 @@ final class LocalFold {
         return PartitionFold.mergeInOrder(results, combOp);
     }
 
+    /** The fold of every partition from {@code zero.forPartition(its index)}, merged in partition order. */
+    static <U> U run(LocalBlocks local, String site, PassEngine.PartitionZero<U> zero,
+                     Function2<U, Block, U> seqOp, Function2<U, U, U> combOp) {
+        List<List<Block>> partitions = local.partitions();
+        java.util.Map<List<Block>, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            index.put(partitions.get(i), i);
+        }
+        List<U> results = perPartition(local, site,
+                blocks -> PartitionFold.foldPartition(zero.forPartition(index.get(blocks)), blocks.iterator(), seqOp));
+        return PartitionFold.mergeInOrder(results, combOp);
+    }
+
     /** {@code f} of every block, in partition and block order. */
     static <R> List<R> map(LocalBlocks local, String site, Function<Block, R> f) {
         List<List<R>> parts = perPartition(local, site, blocks -> {

@@ -27,13 +27,22 @@ final class PartitionFold {
     }
 
     /** The job; {@code site} names it in Spark's UI and listener events (e.g. "pass at X.java:12"). */
-    @SuppressWarnings("unchecked")
     static <U> U run(JavaRDD<Block> blocks, U zero, Function2<U, Block, U> seqOp,
+                     Function2<U, U, U> combOp, String site) {
+        if (blocks.getNumPartitions() == 0) {
+            return zero;
+        }
+        return runIndexed(blocks, partition -> zero, seqOp, combOp, site);
+    }
+
+    /** As above, each task folding from {@code zero.forPartition(its partition)} (made on the executor). */
+    @SuppressWarnings("unchecked")
+    static <U> U runIndexed(JavaRDD<Block> blocks, PassEngine.PartitionZero<U> zero, Function2<U, Block, U> seqOp,
                      Function2<U, U, U> combOp, String site) {
         SparkContext sc = blocks.context();
         Object[] results = new Object[blocks.getNumPartitions()];
         if (results.length == 0) {
-            return zero;
+            throw new IllegalStateException("no partitions");
         }
         String previousShort = sc.getLocalProperty(SHORT_CALL_SITE);
         String previousLong = sc.getLocalProperty(LONG_CALL_SITE);
@@ -86,21 +95,21 @@ final class PartitionFold {
     private static final String SHORT_CALL_SITE = "callSite.short";
     private static final String LONG_CALL_SITE = "callSite.long";
 
-    /** A task's work: seqOp over its partition's blocks, from the zero value it was shipped with. */
+    /** A task's work: seqOp over its partition's blocks, from the zero value made for it (a copy, shipped with the task). */
     private static final class FoldPartition<U> extends AbstractFunction2<TaskContext, Iterator<Block>, Object>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final U zero;
+        private final PassEngine.PartitionZero<U> zero;
         private final Function2<U, Block, U> seqOp;
 
-        FoldPartition(U zero, Function2<U, Block, U> seqOp) {
+        FoldPartition(PassEngine.PartitionZero<U> zero, Function2<U, Block, U> seqOp) {
             this.zero = zero;
             this.seqOp = seqOp;
         }
 
         @Override
         public Object apply(TaskContext context, Iterator<Block> partition) {
-            return foldPartition(zero, CollectionConverters.asJava(partition), seqOp);
+            return foldPartition(zero.forPartition(context.partitionId()), CollectionConverters.asJava(partition), seqOp);
         }
     }
 

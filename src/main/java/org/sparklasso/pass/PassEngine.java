@@ -106,6 +106,35 @@ final class PassEngine {
         return result;
     }
 
+    /** A partition's zero value, made where the partition is folded (on its executor) from its index. */
+    @FunctionalInterface
+    interface PartitionZero<U> extends java.io.Serializable {
+        U forPartition(int partition);
+    }
+
+    /**
+     * One pass as {@link #aggregate}, each partition folded from a zero value made for it from its
+     * index (a seeded sampler's partition): in local mode no job; else one plain job at depth 1, or
+     * each partition's fold reduced by Spark's treeReduce at the (automatic) depth.
+     *
+     * @param resultBytes size of one partial result, for the automatic depth
+     */
+    <U> U aggregateByPartition(PartitionZero<U> zeroValue, Function2<U, Block, U> seqOp, Function2<U, U, U> combOp,
+                               long resultBytes) {
+        U result;
+        if (local != null) {
+            result = LocalFold.run(local, callSite(), zeroValue, seqOp, combOp);
+        } else {
+            int d = automaticDepth(depth, partitions, resultBytes);
+            result = d > 1 ? blocks.mapPartitionsWithIndex((index, it) -> java.util.List.of(
+                            PartitionFold.foldPartition(zeroValue.forPartition(index), it, seqOp)).iterator(), true)
+                    .treeReduce(combOp, d)
+                    : PartitionFold.runIndexed(blocks, zeroValue, seqOp, combOp, callSite());
+        }
+        counter.increment();
+        return result;
+    }
+
     /**
      * One pass: {@code f} of every block, in partition and block order, on the driver: one Spark job
      * (a collect), or in local mode none. Named as {@link #aggregate} names its passes.

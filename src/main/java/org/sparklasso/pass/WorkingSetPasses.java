@@ -79,7 +79,8 @@ public final class WorkingSetPasses {
             }
         }
         Evaluation[][] evaluated = evaluations.isEmpty() ? new Evaluation[0][]
-                : LeastSquaresPass.evaluate(engine, evaluations);
+                : LeastSquaresPass.evaluate(engine, evaluations).stream().map(BlockPasses.Response::evaluations)
+                        .toArray(Evaluation[][]::new);
         int[] union = IntStream.range(0, p).filter(j -> wanted[j]).toArray();
         CovarianceStatistics statistics = anyStatistics && !gather
                 ? StatisticsPasses.covariance(engine, global, union) : null;

@@ -10,6 +10,7 @@ import org.sparklasso.datafit.CovarianceStatistics;
 import org.sparklasso.datafit.HeldOut;
 import org.sparklasso.datafit.LossOracle;
 import org.sparklasso.datafit.QuadraticForm;
+import org.sparklasso.datafit.StochasticOracle;
 import org.sparklasso.datafit.WorkingSetOracle;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.pass.BlockPasses;
@@ -24,6 +25,7 @@ import org.sparklasso.solver.CoordinateDescent;
 import org.sparklasso.solver.SolverResult;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.StochasticGradient;
 import org.sparklasso.solver.Subgradient;
 import org.sparklasso.solver.WorkingSetSolver;
 import org.sparklasso.spec.Family;
@@ -43,13 +45,8 @@ import org.sparklasso.spec.SolverChoice;
  * errors come from the same passes.
  */
 public final class GaussianPaths implements FamilyPaths {
-    /** Default iteration limits: sweeps are cheap (driver only), FISTA steps are data passes. */
+    /** Default sweep limit: sweeps are cheap (driver only); the pass-based budgets: {@link FirstOrderSolvers}. */
     static final int CD_MAX_SWEEPS = 100_000;
-    static final int FISTA_MAX_STEPS = 10_000;
-    /** gd (ISTA) needs several times FISTA's steps (O(1/k) against O(1/k²)). */
-    static final int GD_MAX_STEPS = 100_000;
-    /** The subgradient method's budget: it rarely meets a stopping rule, so its steps are what it costs. */
-    static final int SUBGRADIENT_MAX_STEPS = 1_000;
     /** Outer iterations of the working-set solver (each one or two passes). */
     static final int WORKING_SET_MAX_ROUNDS = 1_000;
     /** Doubles of per-fold p×p statistics one aggregator may hold in auto mode (256 MB). */
@@ -66,9 +63,11 @@ public final class GaussianPaths implements FamilyPaths {
         /** The path over {@code lambdas} from {@code start}. */
         List<RegularizationPath.Step> path(double[] lambdas, double[] start, double[] startGradient, double lambdaMax,
                                            boolean screening, RegularizationPath.EarlyStop earlyStop,
-                                           Consumer<RegularizationPath.Step> progress) {
+                                           Consumer<RegularizationPath.Step> progress,
+                                           RegularizationPath.WarmStarts initial) {
             return RegularizationPath.solve(lambdas, penalty, start, startGradient, lambdaMax,
-                    0.5 * standardization.responseSquareMean(), screening, earlyStop, solver, progress);
+                    0.5 * standardization.responseSquareMean(), screening, earlyStop, solver, progress, k -> true,
+                    initial);
         }
 
         /** The fit with only the features {@code keep} free (the unpenalized features' start). */
@@ -104,10 +103,11 @@ public final class GaussianPaths implements FamilyPaths {
         Standardization s = context.global();
         this.solver = resolve(spec.solver(), data.numFeatures(), spec.cdMaxFeatures(), data.numFolds(),
                 Penalties.kind(context.terms()));
-        this.cov = solver == SolverChoice.CD ? passes.covariance(s) : null;
+        this.cov = solver == SolverChoice.CD || polishesWithCd(spec) ? passes.covariance(s) : null;
         this.full = switch (solver) {
             case CD -> cdProblem(-1, s);
             case WORKINGSET -> workingSetProblem(workingSetPasses(1).oracle(ModelSpec.full(s)), s, true);
+            case SGD -> sgdProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, -1, true);
             default -> fistaProblem(passes.oracle(passes.leastSquaresBatcher(1), ModelSpec.full(s)), s, true);
         };
         boolean[] unpenalized = Penalties.unpenalized(s, context.terms());
@@ -176,7 +176,7 @@ public final class GaussianPaths implements FamilyPaths {
     public Paths solve(double[] grid, RegularizationPath.EarlyStop earlyStop,
                        Consumer<RegularizationPath.Step> progress) {
         List<RegularizationPath.Step> steps = full.path(grid, start, startGradient, lambdaMax,
-                context.spec().screening(), earlyStop, progress);
+                context.spec().screening(), earlyStop, progress, initial(context.global()));
         if (context.data().numFolds() == 0) {
             return new Paths(steps, List.of());
         }
@@ -217,7 +217,9 @@ public final class GaussianPaths implements FamilyPaths {
             leave = shared::leave;
         } else {
             var batcher = context.passes().leastSquaresBatcher(folds);
-            problemOf = (model, sk) -> fistaProblem(context.passes().oracle(batcher, model), sk, false);
+            problemOf = (model, sk) -> solver == SolverChoice.SGD
+                    ? sgdProblem(context.passes().oracle(batcher, model), sk, model.excludedFold(), false)
+                    : fistaProblem(context.passes().oracle(batcher, model), sk, false);
             leave = batcher::leave;
         }
         return LockstepFolds.run(folds, fold -> {
@@ -231,7 +233,8 @@ public final class GaussianPaths implements FamilyPaths {
                 ? problem.lambdaMax(problem.gradientAtZero()) : lambdas[0];
         List<RegularizationPath.Step> steps = problem.path(lambdas,
                 new double[problem.standardization().numFeatures()], problem.gradientAtZero(), foldLambdaMax,
-                context.spec().screening(), RegularizationPath.EarlyStop.NONE, st -> { });
+                context.spec().screening(), RegularizationPath.EarlyStop.NONE, st -> { },
+                initial(problem.standardization()));
         context.logFold(fold, steps);
         return new FoldPath(problem.standardization(), steps);
     }
@@ -243,7 +246,7 @@ public final class GaussianPaths implements FamilyPaths {
         boolean mae = context.spec().typeMeasure().equals("mae");
         double[][] errors = new double[folds][lambdas];
         double[] weights = new double[folds];
-        if (solver == SolverChoice.CD) {
+        if (cov != null) {
             FittedModel[][] foldFits = new FittedModel[folds][lambdas];
             for (int k = 0; k < folds; k++) {
                 FoldPath fp = paths.folds().get(k);
@@ -390,11 +393,16 @@ public final class GaussianPaths implements FamilyPaths {
 
     /** The user's maxIter, or the solver's default. */
     private int maxIter(int solverDefault) {
-        return context.spec().maxIter() > 0 ? context.spec().maxIter() : solverDefault;
+        return FirstOrderSolvers.budget(context.spec(), solverDefault);
     }
 
     private ElasticNet penalty(Standardization s) {
         return Penalties.elasticNet(context.spec(), s, context.terms());
+    }
+
+    /** The warm starts from {@code initialModel} in coordinates {@code s}, or null without one. */
+    private RegularizationPath.WarmStarts initial(Standardization s) {
+        return InitialWarmStarts.leastSquares(context.spec(), context.data().featureNames(), s);
     }
 
     /** Whether the fit is the group lasso. */
@@ -424,17 +432,16 @@ public final class GaussianPaths implements FamilyPaths {
                 : fistaProblem(oracle, s, penalty(s), u0);
     }
 
-    /** The pass-based solvers (fista, gd, subgradient) at each λ, their step constant carried along the path. */
+    /** The full-pass first-order solvers (fista, gd, subgradient) at each λ, their step constant carried along the path. */
     private <P extends PathPenalty<P> & DualPenalty & SubgradientPenalty> PathProblem<P> fistaProblem(
             LossOracle oracle, Standardization s, P penalty, double[] u0) {
         double tol = context.spec().tol();
         if (solver == SolverChoice.SUBGRADIENT) {
-            Subgradient subgradient = new Subgradient(tol, maxIter(SUBGRADIENT_MAX_STEPS), context.spec().stepSize());
+            Subgradient subgradient = FirstOrderSolvers.subgradient(context.spec());
             return new PathProblem<>(s, penalty, u0,
                     (pen, warm) -> subgradient.solve(oracle, pen, warm, Convergence.DUALITY_GAP));
         }
-        Fista fista = solver == SolverChoice.GD ? Fista.withoutMomentum(tol, maxIter(GD_MAX_STEPS))
-                : new Fista(tol, maxIter(FISTA_MAX_STEPS));
+        Fista fista = FirstOrderSolvers.proximalGradient(solver, context.spec());
         double[] lipschitz = {1.0};
         return new PathProblem<>(s, penalty, u0, (pen, warm) -> {
             var r = fista.solve(oracle, pen, warm, lipschitz[0]);
@@ -443,11 +450,36 @@ public final class GaussianPaths implements FamilyPaths {
         });
     }
 
+    /** sgd with sgdPolish: its answers are finished by coordinate descent on the statistics. */
+    private boolean polishesWithCd(FitSpec spec) {
+        return solver == SolverChoice.SGD && spec.solverOptions().sgdPolish();
+    }
+
+    /**
+     * Like {@link #fistaProblem}, with proximal stochastic gradient; with sgdPolish, each λ's answer
+     * finished by coordinate descent (block cd for groups) on model {@code excluded}'s statistics.
+     */
+    private PathProblem<?> sgdProblem(StochasticOracle oracle, Standardization s, int excluded, boolean evaluateAtZero) {
+        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        StochasticGradient sgd = FirstOrderSolvers.sgd(context.spec());
+        QuadraticForm q = cov != null ? cov.quadraticForm(excluded, s) : null;
+        if (grouped()) {
+            BlockCoordinateDescent bcd = new BlockCoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
+            return new PathProblem<>(s, Penalties.group(context.spec(), s, context.terms(), false), u0,
+                    (pen, warm) -> FirstOrderSolvers.polished(sgd.solve(oracle, pen, warm, Convergence.DUALITY_GAP),
+                            q != null ? w -> bcd.solve(q, pen, w) : null));
+        }
+        CoordinateDescent cd = new CoordinateDescent(context.spec().tol(), maxIter(CD_MAX_SWEEPS));
+        return new PathProblem<>(s, penalty(s), u0,
+                (pen, warm) -> FirstOrderSolvers.polished(sgd.solve(oracle, pen, warm, Convergence.DUALITY_GAP),
+                        q != null ? w -> cd.solve(q, pen, w) : null));
+    }
+
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
     private PathProblem<?> workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
         double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
         WorkingSetSolver ws = new WorkingSetSolver(context.spec().tol(),
-                maxIter(WORKING_SET_MAX_ROUNDS), FISTA_MAX_STEPS);
+                maxIter(WORKING_SET_MAX_ROUNDS), FirstOrderSolvers.FISTA_MAX_STEPS);
         if (grouped()) {
             return new PathProblem<>(s, Penalties.group(context.spec(), s, context.terms(), false), u0,
                     (pen, warm) -> ws.solveGroups(oracle, pen, warm));

@@ -17,7 +17,10 @@ import org.sparklasso.penalty.PathPenalty;
 import org.sparklasso.penalty.Penalty;
 import org.sparklasso.solver.Convergence;
 import org.sparklasso.solver.Fista;
+import org.sparklasso.solver.StochasticGradient;
 import org.sparklasso.solver.Subgradient;
+import org.sparklasso.datafit.StochasticEpoch;
+import org.sparklasso.datafit.StochasticOracle;
 import org.sparklasso.datafit.NewtonOracle;
 import org.sparklasso.solver.GroupProxNewton;
 import org.sparklasso.solver.ProxNewton;
@@ -28,12 +31,9 @@ import org.sparklasso.solver.SolverResult;
  * with its coordinates, penalty and solver, evaluating through shared passes: its null model,
  * λ_max, and the solver a {@link RegularizationPath} drives.
  */
-final class GlmModelRun implements NewtonOracle {
+final class GlmModelRun implements NewtonOracle, StochasticOracle {
     /** Newton steps per λ: each is two passes; glmnet's IRLS needs a handful. */
     static final int NEWTON_MAX_STEPS = 100;
-    static final int FISTA_MAX_STEPS = 10_000;
-    static final int GD_MAX_STEPS = GaussianPaths.GD_MAX_STEPS;
-    static final int SUBGRADIENT_MAX_STEPS = GaussianPaths.SUBGRADIENT_MAX_STEPS;
 
     private final BlockPasses passes;
     private final PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher;
@@ -47,6 +47,9 @@ final class GlmModelRun implements NewtonOracle {
     /** fista, or gd (fista without momentum). */
     private final Fista fista;
     private final Subgradient subgradient;
+    private final StochasticGradient sgd;
+    /** sgd: finish each λ with (group) Newton from its answer. */
+    private final boolean polish;
     private double lipschitz = 1;
     private Convergence<Penalty> convergence;
     /** The unpenalized features, or null when there are none. */
@@ -65,13 +68,13 @@ final class GlmModelRun implements NewtonOracle {
         this.group = Penalties.grouped(terms) ? Penalties.group(config, s, terms, true) : null;
         this.unpenalized = Penalties.unpenalized(s, terms);
         this.solver = solver;
-        int maxIter = config.maxIter();
-        this.newton = new ProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
-        this.groupNewton = new GroupProxNewton(config.tol(), maxIter > 0 ? maxIter : NEWTON_MAX_STEPS);
-        this.fista = solver == SolverChoice.GD ? Fista.withoutMomentum(config.tol(), maxIter > 0 ? maxIter : GD_MAX_STEPS)
-                : new Fista(config.tol(), maxIter > 0 ? maxIter : FISTA_MAX_STEPS);
-        this.subgradient = new Subgradient(config.tol(), maxIter > 0 ? maxIter : SUBGRADIENT_MAX_STEPS,
-                config.stepSize());
+        int newtonSteps = FirstOrderSolvers.budget(config, NEWTON_MAX_STEPS);
+        this.newton = new ProxNewton(config.tol(), newtonSteps);
+        this.groupNewton = new GroupProxNewton(config.tol(), newtonSteps);
+        this.fista = FirstOrderSolvers.proximalGradient(solver, config);
+        this.subgradient = FirstOrderSolvers.subgradient(config);
+        this.sgd = FirstOrderSolvers.sgd(config);
+        this.polish = config.solverOptions().sgdPolish();
     }
 
     private GlmModelRun(GlmModelRun fitted, PassBatcher<BlockPasses.GlmRequest, BlockPasses.GlmResponse> batcher) {
@@ -87,6 +90,8 @@ final class GlmModelRun implements NewtonOracle {
         this.groupNewton = fitted.groupNewton;
         this.fista = fitted.fista;
         this.subgradient = fitted.subgradient;
+        this.sgd = fitted.sgd;
+        this.polish = fitted.polish;
         this.nullModel = fitted.nullModel;
         this.lambdaMax = fitted.lambdaMax;
         this.convergence = fitted.convergence;
@@ -158,17 +163,18 @@ final class GlmModelRun implements NewtonOracle {
 
     /**
      * The path over {@code grid} from {@code start} (the null model), with the model's penalty: the
-     * elastic net or the group lasso (newton or fista).
+     * elastic net or the group lasso (newton or fista); each λ from {@code initial} when not null.
      */
     List<RegularizationPath.Step> path(double[] grid, SolverResult start, boolean screening,
                                        RegularizationPath.EarlyStop earlyStop,
-                                       Consumer<RegularizationPath.Step> progress, IntPredicate proceed) {
+                                       Consumer<RegularizationPath.Step> progress, IntPredicate proceed,
+                                       RegularizationPath.WarmStarts initial) {
         if (group != null) {
             return RegularizationPath.solve(grid, group, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
-                    screening, earlyStop, this::solveGroup, progress, proceed);
+                    screening, earlyStop, this::solveGroup, progress, proceed, initial);
         }
         return RegularizationPath.solve(grid, base, start.coefficients(), start.gradient(), lambdaMax, nullLoss,
-                screening, earlyStop, this::solve, progress, proceed);
+                screening, earlyStop, this::solve, progress, proceed, initial);
     }
 
     /** The group lasso at one λ (warm-started). */
@@ -176,6 +182,8 @@ final class GlmModelRun implements NewtonOracle {
         return switch (solver) {
             case FISTA, GD -> solveWithFista(penalty, warm);
             case SUBGRADIENT -> subgradient.solve(this, penalty, warm, convergence);
+            case SGD -> FirstOrderSolvers.polished(sgd.solve(this, penalty, warm, convergence),
+                    polish ? w -> groupNewton.solve(this, penalty, w, convergence) : null);
             default -> groupNewton.solve(this, penalty, warm, convergence);
         };
     }
@@ -192,6 +200,8 @@ final class GlmModelRun implements NewtonOracle {
         return switch (solver) {
             case FISTA, GD -> solveWithFista(penalty, warm);
             case SUBGRADIENT -> subgradient.solve(this, penalty, warm, convergence);
+            case SGD -> FirstOrderSolvers.polished(sgd.solve(this, penalty, warm, convergence),
+                    polish ? w -> newton.solve(this, penalty, w, convergence) : null);
             default -> newton.solve(this, penalty, warm, convergence);
         };
     }
@@ -248,6 +258,12 @@ final class GlmModelRun implements NewtonOracle {
     public NewtonPoints evaluateWithHessian(double[][] points, int[] workingSet) {
         BlockPasses.GlmResponse r = batcher.submit(new BlockPasses.GlmRequest(spec, points, workingSet));
         return new NewtonPoints(r.evaluations(), r.hessians());
+    }
+
+    @Override
+    public EpochResult epoch(double[] start, StochasticEpoch epoch) {
+        BlockPasses.GlmResponse r = batcher.submit(new BlockPasses.GlmRequest(spec, new double[][] {start}, null, epoch));
+        return new EpochResult(r.evaluations()[0], r.epochEnd());
     }
 
     @Override

@@ -56,6 +56,13 @@ final class GlmPaths implements FamilyPaths {
         this.unpenalized = Penalties.unpenalized(s, context.terms());
     }
 
+    /** The warm starts from {@code initialModel} in coordinates {@code s}, or null without one. */
+    private RegularizationPath.WarmStarts initial(Standardization s) {
+        LoadedData data = context.data();
+        return InitialWarmStarts.glm(context.spec(), data.featureNames(),
+                datafit.margins() > 1 ? data.classes().classNames() : null, s, datafit.margins());
+    }
+
     @Override
     public Standardization standardization() {
         return context.global();
@@ -88,8 +95,8 @@ final class GlmPaths implements FamilyPaths {
         full.followGrid(grid);
         int folds = context.data().numFolds();
         if (folds == 0) {
-            return new Paths(full.path(grid, nullModel, context.spec().screening(), earlyStop, progress, k -> true),
-                    List.of());
+            return new Paths(full.path(grid, nullModel, context.spec().screening(), earlyStop, progress, k -> true,
+                    initial(full.standardization())), List.of());
         }
         List<List<RegularizationPath.Step>> all = pathsInLockstep(grid, earlyStop, progress);
         List<RegularizationPath.Step> steps = all.get(folds);
@@ -122,7 +129,7 @@ final class GlmPaths implements FamilyPaths {
             SolverResult start0 = isFull ? run.nullModel() : run.fitNullModel();
             List<RegularizationPath.Step> steps = run.path(grid, start0, context.spec().screening(),
                     isFull ? earlyStop : RegularizationPath.EarlyStop.NONE, isFull ? progress : st -> { },
-                    k -> k < stopAt.get());
+                    k -> k < stopAt.get(), initial(run.standardization()));
             if (isFull) {
                 stopAt.set(steps.size());
             } else {

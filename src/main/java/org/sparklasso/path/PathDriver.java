@@ -37,6 +37,11 @@ public final class PathDriver {
     public static TrainingResult fit(LoadedData data, FitSpec spec) {
         long start = System.nanoTime();
         PassCounter counter = new PassCounter();
+        if (spec.solverOptions().initialModel() != null && spec.lambdas().isEmpty()) {
+            LOG.info("initialModel {}: not used on a computed λ path, whose own warm starts (the previous λ's "
+                    + "solution) are closer; it warm-starts given λ values (lambda=)", spec.solverOptions()
+                    .initialModel().source());
+        }
         if (spec.penaltyOptions().adaptive() != null) {
             return AdaptiveLasso.fit(data, spec, counter, start);
         }

@@ -37,6 +37,12 @@ public final class RegularizationPath {
         SolverResult solve(P penalty, double[] warmStart);
     }
 
+    /** Warm starts from elsewhere than the path (a previous fit: {@code initialModel}). */
+    public interface WarmStarts {
+        /** The warm start of the solve at λ (internal coordinates). */
+        double[] at(double lambda);
+    }
+
     /**
      * One solved λ.
      *
@@ -62,17 +68,19 @@ public final class RegularizationPath {
                                    double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
                                    EarlyStop earlyStop, Solver<P> solver, Consumer<Step> progress) {
         return solve(lambdas, base, start, gradientAtZero, lambdaMax, nullLoss, screening, earlyStop, solver, progress,
-                k -> true);
+                k -> true, null);
     }
 
     /**
      * As above, solving λ number k (0-based) only while {@code proceed.test(k)}: a fold model
-     * running beside the full model stops where the full path stopped early.
+     * running beside the full model stops where the full path stopped early; with
+     * {@code initial} (not null), each λ starts from {@code initial.at(λ)} instead of the previous
+     * λ's solution (its nonzeros join the strong set).
      */
     public static <P extends PathPenalty<P>> List<Step> solve(double[] lambdas, P base, double[] start,
                                    double[] gradientAtZero, double lambdaMax, double nullLoss, boolean screening,
                                    EarlyStop earlyStop, Solver<P> solver, Consumer<Step> progress,
-                                   java.util.function.IntPredicate proceed) {
+                                   java.util.function.IntPredicate proceed, WarmStarts initial) {
         int p = base.features();
         double[] warm = start.clone();
         double[] prevU = gradientAtZero;
@@ -81,6 +89,9 @@ public final class RegularizationPath {
         for (int k = 0; k < lambdas.length && proceed.test(k); k++) {
             double lambda = lambdas[k];
             P penalty = base.withLambda(lambda);
+            if (initial != null) {
+                warm = initial.at(lambda);
+            }
             boolean[] keep = strongSet(penalty, warm, prevU, lambda, prevLambda, screening);
             SolverResult r = solver.solve(penalty.restrictedTo(keep), warm);
             int rounds = 0;

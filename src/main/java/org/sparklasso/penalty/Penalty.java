@@ -8,8 +8,9 @@ package org.sparklasso.penalty;
  * {@link BlockPenalty} (the block prox). A solver takes the ones it needs, never a penalty class
  * (as skglm's solvers do: Bertrand et al. 2022, "Beyond L1: faster and better sparse models with
  * skglm"); {@code org.sparklasso.spec.SolverChoice} lists them for the config check.
+ * Serializable: solver sgd ships its prox to the executors.
  */
-public interface Penalty {
+public interface Penalty extends java.io.Serializable {
 
     /** g(b). */
     double value(double[] b);

@@ -70,7 +70,7 @@ public final class Fista {
         int iter = 0;
         while (gap > tol * convergence.scale(fx) && iter < maxIter) {
             double[] xNew = step(y, ey.negGradient(), L, penalty);
-            double tNew = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+            double tNew = momentum ? (1 + Math.sqrt(1 + 4 * t * t)) / 2 : 1;
             double[] yNew = momentum ? extrapolate(xNew, x, (t - 1) / tNew) : null;
             LossOracle.Evaluation[] e = momentum ? oracle.evaluate(xNew, yNew) : oracle.evaluate(xNew);
             iter++;
@@ -93,6 +93,7 @@ public final class Fista {
             x = xNew;
             ex = e[0];
             fx = fNew;
+            IterationTrace.record(fx, oracle.passes());
         }
         lastLipschitz = L;
         double relative = gap / convergence.scale(fx);

@@ -86,6 +86,7 @@ public final class GroupProxNewton {
             x = points[chosen];
             ev = trial.evaluations()[chosen];
             fx = ev.loss() + penalty.value(x);
+            IterationTrace.record(fx, oracle.passes());
             knownSet = chosen == 0 ? union : null;
             knownHessians = chosen == 0 ? trial.hessians() : null;
             measure = convergence.measure(ev, x, penalty);

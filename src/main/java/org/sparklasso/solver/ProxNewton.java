@@ -229,6 +229,7 @@ public final class ProxNewton {
             }
             fx = ev.loss() + penalty.value(x);
             measure = convergence.measure(ev, x, penalty);
+            IterationTrace.record(fx, oracle.passes());
         }
         if (speculation != null && !java.util.Arrays.equals(speculation.from(), x)) {
             speculation = null;

@@ -19,9 +19,10 @@ import org.sparklasso.penalty.SubgradientPenalty;
  * the best iterate thresholded: each coordinate that the penalty's share of the last step,
  * αₜ·|∂g(w)ⱼ|, would carry to or across 0 is set to 0 (one more pass gives its objective).
  *
- * <p>α₀ is {@code stepSize} when given, else 1/L with L found by backtracking the first gradient
- * step (the Armijo test {@code L(w − ∇L/L) ≤ L(w) − ‖∇L‖²/(2L)}, L doubled from the last λ's value),
- * so the first step is a safe gradient step and later ones shrink from it. One pass per step.
+ * <p>α₀ is {@code stepSize} when given, else 1/L with L the loss's largest curvature at the start
+ * ({@link CurvatureEstimate}: 10 passes of power iteration), so the first step is a safe gradient
+ * step and later ones shrink from it. One pass per step. Its stopping measure is compared with
+ * tol times the best objective's scale (a diverging iterate's would inflate it).
  */
 public final class Subgradient {
     /** Steps without a new best objective (by a relative tol) after which the method stops. */
@@ -30,10 +31,9 @@ public final class Subgradient {
     private final double tol;
     private final int maxIter;
     private final double stepSize;
-    private double lipschitz = 1.0;
 
     /**
-     * @param stepSize α₀, or ≤ 0 for 1/L from a backtracked first step
+     * @param stepSize α₀, or NaN (or ≤ 0) for 1/L from the largest curvature at the start
      */
     public Subgradient(double tol, int maxIter, double stepSize) {
         this.tol = tol;
@@ -65,7 +65,7 @@ public final class Subgradient {
         int sinceBest = 0;
         String rule = "budget";
         while (true) {
-            if (measure <= tol * convergence.scale(f)) {
+            if (measure <= tol * convergence.scale(bestObjective)) {
                 rule = "converged";
                 break;
             }
@@ -77,7 +77,8 @@ public final class Subgradient {
                 break;
             }
             if (Double.isNaN(alpha0)) {
-                alpha0 = backtrackedStep(oracle, penalty, x, e);
+                double curvature = CurvatureEstimate.largest(oracle, x, e);
+                alpha0 = curvature > 0 ? 1 / curvature : 1;
             }
             t++;
             alpha = alpha0 / Math.sqrt(t);
@@ -91,6 +92,7 @@ public final class Subgradient {
             x = next;
             e = oracle.evaluate(x)[0];
             f = e.loss() + penalty.value(x);
+            IterationTrace.record(f, oracle.passes());
             if (f < bestObjective - tol * Math.abs(bestObjective)) {
                 sinceBest = 0;
             } else {
@@ -123,33 +125,5 @@ public final class Subgradient {
         return new SolverResult(best, bestEval.loss(), bestObjective, relative * convergence.scale(bestObjective),
                 relative, rule.equals("converged"), t, oracle.passes() - startPasses, bestEval.negGradient(),
                 bestEval.heldOut(), approximate);
-    }
-
-    /**
-     * 1/L for the first step: L (from the last solve's) doubled until the plain gradient step on
-     * the loss passes the Armijo test; each try is one pass.
-     */
-    private double backtrackedStep(LossOracle oracle, SubgradientPenalty penalty, double[] x,
-                                   LossOracle.Evaluation e) {
-        double[] u = e.negGradient();
-        double sq = 0;
-        for (double v : u) {
-            sq += v * v;
-        }
-        if (sq == 0) {
-            return 1 / lipschitz;
-        }
-        for (int tries = 0; tries < 60; tries++) {
-            double[] y = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                y[j] = x[j] + u[j] / lipschitz;
-            }
-            double loss = oracle.evaluate(y)[0].loss();
-            if (loss <= e.loss() - sq / (2 * lipschitz) + 1e-12 * Math.abs(e.loss())) {
-                return 1 / lipschitz;
-            }
-            lipschitz *= 2;
-        }
-        return 1 / lipschitz;
     }
 }

@@ -142,6 +142,7 @@ public final class WorkingSetSolver {
         int outer = 0;
         while (true) {
             double objective = e.loss() + penalty.value(b);
+            IterationTrace.record(objective, oracle.passes());
             double gap = LeastSquaresGap.gap(e.loss(), e.rDotY(), e.negGradient(), b, penalty);
             if (gap <= tol * objective || outer >= maxOuter) {
                 return result(b, e, objective, gap, outer, oracle.passes() - startPasses);

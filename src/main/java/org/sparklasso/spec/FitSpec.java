@@ -76,7 +76,14 @@ public record FitSpec(
                 cdMaxFeatures, aggregationDepth, penaltyOptions);
     }
 
-    /** The subgradient method's α₀, or NaN for its default. */
+    /** The same fit with other solver settings. */
+    public FitSpec withSolverOptions(SolverOptions options) {
+        return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
+                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, options,
+                cdMaxFeatures, aggregationDepth, penaltyOptions);
+    }
+
+    /** The subgradient method's and sgd's α₀, or NaN for their default. */
     public double stepSize() {
         return solverOptions.stepSize();
     }

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * driver ({@code p <= cdMaxFeatures}), else {@code WORKINGSET} (coordinate descent on working sets
  * of features, FISTA when a working set grows too large); {@code FISTA} on request. Binomial and
  * multinomial: {@code AUTO} takes {@code NEWTON} (proximal Newton on a working set). {@code GD}
- * (proximal gradient without momentum) and {@code SUBGRADIENT} are never chosen by {@code AUTO}:
- * they are there to be compared with (bench/README.md). Every gaussian
+ * (proximal gradient without momentum), {@code SGD} (proximal stochastic gradient) and
+ * {@code SUBGRADIENT} are never chosen by {@code AUTO}: they are there to be compared with
+ * (bench/README.md), and sgd for data whose full passes are expensive. Every gaussian
  * solver stops on the duality gap, so it needs that contract too. {@code CD} is coordinate descent
  * one coordinate at a time or, for a group penalty, one group at a time: it needs either prox (so
  * does {@code WORKINGSET}, on working sets of coordinates or of groups);
@@ -41,6 +42,8 @@ public enum SolverChoice {
     FISTA(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
     /** Proximal gradient without momentum (ISTA): FISTA's baseline, for comparison. */
     GD(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
+    /** Proximal stochastic gradient, local SGD averaged once per epoch: approximate unless polished. */
+    SGD(EnumSet.allOf(Family.class), EnumSet.of(PROX, PATH), null),
     /** The subgradient method (diminishing steps, best iterate): no exact zeros, no certificate. */
     SUBGRADIENT(EnumSet.allOf(Family.class), EnumSet.of(PROX, PenaltyContract.SUBGRADIENT, PATH), null),
     NEWTON(EnumSet.of(Family.BINOMIAL, Family.MULTINOMIAL), EnumSet.of(PROX, PATH, BLOCK_PROX),

@@ -211,6 +211,13 @@ class BadInputCorpusTest {
         cases.add(bad("adaptiveInit whose coefficients are all zero", 3, args(good, "--penalty", "adaptive",
                 "--adaptiveInit", coefficients("all-zero", new double[] {0}, "x1", "x2", "x3")), "adaptiveInit",
                 "no non-zero coefficient"));
+        cases.add(bad("initialModel that is not a coefficients output", 3, args(good, "--initialModel",
+                parquet("not-a-model.parquet", new StructType().add("feature", DataTypes.StringType)
+                        .add("value", DataTypes.DoubleType), List.of(RowFactory.create("x1", 1.0)))),
+                "initialModel", "is not a coefficients output"));
+        cases.add(bad("miniBatchFraction above 1", 2, args(good, "--solver", "sgd", "--miniBatchFraction", "1.5"),
+                "miniBatchFraction", "(0, 1]"));
+        cases.add(bad("epochs of zero", 2, args(good, "--solver", "sgd", "--epochs", "0"), "epochs", ">= 1"));
         Path plainFile = tmp.resolve("plain-file");
         Files.writeString(plainFile, "not a directory\n");
         cases.add(bad("output under a regular file", 2, args(good, "--output", plainFile.resolve("out").toString()),
@@ -255,7 +262,11 @@ class BadInputCorpusTest {
             Map.entry("solver", new Object[] {"lbfgs", 2, "auto | cd | workingset"}),
             Map.entry("tol", new Object[] {"0", 2, "a number > 0"}),
             Map.entry("maxIter", new Object[] {"0", 2, "integer >= 1"}),
-            Map.entry("stepSize", new Object[] {"0.1", 2, "applies to solver=subgradient only"}),
+            Map.entry("stepSize", new Object[] {"0.1", 2, "applies to solver=subgradient or solver=sgd only"}),
+            Map.entry("epochs", new Object[] {"5", 2, "applies to solver=sgd only"}),
+            Map.entry("miniBatchFraction", new Object[] {"0.1", 2, "applies to solver=sgd only"}),
+            Map.entry("sgdPolish", new Object[] {"true", 2, "applies to solver=sgd only"}),
+            Map.entry("initialModel", new Object[] {"/no/such/model", 3, "no coefficients output at /no/such/model"}),
             Map.entry("cdMaxFeatures", new Object[] {"0", 2, "integer >= 1"}),
             Map.entry("aggregationDepth", new Object[] {"-1", 2, "integer >= 0"}),
             Map.entry("localPasses", new Object[] {"sometimes", 2, "true or false"}),

@@ -53,7 +53,12 @@ class LocalPassesTest {
                         "label", "--family", "binomial", "--foldCol", "fold", "--typeMeasure", "auc",
                         "--nlambda", "30"}),
                 Arguments.of("multinomial newton", new String[] {"--input", wine, "--labelCol", "label",
-                        "--family", "multinomial", "--nlambda", "15"}));
+                        "--family", "multinomial", "--nlambda", "15"}),
+                Arguments.of("gaussian sgd, path + CV (the seeded partition samplers)", new String[] {"--input",
+                        diabetes, "--labelCol", "progression", "--nfolds", "3", "--solver", "sgd", "--nlambda", "6",
+                        "--blockRows", "60"}),
+                Arguments.of("binomial sgd", new String[] {"--input", cancer, "--labelCol", "label", "--family",
+                        "binomial", "--solver", "sgd", "--nlambda", "5", "--epochs", "4", "--blockRows", "100"}));
     }
 
     @ParameterizedTest(name = "{0}")

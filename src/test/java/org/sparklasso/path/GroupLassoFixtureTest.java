@@ -120,9 +120,10 @@ class GroupLassoFixtureTest {
         return Stream.of("reference_group_gaussian_diabetes_four-groups_std-false_alpha-0.5.json",
                         "reference_group_binomial_breast_cancer_by-measurement_std-true_alpha-1.json")
                 .flatMap(name -> Stream.of(SolverChoice.values())
-                        // the comparison solvers have their own stated distances (FirstOrderSolversFixtureTest);
-                        // their group-lasso rows here, at those distances, are issue 18's open work
-                        .filter(s -> s != SolverChoice.GD && s != SolverChoice.SUBGRADIENT)
+                        // not subgradient on unstandardized data: its internal L1 weights span orders of
+                        // magnitude and α₀/√t overshoots them for far longer than its budget (seen 0.36
+                        // relative at the second λ; FirstOrderSolversFixtureTest excludes the same case)
+                        .filter(s -> !(s == SolverChoice.SUBGRADIENT && name.contains("std-false")))
                         .map(s -> Arguments.of(name, s.key())));
     }
 
@@ -153,7 +154,46 @@ class GroupLassoFixtureTest {
             assertTrue(Files.notExists(Path.of(out)), "no output");
             return;
         }
+        Double distance = COMPARISON_DISTANCES.get(solver);
+        if (distance != null) {
+            checkObjective(fx, runAndRead(fx, args, out), distance, name + " " + solver);
+            return;
+        }
         check(fx, runAndRead(fx, args, out), 1e-8, 1e-4, name + " " + solver);
+    }
+
+    /**
+     * The comparison solvers' stated distances from the reference objective (relative, "at least
+     * this good"), as in {@link FirstOrderSolversFixtureTest}: gd is exact but slow to drive the
+     * group KKT residual down (seen 1.8e-5 of the gradient scale at tol 1e-10 on the unstandardized
+     * fixture), so it is held to its objective; sgd without polish and subgradient to their budgets'
+     * distances.
+     */
+    private static final Map<String, Double> COMPARISON_DISTANCES = Map.of("gd", 1e-6, "sgd", 0.15,
+            "subgradient", 0.3);
+
+    /** Each written model's objective is within {@code distance} above the reference's, never below it. */
+    private static void checkObjective(JsonNode fx, List<WrittenCoefficients.Model> written, double distance,
+                                       String name) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        fx.get("groupWeights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        Reference ref = new Reference(fx, strings(fx.get("groups")), weights);
+        int compared = 0;
+        for (JsonNode expected : fx.get("fits")) {
+            double lambda = expected.get("lambda").asDouble();
+            WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElse(null);
+            if (m == null) {
+                continue;
+            }
+            compared++;
+            double theirs = expected.get("objective").asDouble();
+            double suboptimality = (ref.objective(m.intercept()[0], m.beta()[0], lambda) - theirs) / Math.abs(theirs);
+            String at = String.format(java.util.Locale.ROOT, "%s at λ=%s: relative suboptimality %.3g", name, lambda,
+                    suboptimality);
+            System.out.println(at);
+            assertTrue(suboptimality > -1e-9 && suboptimality <= distance, at);
+        }
+        assertTrue(compared > 0, "no fixture λ written, " + name);
     }
 
     @ParameterizedTest(name = "{0}")

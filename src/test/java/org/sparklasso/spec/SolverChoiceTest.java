@@ -19,7 +19,7 @@ class SolverChoiceTest {
                 PenaltyKind k = PenaltyKind.of(f, grouped);
                 for (SolverChoice s : SolverChoice.values()) {
                     boolean fits = s == SolverChoice.AUTO || s == SolverChoice.FISTA || s == SolverChoice.GD
-                            || s == SolverChoice.SUBGRADIENT
+                            || s == SolverChoice.SUBGRADIENT || s == SolverChoice.SGD
                             || (f == Family.GAUSSIAN) == (s == SolverChoice.CD || s == SolverChoice.WORKINGSET);
                     assertEquals(fits, s.refusal(f, k) == null, s + " " + f + " " + k);
                 }
@@ -31,21 +31,21 @@ class SolverChoiceTest {
 
     @Test
     void familyRefusalsKeepTheirMessages() {
-        assertEquals("auto, cd, workingset, fista, gd or subgradient for family gaussian (its Newton step is cd)",
+        assertEquals("auto, cd, workingset, fista, gd, sgd or subgradient for family gaussian (its Newton step is cd)",
                 SolverChoice.NEWTON.refusal(Family.GAUSSIAN, PenaltyKind.ELASTIC_NET));
-        assertEquals("auto, newton, fista, gd or subgradient for family binomial (newton runs coordinate descent on working sets "
+        assertEquals("auto, newton, fista, gd, sgd or subgradient for family binomial (newton runs coordinate descent on working sets "
                 + "of each quadratic approximation)", SolverChoice.CD.refusal(Family.BINOMIAL, PenaltyKind.ELASTIC_NET));
         JobException e = assertThrows(JobException.class, () -> ConfigParser.parse(new String[] {"--input", "a.csv",
                 "--output", "o", "--family", "multinomial", "--typeMultinomial", "grouped", "--solver", "workingset"}));
         assertEquals(ExitCode.BAD_CONFIG, e.exitCode());
-        assertEquals("solver: invalid value 'workingset' (expected auto, newton, fista, gd or subgradient for family multinomial "
+        assertEquals("solver: invalid value 'workingset' (expected auto, newton, fista, gd, sgd or subgradient for family multinomial "
                 + "(newton runs coordinate descent on working sets of each quadratic approximation))", e.getMessage());
     }
 
     @Test
     void penaltyRefusalNamesTheSolverThePenaltyAndWhatIsMissing() {
         // not reachable from a config (the grouped penalty is multinomial only): the message's form
-        assertEquals("auto, fista, gd or subgradient for penalty grouped multinomial (cd needs a coordinate prox)",
+        assertEquals("auto, fista, gd, sgd or subgradient for penalty grouped multinomial (cd needs a coordinate prox)",
                 SolverChoice.CD.refusal(Family.GAUSSIAN, PenaltyKind.GROUPED_MULTINOMIAL));
         assertNull(SolverChoice.WORKINGSET.refusal(Family.GAUSSIAN, PenaltyKind.GROUP_LASSO), "working sets of groups");
         assertNull(SolverChoice.NEWTON.refusal(Family.BINOMIAL, PenaltyKind.GROUP_LASSO), "its group form");

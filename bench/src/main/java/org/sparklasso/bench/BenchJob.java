@@ -6,6 +6,7 @@ import org.sparklasso.path.TrainingResult;
 
 import org.sparklasso.spec.JobException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,8 +108,9 @@ public final class BenchJob {
                 case "B2" -> results.add(glm.b2());
                 case "M1" -> results.add(glm.m1());
                 case "PEN" -> results.addAll(penalties());
+                case "SOLVERS" -> solverSections.append(solvers());
                 default -> throw org.sparklasso.spec.JobException.config("bench: cases: unknown case '" + c
-                        + "' (G1, G2, S1, scale, B1, B2, M1, PEN)");
+                        + "' (G1, G2, S1, scale, B1, B2, M1, PEN, solvers)");
             }
         }
         machine.put("othersCpuShare", BenchReport.CpuSample.now().othersShareSince(start));
@@ -125,11 +127,70 @@ public final class BenchJob {
         BenchReport report = new BenchReport(machine, bandwidth, peak, s.all(), results);
         Path out = Path.of(s.str("output"));
         Files.createDirectories(out);
-        String md = report.markdown();
+        String md = report.markdown() + solverSections;
         Files.writeString(out.resolve("latest.md"), md);
         Files.writeString(out.resolve("latest.json"), report.json());
         System.out.println(md);
         System.out.println("bench: wrote " + out.resolve("latest.md") + " and " + out.resolve("latest.json"));
+    }
+
+    /** The solver comparison's markdown sections (case SOLVERS), appended to the report. */
+    private final StringBuilder solverSections = new StringBuilder();
+
+    /**
+     * Issue 18's comparison of every solver on one λ of each of {@code solvers.cases} (G1, B1, S1,
+     * and G1L: G1 at {@code solvers.largeRows}): suboptimality against passes and seconds, a table
+     * and a PNG per case ({@link SolverComparison}).
+     */
+    private String solvers() throws IOException {
+        StringBuilder md = new StringBuilder("\n## Solvers compared (issue 18)\n");
+        Map<String, List<String>> budgets = SolverComparison.budgets(s.integer("solvers.gdSteps"),
+                s.integer("solvers.subgradientSteps"), s.integer("solvers.epochs"));
+        Path out = Path.of(s.str("output"));
+        Files.createDirectories(out);
+        for (String c : s.list("solvers.cases")) {
+            String name = c.toUpperCase(Locale.ROOT);
+            switch (name) {
+                case "G1", "G1L" -> {
+                    BenchData.Spec spec = denseSpec(name.equals("G1") ? s.lng("g1.rows") : s.lng("solvers.largeRows"));
+                    String path = generate(name.equals("G1") ? "G1" : "G1L", spec);
+                    double lambda = s.dbl("g1.lambdaRatio") * SharedObjective.evaluate(spark.read().parquet(path),
+                            spec.features(), 0, s.dbl("alpha"), s.bool("standardize"), List.of()).lambdaMax();
+                    md.append(SolverComparison.compare(spark, name, spec.rows() + " × " + spec.features()
+                            + " dense gaussian, λ = " + s.str("g1.lambdaRatio") + "·λ_max",
+                            List.of(oursArgs(path, "gaussian", "auto", lambda, 0, null)), "cd",
+                            List.of("cd", "workingset", "fista", "gd", "sgd", "subgradient"), budgets, out));
+                }
+                case "S1" -> {
+                    BenchData.Spec spec = new BenchData.Spec(s.lng("s1.rows"), s.integer("s1.features"),
+                            s.integer("s1.nnzPerRow"), s.integer("s1.nonzeros"), s.dbl("correlation"), s.dbl("noise"),
+                            s.lng("seed"), s.integer("partitions"));
+                    String path = generate("S1", spec);
+                    double lambda = s.dbl("s1.lambdaRatio") * SharedObjective.evaluate(spark.read().parquet(path),
+                            spec.features(), 0, s.dbl("alpha"), s.bool("standardize"), List.of()).lambdaMax();
+                    md.append(SolverComparison.compare(spark, name, spec.rows() + " × " + spec.features()
+                            + " sparse gaussian, " + spec.nnzPerRow() + " nonzeros per row, λ = "
+                            + s.str("s1.lambdaRatio") + "·λ_max",
+                            List.of(oursArgs(path, "gaussian", "auto", lambda, 0, null)), "workingset",
+                            List.of("workingset", "fista", "gd", "sgd", "subgradient"), budgets, out));
+                }
+                case "B1" -> {
+                    BenchData.Spec spec = new BenchData.Spec(s.lng("b1.rows"), s.integer("b1.features"), 0,
+                            s.integer("nonzeros"), s.dbl("correlation"), s.dbl("noise"), s.lng("seed"),
+                            s.integer("partitions"), 2, s.dbl("glm.signalSd"));
+                    String path = generate("B1", spec);
+                    double lambda = s.dbl("b1.lambdaRatio") * SharedObjective.evaluateGlm(spark.read().parquet(path),
+                            spec.features(), 2, 0, s.dbl("alpha"), s.bool("standardize"), List.of()).lambdaMax();
+                    md.append(SolverComparison.compare(spark, name, spec.rows() + " × " + spec.features()
+                            + " dense binomial, λ = " + s.str("b1.lambdaRatio") + "·λ_max",
+                            List.of(oursArgs(path, "binomial", "auto", lambda, 0, null)), "newton",
+                            List.of("newton", "fista", "gd", "sgd", "subgradient"), budgets, out));
+                }
+                default -> throw org.sparklasso.spec.JobException.config("bench: solvers.cases: unknown case '" + c
+                        + "' (G1, G1L, B1, S1)");
+            }
+        }
+        return md.toString();
     }
 
     /**

@@ -75,6 +75,11 @@ public final class BenchSettings {
             {"m1.classes", "3"},
             {"m1.lambdaRatio", "0.05"},
             {"bandwidth.mb", "1024"},
+            {"solvers.cases", "G1,B1,S1"},
+            {"solvers.largeRows", "1000000"},
+            {"solvers.gdSteps", "5000"},
+            {"solvers.subgradientSteps", "1000"},
+            {"solvers.epochs", "10"},
         };
         for (String[] kv : d) {
             DEFAULTS.put(kv[0], kv[1]);

@@ -31,20 +31,7 @@ public final class CoefficientsReader {
      */
     public static Map<String, Double> magnitudes(SparkSession spark, String key, String path) {
         String dir = coefficientsDir(spark, key, path);
-        Dataset<Row> table;
-        try {
-            table = spark.read().parquet(dir);
-        } catch (RuntimeException e) {
-            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + DataLoader.rootMessage(e)
-                    + ")", e);
-        }
-        List<String> columns = Arrays.asList(table.columns());
-        for (String c : List.of("feature", "coefficient", "lambda")) {
-            if (!columns.contains(c)) {
-                throw JobException.input(key + ": " + dir + " is not a coefficients output (no column '" + c
-                        + "')");
-            }
-        }
+        Dataset<Row> table = table(spark, key, dir, List.of("feature", "coefficient", "lambda"));
         List<Row> rows = table.select("feature", "coefficient", "lambda").collectAsList();
         long lambdas = rows.stream().mapToDouble(r -> r.getDouble(2)).distinct().count();
         if (lambdas != 1) {
@@ -68,21 +55,8 @@ public final class CoefficientsReader {
      */
     public static InitialModel models(SparkSession spark, String key, InitialModel source) {
         String dir = pathOrCoefficientsDir(spark, key, source.source());
-        Dataset<Row> table;
-        try {
-            table = spark.read().parquet(dir);
-        } catch (RuntimeException e) {
-            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + DataLoader.rootMessage(e)
-                    + ")", e);
-        }
-        List<String> columns = Arrays.asList(table.columns());
-        for (String c : List.of("feature", "coefficient", "lambda", "class")) {
-            if (!columns.contains(c)) {
-                throw JobException.input(key + ": " + dir + " is not a coefficients output (no column '" + c
-                        + "')");
-            }
-        }
-        if (columns.contains("gamma")) {
+        Dataset<Row> table = table(spark, key, dir, List.of("feature", "coefficient", "lambda", "class"));
+        if (Arrays.asList(table.columns()).contains("gamma")) {
             throw JobException.input(key + ": " + dir + " holds relaxed-lasso blends; give the train output "
                     + "directory (its path/ holds the lasso path)");
         }
@@ -98,6 +72,25 @@ public final class CoefficientsReader {
         List<InitialModel.Fit> fits = byLambda.entrySet().stream()
                 .map(e -> new InitialModel.Fit(e.getKey(), e.getValue())).toList();
         return source.withFits(fits);
+    }
+
+    /** The Parquet table at {@code dir}, which must have the {@code required} columns; else an input error. */
+    private static Dataset<Row> table(SparkSession spark, String key, String dir, List<String> required) {
+        Dataset<Row> table;
+        try {
+            table = spark.read().parquet(dir);
+        } catch (RuntimeException e) {
+            throw JobException.input(key + ": cannot read " + dir + " as Parquet (" + DataLoader.rootMessage(e)
+                    + ")", e);
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        for (String c : required) {
+            if (!columns.contains(c)) {
+                throw JobException.input(key + ": " + dir + " is not a coefficients output (no column '" + c
+                        + "')");
+            }
+        }
+        return table;
     }
 
     private static String pathOrCoefficientsDir(SparkSession spark, String key, String path) {

@@ -59,9 +59,7 @@ public final class StochasticGradient {
         double[] x = warmStart.clone();
         penalty.prox(x, 0);
         ProximalMap prox = penalty::prox;
-        double[] best = null;
-        LossOracle.Evaluation bestEval = null;
-        double bestObjective = Double.POSITIVE_INFINITY;
+        Best best = new Best();
         String rule = "budget";
         int epoch = 0;
         double lastStep = Double.NaN;
@@ -80,17 +78,9 @@ public final class StochasticGradient {
             } else {
                 e = oracle.evaluate(x)[0];
             }
-            double f = e.loss() + penalty.value(x);
-            IterationTrace.record(f, oracle.passes());
-            if (f < bestObjective) {
-                best = x;
-                bestEval = e;
-                bestObjective = f;
-            }
+            double f = best.offer(x, e, penalty.value(x), oracle.passes());
             if (convergence.measure(e, x, penalty) <= tol * convergence.scale(f)) {
-                best = x;
-                bestEval = e;
-                bestObjective = f;
+                best.take(x, e, f);
                 rule = "converged";
                 break;
             }
@@ -101,28 +91,44 @@ public final class StochasticGradient {
         }
         if (!rule.equals("converged") && lastStep > 0) {
             // the documented thresholding: one proximal gradient step at the last epoch's step
-            double[] t = best.clone();
-            double[] u = bestEval.negGradient();
+            double[] t = best.point.clone();
+            double[] u = best.evaluation.negGradient();
             for (int j = 0; j < t.length; j++) {
                 t[j] += lastStep * u[j];
             }
             penalty.prox(t, lastStep);
-            LossOracle.Evaluation te = oracle.evaluate(t)[0];
-            double ft = te.loss() + penalty.value(t);
-            IterationTrace.record(ft, oracle.passes());
-            if (ft < bestObjective) {
-                best = t;
-                bestEval = te;
-                bestObjective = ft;
-            }
+            best.offer(t, oracle.evaluate(t)[0], penalty.value(t), oracle.passes());
         }
-        double gap = convergence.measure(bestEval, best, penalty);
-        double relative = gap / convergence.scale(bestObjective);
+        double gap = convergence.measure(best.evaluation, best.point, penalty);
+        double relative = gap / convergence.scale(best.objective);
         if (relative <= tol) {
             rule = "converged";
         }
-        return new SolverResult(best, bestEval.loss(), bestObjective, gap, relative, rule.equals("converged"), epoch,
-                oracle.passes() - startPasses, bestEval.negGradient(), bestEval.heldOut(),
-                new SolverResult.Approximate(rule, best, bestObjective));
+        return new SolverResult(best.point, best.evaluation.loss(), best.objective, gap, relative,
+                rule.equals("converged"), epoch, oracle.passes() - startPasses, best.evaluation.negGradient(),
+                best.evaluation.heldOut(), new SolverResult.Approximate(rule, best.point, best.objective));
+    }
+
+    /** The best model evaluated so far. */
+    private static final class Best {
+        double[] point;
+        LossOracle.Evaluation evaluation;
+        double objective = Double.POSITIVE_INFINITY;
+
+        /** Records a model (traced) and keeps it if it is the best; returns its objective. */
+        double offer(double[] x, LossOracle.Evaluation e, double penaltyValue, int passes) {
+            double f = e.loss() + penaltyValue;
+            IterationTrace.record(f, passes);
+            if (f < objective) {
+                take(x, e, f);
+            }
+            return f;
+        }
+
+        void take(double[] x, LossOracle.Evaluation e, double f) {
+            point = x;
+            evaluation = e;
+            objective = f;
+        }
     }
 }

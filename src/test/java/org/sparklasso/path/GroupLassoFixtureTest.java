@@ -175,25 +175,19 @@ class GroupLassoFixtureTest {
     /** Each written model's objective is within {@code distance} above the reference's, never below it. */
     private static void checkObjective(JsonNode fx, List<WrittenCoefficients.Model> written, double distance,
                                        String name) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        fx.get("groupWeights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-        Reference ref = new Reference(fx, strings(fx.get("groups")), weights);
-        int compared = 0;
-        for (JsonNode expected : fx.get("fits")) {
-            double lambda = expected.get("lambda").asDouble();
-            WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElse(null);
-            if (m == null) {
-                continue;
-            }
-            compared++;
-            double theirs = expected.get("objective").asDouble();
+        Reference ref = reference(fx);
+        List<Written> pairs = written(fx, written);
+        for (Written w : pairs) {
+            WrittenCoefficients.Model m = w.model();
+            double lambda = m.lambda();
+            double theirs = w.expected().get("objective").asDouble();
             double suboptimality = (ref.objective(m.intercept()[0], m.beta()[0], lambda) - theirs) / Math.abs(theirs);
             String at = String.format(java.util.Locale.ROOT, "%s at λ=%s: relative suboptimality %.3g", name, lambda,
                     suboptimality);
             System.out.println(at);
             assertTrue(suboptimality > -1e-9 && suboptimality <= distance, at);
         }
-        assertTrue(compared > 0, "no fixture λ written, " + name);
+        assertTrue(!pairs.isEmpty(), "no fixture λ written, " + name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -366,17 +360,12 @@ class GroupLassoFixtureTest {
     /** Objective, KKT and coefficients of every written model against the fixture's. */
     private static void check(JsonNode fx, List<WrittenCoefficients.Model> written, double objectiveTol,
                               double coefficientTol, String name) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        fx.get("groupWeights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-        Reference ref = new Reference(fx, strings(fx.get("groups")), weights);
-        int compared = 0;
-        for (JsonNode expected : fx.get("fits")) {
-            double lambda = expected.get("lambda").asDouble();
-            WrittenCoefficients.Model m = written.stream().filter(f -> f.lambda() == lambda).findFirst().orElse(null);
-            if (m == null) {
-                continue;
-            }
-            compared++;
+        Reference ref = reference(fx);
+        List<Written> pairs = written(fx, written);
+        for (Written w : pairs) {
+            JsonNode expected = w.expected();
+            WrittenCoefficients.Model m = w.model();
+            double lambda = m.lambda();
             String at = name + " at λ=" + lambda;
             double theirs = expected.get("objective").asDouble();
             double ours = ref.objective(m.intercept()[0], m.beta()[0], lambda);
@@ -395,7 +384,29 @@ class GroupLassoFixtureTest {
             }
             assertTrue(worst <= coefficientTol * scale, "coefficients, " + at + ": " + worst + " of " + scale);
         }
-        assertEquals(written.size(), compared, "every written model compared");
+        assertEquals(written.size(), pairs.size(), "every written model compared");
+    }
+
+    /** A fixture fit and the written model at its λ. */
+    private record Written(JsonNode expected, WrittenCoefficients.Model model) {
+    }
+
+    /** The fixture's fits that were written, each with its written model. */
+    private static List<Written> written(JsonNode fx, List<WrittenCoefficients.Model> written) {
+        List<Written> out = new ArrayList<>();
+        for (JsonNode expected : fx.get("fits")) {
+            double lambda = expected.get("lambda").asDouble();
+            written.stream().filter(f -> f.lambda() == lambda).findFirst()
+                    .ifPresent(m -> out.add(new Written(expected, m)));
+        }
+        return out;
+    }
+
+    /** The fixture's reference problem, with its group weights. */
+    private static Reference reference(JsonNode fx) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        fx.get("groupWeights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        return new Reference(fx, strings(fx.get("groups")), weights);
     }
 
     /**

@@ -452,7 +452,13 @@ public final class GaussianPaths implements FamilyPaths {
 
     /** sgd with sgdPolish: its answers are finished by coordinate descent on the statistics. */
     private boolean polishesWithCd(FitSpec spec) {
-        return solver == SolverChoice.SGD && spec.solverOptions().sgdPolish();
+        boolean polish = solver == SolverChoice.SGD && spec.solverOptions().sgdPolish();
+        int p = context.data().numFeatures();
+        if (polish && p > spec.cdMaxFeatures()) {
+            throw JobException.config("sgdPolish: the gaussian polish is coordinate descent on the p×p statistics, and p="
+                    + p + " > cdMaxFeatures=" + spec.cdMaxFeatures() + "; raise cdMaxFeatures or use solver=workingset");
+        }
+        return polish;
     }
 
     /**

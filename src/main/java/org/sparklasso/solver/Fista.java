@@ -17,12 +17,18 @@ import org.sparklasso.penalty.Penalty;
  *
  * <p>{@link #withoutMomentum} is the same method without the extrapolation: ISTA, the plain
  * proximal gradient method (solver {@code gd}), whose error decays as O(1/k) against FISTA's
- * O(1/k²) (Beck and Teboulle 2009, Thms 3.1 and 4.4). It evaluates one point per pass.
+ * O(1/k²) (Beck and Teboulle 2009, Thms 3.1 and 4.4). It evaluates one point per pass, and its L
+ * also comes down: after each accepted step L ← {@link #ISTA_DECREASE}·L (Nesterov's adaptive
+ * scheme, "Gradient methods for minimizing composite functions", 2013, §3), so the step follows the
+ * local curvature. A logistic loss flattens near a nearly separating optimum; with L only doubling
+ * from its largest value, gd took 41,780 steps at breast cancer's first fixture λ.
  *
  * <p>Needs of the penalty: its value and prox ({@link Penalty}), and what the stopping rule needs
  * (the duality gap's {@link DualPenalty} by default).
  */
 public final class Fista {
+    /** gd's L after an accepted step: one rejected step (a pass) per ~7 accepted ones when L is right. */
+    static final double ISTA_DECREASE = 0.9;
     private final double tol;
     private final int maxIter;
     private final boolean momentum;
@@ -94,6 +100,9 @@ public final class Fista {
             ex = e[0];
             fx = fNew;
             IterationTrace.record(fx, oracle.passes());
+            if (!momentum) {
+                L *= ISTA_DECREASE;
+            }
         }
         lastLipschitz = L;
         double relative = gap / convergence.scale(fx);

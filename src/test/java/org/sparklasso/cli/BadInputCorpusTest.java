@@ -217,6 +217,8 @@ class BadInputCorpusTest {
                 "initialModel", "is not a coefficients output"));
         cases.add(bad("miniBatchFraction above 1", 2, args(good, "--solver", "sgd", "--miniBatchFraction", "1.5"),
                 "miniBatchFraction", "(0, 1]"));
+        cases.add(bad("sgdPolish beyond the coordinate statistics' limit", 2, args(good, "--solver", "sgd",
+                "--sgdPolish", "true", "--cdMaxFeatures", "2"), "sgdPolish", "p=3 > cdMaxFeatures=2"));
         cases.add(bad("epochs of zero", 2, args(good, "--solver", "sgd", "--epochs", "0"), "epochs", ">= 1"));
         Path plainFile = tmp.resolve("plain-file");
         Files.writeString(plainFile, "not a directory\n");

@@ -42,14 +42,16 @@ class TreeAggregatePassesTest {
     private static final String PARTITIONS = "24";
 
     /**
-     * {@link LocalPassesTest#fits()}, FISTA on 3 λ down to λ_max/10 (each of its many steps is a pass
+     * {@link LocalPassesTest#fits()}, FISTA and sgd on 3 λ down to λ_max/10 (each of their steps or epochs is a pass
      * with a shuffle stage here: 8 λ down to λ_max/10⁴ took 150 s).
      */
     static Stream<Arguments> fits() {
         return LocalPassesTest.fits().map(a -> {
             Object[] v = a.get();
             String[] args = (String[]) v[1];
-            return ((String) v[0]).contains("fista") ? Arguments.of(v[0], with(args, "--nlambda", "3", "--lambdaMinRatio", "0.1")) : a;
+            String name = (String) v[0];
+            return name.contains("fista") || name.contains("sgd")
+                    ? Arguments.of(v[0], with(args, "--nlambda", "3", "--lambdaMinRatio", "0.1")) : a;
         });
     }
 

@@ -124,6 +124,10 @@ class GroupLassoFixtureTest {
                         // magnitude and α₀/√t overshoots them for far longer than its budget (seen 0.36
                         // relative at the second λ; FirstOrderSolversFixtureTest excludes the same case)
                         .filter(s -> !(s == SolverChoice.SUBGRADIENT && name.contains("std-false")))
+                        // not gd on the binomial group fixture: it gets there, but its group KKT rule at
+                        // tol 1e-10 costs ~100 s of CI; gd's group path is the gaussian row here, and its
+                        // binomial fits are FirstOrderSolversFixtureTest's
+                        .filter(s -> !(s == SolverChoice.GD && name.contains("binomial")))
                         .map(s -> Arguments.of(name, s.key())));
     }
 

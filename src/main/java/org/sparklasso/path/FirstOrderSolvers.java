@@ -16,7 +16,7 @@ import org.sparklasso.spec.SolverOptions;
 final class FirstOrderSolvers {
     /** Accelerated steps per λ: each is one pass (two points evaluated in it). */
     static final int FISTA_MAX_STEPS = 10_000;
-    /** Plain proximal gradient steps per λ: gd needs several times fista's (O(1/k) against O(1/k²)). */
+    /** Plain proximal gradient steps per λ: O(1/k) against fista's O(1/k²) in the worst case. */
     static final int GD_MAX_STEPS = 100_000;
     /** Subgradient steps per λ: the method stops on its budget, not on convergence, as a rule. */
     static final int SUBGRADIENT_MAX_STEPS = 1_000;

@@ -17,6 +17,6 @@ public interface StochasticOracle extends LossOracle {
      * The averaged model an epoch reached, and the partitions' mean base step α₀,m (before the
      * epoch's 1/√e: {@link StochasticEpoch#step}), which the solver's thresholding uses.
      */
-    record EpochEnd(double[] point, double baseStep) implements java.io.Serializable {
+    record EpochEnd(double[] point, double baseStep) {
     }
 }

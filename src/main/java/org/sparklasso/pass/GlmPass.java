@@ -39,9 +39,8 @@ final class GlmPass {
         int k = datafit.margins();
         int points = requests.stream().mapToInt(r -> r.points().length).sum();
         HessianColumns columns = HessianColumns.of(requests, points);
-        LocalSgd.Model[] epochModels = requests.stream().filter(r -> r.epoch() != null)
-                .map(r -> LocalSgd.Model.of(r.spec(), r.points()[0], r.epoch())).toArray(LocalSgd.Model[]::new);
-        LocalSgd.Payload sgd = epochModels.length == 0 ? null : new LocalSgd.Payload(datafit, p, epochModels);
+        LocalSgd.Payload sgd = LocalSgd.Payload.of(datafit, p, requests, GlmRequest::spec, GlmRequest::points,
+                GlmRequest::epoch);
         GlmAggregator agg;
         StochasticOracle.EpochEnd[] ends = null;
         try (PassEngine.Shared shared = engine.shared()) {

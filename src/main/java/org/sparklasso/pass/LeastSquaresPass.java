@@ -57,7 +57,7 @@ final class LeastSquaresPass {
     static List<Response> evaluate(PassEngine engine, List<Request> requests) {
         int p = engine.numFeatures();
         int k = requests.stream().mapToInt(r -> r.points().length).sum();
-        LocalSgd.Payload sgd = epochs(requests, p);
+        LocalSgd.Payload sgd = LocalSgd.Payload.of(null, p, requests, Request::spec, Request::points, Request::epoch);
         LeastSquaresAggregator agg;
         StochasticOracle.EpochEnd[] ends = null;
         try (PassEngine.Shared shared = engine.shared()) {
@@ -96,13 +96,6 @@ final class LeastSquaresPass {
             responses.add(new Response(out[r], requests.get(r).epoch() != null ? ends[m++] : null));
         }
         return responses;
-    }
-
-    /** The epochs the requests ask for (each from its first point), or null for none. */
-    private static LocalSgd.Payload epochs(List<Request> requests, int p) {
-        LocalSgd.Model[] models = requests.stream().filter(r -> r.epoch() != null)
-                .map(r -> LocalSgd.Model.of(r.spec(), r.points()[0], r.epoch())).toArray(LocalSgd.Model[]::new);
-        return models.length == 0 ? null : new LocalSgd.Payload(null, p, models);
     }
 
     /**

@@ -28,27 +28,20 @@ final class LocalFold {
     /** The fold of every partition from its own {@code zero.get()}, merged in partition order. */
     static <U> U run(LocalBlocks local, String site, java.util.function.Supplier<U> zero,
                      Function2<U, Block, U> seqOp, Function2<U, U, U> combOp) {
-        List<U> results = perPartition(local, site,
-                blocks -> PartitionFold.foldPartition(zero.get(), blocks.iterator(), seqOp));
-        return PartitionFold.mergeInOrder(results, combOp);
+        return run(local, site, partition -> zero.get(), seqOp, combOp);
     }
 
     /** The fold of every partition from {@code zero.forPartition(its index)}, merged in partition order. */
     static <U> U run(LocalBlocks local, String site, PassEngine.PartitionZero<U> zero,
                      Function2<U, Block, U> seqOp, Function2<U, U, U> combOp) {
-        List<List<Block>> partitions = local.partitions();
-        java.util.Map<List<Block>, Integer> index = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < partitions.size(); i++) {
-            index.put(partitions.get(i), i);
-        }
         List<U> results = perPartition(local, site,
-                blocks -> PartitionFold.foldPartition(zero.forPartition(index.get(blocks)), blocks.iterator(), seqOp));
+                (index, blocks) -> PartitionFold.foldPartition(zero.forPartition(index), blocks.iterator(), seqOp));
         return PartitionFold.mergeInOrder(results, combOp);
     }
 
     /** {@code f} of every block, in partition and block order. */
     static <R> List<R> map(LocalBlocks local, String site, Function<Block, R> f) {
-        List<List<R>> parts = perPartition(local, site, blocks -> {
+        List<List<R>> parts = perPartition(local, site, (index, blocks) -> {
             List<R> out = new ArrayList<>(blocks.size());
             for (Block b : blocks) {
                 out.add(f.call(b));
@@ -60,11 +53,17 @@ final class LocalFold {
         return all;
     }
 
+    /** One partition's work, given its index and its blocks. */
+    @FunctionalInterface
+    private interface PartitionWork<T> {
+        T call(int index, List<Block> blocks) throws Exception;
+    }
+
     /**
      * {@code work} of each partition's blocks on the pool; the results in partition order. The pass
      * is logged ({@link LocalPassLog}) under {@code site}.
      */
-    private static <T> List<T> perPartition(LocalBlocks local, String site, Function<List<Block>, T> work) {
+    private static <T> List<T> perPartition(LocalBlocks local, String site, PartitionWork<T> work) {
         List<List<Block>> partitions = local.partitions();
         if (partitions.isEmpty()) {
             throw new IllegalStateException("no partitions");
@@ -73,11 +72,13 @@ final class LocalFold {
         java.util.concurrent.atomic.AtomicLong workNanos = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = POOLS.computeIfAbsent(local.threads(), LocalFold::newPool);
         List<Future<T>> futures = new ArrayList<>(partitions.size());
-        for (List<Block> blocks : partitions) {
+        for (int i = 0; i < partitions.size(); i++) {
+            int index = i;
+            List<Block> blocks = partitions.get(i);
             futures.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
                 try {
-                    return work.call(blocks);
+                    return work.call(index, blocks);
                 } finally {
                     workNanos.addAndGet(System.nanoTime() - t0);
                 }

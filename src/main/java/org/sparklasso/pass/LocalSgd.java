@@ -40,6 +40,19 @@ final class LocalSgd implements Serializable {
 
     /** What the driver broadcasts: the datafit (null: least squares), p, and the models. */
     record Payload(Datafit datafit, int p, Model[] models) implements Serializable {
+        /**
+         * The epochs a pass's requests ask for, each (spec, its first point, its epoch) with a null
+         * epoch for none; null when none asks.
+         */
+        static <R> Payload of(Datafit datafit, int p, java.util.List<R> requests,
+                              java.util.function.Function<R, ModelSpec> spec,
+                              java.util.function.Function<R, double[][]> points,
+                              java.util.function.Function<R, StochasticEpoch> epoch) {
+            Model[] models = requests.stream().filter(r -> epoch.apply(r) != null)
+                    .map(r -> Model.of(spec.apply(r), points.apply(r)[0], epoch.apply(r))).toArray(Model[]::new);
+            return models.length == 0 ? null : new Payload(datafit, p, models);
+        }
+
         int margins() {
             return datafit == null ? 1 : datafit.margins();
         }

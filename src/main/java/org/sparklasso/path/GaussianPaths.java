@@ -427,7 +427,7 @@ public final class GaussianPaths implements FamilyPaths {
      *                       model); fold models skip it and screen from their second λ on
      */
     private PathProblem<?> fistaProblem(LossOracle oracle, Standardization s, boolean evaluateAtZero) {
-        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        double[] u0 = gradientAtZero(oracle, s, evaluateAtZero);
         return grouped() ? fistaProblem(oracle, s, Penalties.group(context.spec(), s, context.terms(), false), u0)
                 : fistaProblem(oracle, s, penalty(s), u0);
     }
@@ -450,6 +450,11 @@ public final class GaussianPaths implements FamilyPaths {
         });
     }
 
+    /** −∇ at b = 0 (one pass) for λ_max and the first strong set when {@code evaluate}, else null. */
+    private static double[] gradientAtZero(LossOracle oracle, Standardization s, boolean evaluate) {
+        return evaluate ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+    }
+
     /** sgd with sgdPolish: its answers are finished by coordinate descent on the statistics. */
     private boolean polishesWithCd(FitSpec spec) {
         boolean polish = solver == SolverChoice.SGD && spec.solverOptions().sgdPolish();
@@ -466,7 +471,7 @@ public final class GaussianPaths implements FamilyPaths {
      * finished by coordinate descent (block cd for groups) on model {@code excluded}'s statistics.
      */
     private PathProblem<?> sgdProblem(StochasticOracle oracle, Standardization s, int excluded, boolean evaluateAtZero) {
-        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        double[] u0 = gradientAtZero(oracle, s, evaluateAtZero);
         StochasticGradient sgd = FirstOrderSolvers.sgd(context.spec());
         QuadraticForm q = cov != null ? cov.quadraticForm(excluded, s) : null;
         if (grouped()) {
@@ -483,7 +488,7 @@ public final class GaussianPaths implements FamilyPaths {
 
     /** Like {@link #fistaProblem}, with the working-set solver (its driver statistics within the cd limits). */
     private PathProblem<?> workingSetProblem(WorkingSetOracle oracle, Standardization s, boolean evaluateAtZero) {
-        double[] u0 = evaluateAtZero ? oracle.evaluate(new double[s.numFeatures()])[0].negGradient() : null;
+        double[] u0 = gradientAtZero(oracle, s, evaluateAtZero);
         WorkingSetSolver ws = new WorkingSetSolver(context.spec().tol(),
                 maxIter(WORKING_SET_MAX_ROUNDS), FirstOrderSolvers.FISTA_MAX_STEPS);
         if (grouped()) {

@@ -1,15 +1,12 @@
 package org.sparklasso.cli;
 
-import org.sparklasso.spec.AdaptiveOptions;
-import org.sparklasso.spec.Family;
+import static org.sparklasso.api.KeyValues.bad;
+
+import org.sparklasso.api.ConfigKey;
+import org.sparklasso.api.FitSpecParser;
+import org.sparklasso.api.KeyValues;
+import org.sparklasso.spec.FitSpec;
 import org.sparklasso.spec.JobException;
-import org.sparklasso.spec.GroupOptions;
-import org.sparklasso.spec.PenaltyKind;
-import org.sparklasso.spec.PenaltyOptions;
-import org.sparklasso.spec.RelaxOptions;
-import org.sparklasso.spec.SolverChoice;
-import org.sparklasso.spec.InitialModel;
-import org.sparklasso.spec.SolverOptions;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -184,7 +181,7 @@ public final class ConfigParser {
     }
 
     private static JobConfig build(Given given, boolean verbose) {
-        Values values = new Values(given.keys);
+        KeyValues values = new KeyValues(given.keys);
         String input = values.required(ConfigKey.INPUT);
         InputFormat format = values.given(ConfigKey.FORMAT)
                 .map(s -> InputFormat.parse(s).orElseThrow(() -> bad(ConfigKey.FORMAT, s, "csv, libsvm or parquet")))
@@ -192,39 +189,7 @@ public final class ConfigParser {
                         "format: cannot infer the format of input '" + input
                                 + "' from its extension; set format=csv|libsvm|parquet")));
         String output = values.required(ConfigKey.OUTPUT);
-        Family family = values.choice(ConfigKey.FAMILY, Family.class);
-        String typeMultinomial = values.get(ConfigKey.TYPE_MULTINOMIAL).toLowerCase(Locale.ROOT);
-        if (!typeMultinomial.equals("ungrouped") && !typeMultinomial.equals("grouped")) {
-            throw bad(ConfigKey.TYPE_MULTINOMIAL, typeMultinomial, "ungrouped or grouped");
-        }
-        double alpha = values.doubleIn(ConfigKey.ALPHA, 0, 1);
-        List<Double> lambdas = values.lambdas();
-        SolverChoice solver = values.choice(ConfigKey.SOLVER, SolverChoice.class);
-        GroupOptions groups = groupOptions(values, family);
-        String refused = solver.refusal(family, PenaltyKind.of(family, typeMultinomial.equals("grouped"),
-                groups != null));
-        if (refused != null) {
-            throw bad(ConfigKey.SOLVER, solver.key(), refused);
-        }
-        PenaltyOptions penaltyOptions = PenaltyOptions.parse(values.given(ConfigKey.PENALTY_FACTOR).orElse(null),
-                values.given(ConfigKey.LOWER_LIMITS).orElse(null), values.given(ConfigKey.UPPER_LIMITS).orElse(null));
-        penaltyOptions = penaltyOptions.withAdaptive(adaptiveOptions(values)).withGroups(groups)
-                .withRelax(relaxOptions(values));
-        if (penaltyOptions.relax() != null && family == Family.GAUSSIAN
-                && solver != SolverChoice.AUTO && solver != SolverChoice.CD) {
-            throw JobException.config("relax: the relaxed lasso's gaussian refits run on the coordinate statistics: "
-                    + "solver cd or auto, not " + solver.key());
-        }
-        if (penaltyOptions.bounded() && family == Family.MULTINOMIAL && typeMultinomial.equals("grouped")) {
-            ConfigKey key = values.given(ConfigKey.LOWER_LIMITS).isPresent() ? ConfigKey.LOWER_LIMITS
-                    : ConfigKey.UPPER_LIMITS;
-            throw JobException.config(key.key() + ": coefficient bounds need typeMultinomial=ungrouped (the grouped "
-                    + "penalty's block prox has no box)");
-        }
-        double tol = values.positiveDouble(ConfigKey.TOL);
-        if (tol >= 1) {
-            throw bad(ConfigKey.TOL, values.get(ConfigKey.TOL), "a number in (0, 1)");
-        }
+        FitSpec fit = FitSpecParser.parse(values);
         boolean header = values.bool(ConfigKey.HEADER);
         checkApplicable(values, given, format, header);
         Map<String, String> csvOptions = CsvReaderOptions.newMap();
@@ -236,190 +201,23 @@ public final class ConfigParser {
             throw bad(ConfigKey.SEP, sep, "one character or an escape such as \\t (" + DataLoader.rootMessage(e) + ")");
         }
         csvOptions.put("sep", sep);
-        List<String> featureCols = values.list(ConfigKey.FEATURE_COLS);
-        String featuresCol = values.given(ConfigKey.FEATURES_COL).orElse(null);
-        double minRatio = values.given(ConfigKey.LAMBDA_MIN_RATIO).isPresent()
-                ? values.doubleIn(ConfigKey.LAMBDA_MIN_RATIO, Double.MIN_VALUE, 1) : Double.NaN;
-        if (minRatio == 1) {
-            throw bad(ConfigKey.LAMBDA_MIN_RATIO, values.get(ConfigKey.LAMBDA_MIN_RATIO), "a number in (0, 1)");
-        }
-        int nfolds = values.intAtLeast(ConfigKey.NFOLDS, 0);
-        if (nfolds > 0 && nfolds < 3) {
-            throw bad(ConfigKey.NFOLDS, values.get(ConfigKey.NFOLDS), "0 or an integer >= 3");
-        }
-        if (nfolds > BlockBuilder.MAX_FOLD) {
-            throw bad(ConfigKey.NFOLDS, values.get(ConfigKey.NFOLDS), "at most " + BlockBuilder.MAX_FOLD);
-        }
-        String typeMeasure = values.given(ConfigKey.TYPE_MEASURE).orElse(
-                family == Family.GAUSSIAN ? "mse" : "deviance").toLowerCase(Locale.ROOT);
-        List<String> measures = switch (family) {
-            case GAUSSIAN -> List.of("mse", "mae");
-            case BINOMIAL -> List.of("deviance", "class", "auc", "mse", "mae");
-            case MULTINOMIAL -> List.of("deviance", "class", "mse", "mae");
-        };
-        if (!measures.contains(typeMeasure)) {
-            throw bad(ConfigKey.TYPE_MEASURE, typeMeasure, String.join(", ", measures) + " for family "
-                    + family.key());
-        }
-        String lambdaChoice = values.get(ConfigKey.LAMBDA_CHOICE);
-        if (!lambdaChoice.equals("lambda.min") && !lambdaChoice.equals("lambda.1se")) {
-            throw bad(ConfigKey.LAMBDA_CHOICE, lambdaChoice, "lambda.min or lambda.1se");
-        }
-        String screening = values.get(ConfigKey.SCREENING).toLowerCase(Locale.ROOT);
-        if (!screening.equals("strong") && !screening.equals("none")) {
-            throw bad(ConfigKey.SCREENING, screening, "strong or none");
-        }
-        String foldCol = values.given(ConfigKey.FOLD_COL).orElse(null);
-        long seed;
-        try {
-            seed = Long.parseLong(values.get(ConfigKey.SEED).trim());
-        } catch (NumberFormatException e) {
-            throw bad(ConfigKey.SEED, values.get(ConfigKey.SEED), "an integer");
-        }
         return new JobConfig(
                 input, format, header, csvOptions,
                 values.given(ConfigKey.LABEL_COL).orElse(null),
-                featureCols, featuresCol,
+                values.list(ConfigKey.FEATURE_COLS),
+                values.given(ConfigKey.FEATURES_COL).orElse(null),
                 values.given(ConfigKey.WEIGHT_COL).orElse(null),
-                output,
-                family, typeMultinomial.equals("grouped"),
-                alpha, lambdas,
-                values.intAtLeast(ConfigKey.NLAMBDA, 1), minRatio, nfolds, foldCol, seed, typeMeasure, lambdaChoice,
-                screening.equals("strong"), values.bool(ConfigKey.PLOTS),
-                values.bool(ConfigKey.STANDARDIZE),
-                values.bool(ConfigKey.FIT_INTERCEPT),
-                solver, tol,
-                values.given(ConfigKey.MAX_ITER).isPresent() ? values.intAtLeast(ConfigKey.MAX_ITER, 1) : 0,
-                solverOptions(values, solver),
-                values.intAtLeast(ConfigKey.CD_MAX_FEATURES, 1),
-                values.intAtLeast(ConfigKey.AGGREGATION_DEPTH, 0),
+                output, fit,
+                values.bool(ConfigKey.PLOTS),
                 values.bool(ConfigKey.LOCAL_PASSES),
                 values.intAtLeast(ConfigKey.NUM_PARTITIONS, 0),
                 values.intAtLeast(ConfigKey.BLOCK_ROWS, 0),
-                penaltyOptions,
+                values.raw(),
                 verbose);
     }
 
-    /** The first-order solvers' settings; each key is refused with a solver that does not use it. */
-    private static SolverOptions solverOptions(Values values, SolverChoice solver) {
-        SolverOptions defaults = SolverOptions.defaults();
-        double stepSize = defaults.stepSize();
-        if (values.given(ConfigKey.STEP_SIZE).isPresent()) {
-            requireSolver(ConfigKey.STEP_SIZE, solver, SolverChoice.SUBGRADIENT, SolverChoice.SGD);
-            stepSize = values.positiveDouble(ConfigKey.STEP_SIZE);
-        }
-        int epochs = defaults.epochs();
-        if (values.given(ConfigKey.EPOCHS).isPresent()) {
-            requireSolver(ConfigKey.EPOCHS, solver, SolverChoice.SGD);
-            epochs = values.intAtLeast(ConfigKey.EPOCHS, 1);
-        }
-        double fraction = defaults.miniBatchFraction();
-        if (values.given(ConfigKey.MINI_BATCH_FRACTION).isPresent()) {
-            requireSolver(ConfigKey.MINI_BATCH_FRACTION, solver, SolverChoice.SGD);
-            fraction = values.positiveDouble(ConfigKey.MINI_BATCH_FRACTION);
-            if (fraction > 1) {
-                throw bad(ConfigKey.MINI_BATCH_FRACTION, values.get(ConfigKey.MINI_BATCH_FRACTION), "a number in (0, 1]");
-            }
-        }
-        boolean polish = defaults.sgdPolish();
-        if (values.given(ConfigKey.SGD_POLISH).isPresent()) {
-            requireSolver(ConfigKey.SGD_POLISH, solver, SolverChoice.SGD);
-            polish = values.bool(ConfigKey.SGD_POLISH);
-        }
-        InitialModel initial = values.given(ConfigKey.INITIAL_MODEL).map(path -> new InitialModel(path, null))
-                .orElse(null);
-        return new SolverOptions(stepSize, epochs, fraction, polish, initial);
-    }
-
-    /** A solver-specific key given with another solver: refused, naming both. */
-    private static void requireSolver(ConfigKey key, SolverChoice solver, SolverChoice... users) {
-        if (!java.util.Arrays.asList(users).contains(solver)) {
-            String who = java.util.Arrays.stream(users).map(u -> "solver=" + u.key())
-                    .collect(java.util.stream.Collectors.joining(" or "));
-            throw JobException.config(key.key() + ": applies to " + who + " only (solver is " + solver.key() + ")");
-        }
-    }
-
-    /**
-     * penalty=adaptive's options (null for the lasso); adaptiveGamma and adaptiveInit without it
-     * are refused, so that a forgotten penalty=adaptive never fits the plain lasso unnoticed.
-     */
-    private static AdaptiveOptions adaptiveOptions(Values values) {
-        String penalty = values.get(ConfigKey.PENALTY).trim().toLowerCase(Locale.ROOT);
-        switch (penalty) {
-            case "lasso", "group" -> {
-                for (ConfigKey key : List.of(ConfigKey.ADAPTIVE_GAMMA, ConfigKey.ADAPTIVE_INIT)) {
-                    if (values.given(key).isPresent()) {
-                        throw JobException.config(key.key() + ": applies to penalty=adaptive only (penalty is "
-                                + penalty + ")");
-                    }
-                }
-                return null;
-            }
-            case "adaptive" -> {
-                double gamma = values.positiveDouble(ConfigKey.ADAPTIVE_GAMMA);
-                String init = values.get(ConfigKey.ADAPTIVE_INIT).trim();
-                if (init.isEmpty()) {
-                    throw bad(ConfigKey.ADAPTIVE_INIT, init, "ridge, ols or the path of a coefficients output");
-                }
-                return switch (init.toLowerCase(Locale.ROOT)) {
-                    case "ridge" -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.RIDGE, null, null);
-                    case "ols" -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.OLS, null, null);
-                    default -> new AdaptiveOptions(gamma, AdaptiveOptions.Init.GIVEN, init, null);
-                };
-            }
-            default -> throw bad(ConfigKey.PENALTY, penalty, "lasso, adaptive or group");
-        }
-    }
-
-    /** relax=true's γ values (null without relax); relaxGamma without relax=true is refused. */
-    private static RelaxOptions relaxOptions(Values values) {
-        if (!values.bool(ConfigKey.RELAX)) {
-            if (values.given(ConfigKey.RELAX_GAMMA).isPresent()) {
-                throw JobException.config("relaxGamma: applies to relax=true only");
-            }
-            return null;
-        }
-        return RelaxOptions.parse(values.get(ConfigKey.RELAX_GAMMA));
-    }
-
-    /**
-     * penalty=group's groups (null for the other penalties); groups and groupWeights without it are
-     * refused, and so are the per-feature keys the group lasso does not take (its weights are per group).
-     */
-    private static GroupOptions groupOptions(Values values, Family family) {
-        String penalty = values.get(ConfigKey.PENALTY).trim().toLowerCase(Locale.ROOT);
-        if (!penalty.equals("group")) {
-            for (ConfigKey key : List.of(ConfigKey.GROUPS, ConfigKey.GROUP_WEIGHTS)) {
-                if (values.given(key).isPresent()) {
-                    throw JobException.config(key.key() + ": applies to penalty=group only (penalty is " + penalty
-                            + ")");
-                }
-            }
-            return null;
-        }
-        if (family == Family.MULTINOMIAL) {
-            throw JobException.config("penalty: group is for families gaussian and binomial (for multinomial, "
-                    + "typeMultinomial=grouped groups each feature's class coefficients)");
-        }
-        for (ConfigKey key : List.of(ConfigKey.PENALTY_FACTOR, ConfigKey.LOWER_LIMITS, ConfigKey.UPPER_LIMITS)) {
-            if (values.given(key).isPresent()) {
-                throw JobException.config(key.key() + ": not with penalty=group (its weights are per group: "
-                        + "groupWeights)");
-            }
-        }
-        String text = values.given(ConfigKey.GROUPS).orElseThrow(() -> JobException.config(
-                "groups: required with penalty=group (a group label per feature, or a feature,group csv file)"))
-                .trim();
-        if (text.isEmpty()) {
-            throw bad(ConfigKey.GROUPS, text, "a group label per feature, or a feature,group csv file");
-        }
-        Map<String, Double> weights = GroupOptions.parseWeights(values.given(ConfigKey.GROUP_WEIGHTS).orElse(null));
-        return GroupFile.looksLikeFile(text) ? GroupFile.read(text, weights) : GroupOptions.inOrder(text, weights);
-    }
-
     /** Refuses keys that the input format cannot use, so that a misplaced key never goes unnoticed. */
-    private static void checkApplicable(Values values, Given given, InputFormat format, boolean header) {
+    private static void checkApplicable(KeyValues values, Given given, InputFormat format, boolean header) {
         String f = format.name().toLowerCase(Locale.ROOT);
         if (format != InputFormat.CSV) {
             for (ConfigKey key : List.of(ConfigKey.HEADER, ConfigKey.SEP)) {
@@ -455,124 +253,4 @@ public final class ConfigParser {
         }
     }
 
-    static JobException bad(ConfigKey key, String value, String expected) {
-        return JobException.config(key.key() + ": invalid value '" + value + "' (expected " + expected + ")");
-    }
-
-    /**
-     * Typed access to the keys the user gave. {@link #given} is only what was given (an empty value
-     * counts as not given); {@link #get} falls back to the key's fixed default and must not be used
-     * for a key whose default depends on the context.
-     */
-    private record Values(Map<ConfigKey, String> raw) {
-        java.util.Optional<String> given(ConfigKey key) {
-            String s = raw.get(key);
-            return s == null || s.trim().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s.trim());
-        }
-
-        String get(ConfigKey key) {
-            return given(key).orElseGet(() -> java.util.Optional.ofNullable(key.defaultValue()).orElseThrow(
-                    () -> new IllegalStateException(key.key() + " has no fixed default")));
-        }
-
-        String required(ConfigKey key) {
-            return given(key).orElseThrow(() -> JobException.config(key.key() + ": required"));
-        }
-
-        boolean bool(ConfigKey key) {
-            String s = get(key).toLowerCase(Locale.ROOT);
-            if (s.equals("true")) {
-                return true;
-            }
-            if (s.equals("false")) {
-                return false;
-            }
-            throw bad(key, get(key), "true or false");
-        }
-
-        double number(ConfigKey key, String s) {
-            try {
-                double d = Double.parseDouble(s.trim());
-                if (Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-            throw bad(key, s, "a finite number");
-        }
-
-        double doubleIn(ConfigKey key, double lo, double hi) {
-            double d = number(key, get(key));
-            if (d < lo || d > hi) {
-                throw bad(key, get(key), "a number in [" + fmt(lo) + ", " + fmt(hi) + "]");
-            }
-            return d;
-        }
-
-        double positiveDouble(ConfigKey key) {
-            double d = number(key, get(key));
-            if (d <= 0) {
-                throw bad(key, get(key), "a number > 0");
-            }
-            return d;
-        }
-
-        int intAtLeast(ConfigKey key, int min) {
-            String s = get(key);
-            try {
-                int i = Integer.parseInt(s.trim());
-                if (i >= min) {
-                    return i;
-                }
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-            throw bad(key, s, "an integer >= " + min);
-        }
-
-        <E extends Enum<E>> E choice(ConfigKey key, Class<E> type) {
-            String s = get(key);
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equalsIgnoreCase(s)) {
-                    return e;
-                }
-            }
-            throw bad(key, s, String.join(" | ", Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
-        }
-
-        List<String> list(ConfigKey key) {
-            List<String> out = new ArrayList<>();
-            given(key).ifPresent(s -> {
-                for (String part : s.split(",")) {
-                    if (part.trim().isEmpty()) {
-                        throw bad(key, s, "a comma-separated list without empty entries");
-                    }
-                    out.add(part.trim());
-                }
-            });
-            return out;
-        }
-
-        List<Double> lambdas() {
-            List<Double> out = new ArrayList<>();
-            if (given(ConfigKey.LAMBDA).isEmpty()) {
-                return out;
-            }
-            String s = given(ConfigKey.LAMBDA).get();
-            for (String part : s.split(",")) {
-                double d = number(ConfigKey.LAMBDA, part);
-                if (d <= 0) {
-                    throw bad(ConfigKey.LAMBDA, part.trim(), "values > 0");
-                }
-                out.add(d);
-            }
-            return out;
-        }
-
-        private static String fmt(double d) {
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
-    }
 }

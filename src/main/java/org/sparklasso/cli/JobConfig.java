@@ -1,11 +1,8 @@
 package org.sparklasso.cli;
 
-import org.sparklasso.spec.FitSpec;
-import org.sparklasso.spec.PenaltyOptions;
-
+import org.sparklasso.api.ConfigKey;
 import org.sparklasso.spec.Family;
-import org.sparklasso.spec.SolverChoice;
-import org.sparklasso.spec.SolverOptions;
+import org.sparklasso.spec.FitSpec;
 
 import java.util.List;
 import org.sparklasso.input.BlockSpec;
@@ -21,16 +18,11 @@ import org.sparklasso.input.ReadSpec;
  *                     column 1 of a csv without header)
  * @param featureCols  explicit feature columns, or empty for "every column but label and weight"
  * @param featuresCol  a Spark ML vector column holding the features (Parquet), or null
- * @param lambdas      the λ values to fit (solved from largest to smallest); empty: a computed path
- * @param lambdaMinRatio smallest path λ / λ_max, or NaN for glmnet's default
- * @param nfolds       random cross-validation folds (0 = none); ignored when foldCol is set
- * @param lambdaChoice "lambda.min" or "lambda.1se"
- * @param maxIter      iteration limit; 0 means the solver's default
- * @param solverOptions the first-order solvers' settings (step size …)
+ * @param fitSpec      what to fit (the keys {@link org.sparklasso.api.FitSpecParser} reads)
  * @param localPasses  in local mode, passes fold the cached blocks on the driver's threads, not as Spark jobs
  * @param numPartitions repartition the input to this many partitions; 0 keeps the reader's
  * @param blockRows    rows per cached block; 0 chooses from p (about 8 MB per dense block)
- * @param penaltyOptions per-feature penalty factors and coefficient bounds (matched to features at fit time)
+ * @param given        every key the user gave, as given (the provenance's configuration)
  */
 public record JobConfig(
         String input,
@@ -42,38 +34,18 @@ public record JobConfig(
         String featuresCol,
         String weightCol,
         String output,
-        Family family,
-        boolean groupedMultinomial,
-        double alpha,
-        List<Double> lambdas,
-        int nlambda,
-        double lambdaMinRatio,
-        int nfolds,
-        String foldCol,
-        long seed,
-        String typeMeasure,
-        String lambdaChoice,
-        boolean screening,
+        FitSpec fitSpec,
         boolean plots,
-        boolean standardize,
-        boolean fitIntercept,
-        SolverChoice solver,
-        double tol,
-        int maxIter,
-        SolverOptions solverOptions,
-        int cdMaxFeatures,
-        int aggregationDepth,
         boolean localPasses,
         int numPartitions,
         int blockRows,
-        PenaltyOptions penaltyOptions,
+        java.util.Map<ConfigKey, String> given,
         boolean verbose) {
 
-    /** What to fit: this configuration without its input, output and reporting settings. */
-    public FitSpec fitSpec() {
-        return new FitSpec(family, groupedMultinomial, alpha, lambdas, nlambda, lambdaMinRatio, nfolds, foldCol, seed,
-                typeMeasure, lambdaChoice, screening, standardize, fitIntercept, solver, tol, maxIter, solverOptions,
-                cdMaxFeatures, aggregationDepth, penaltyOptions);
+    public JobConfig {
+        java.util.Map<ConfigKey, String> copy = new java.util.EnumMap<>(ConfigKey.class);
+        copy.putAll(given);
+        given = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** What the file readers read: the input, its format, header and csv options. */
@@ -83,12 +55,40 @@ public record JobConfig(
 
     /** How the input's rows become cached blocks: the columns, folds, family and packing. */
     public BlockSpec blockSpec() {
-        return new BlockSpec(labelCol, featureCols, featuresCol, weightCol, foldCol, nfolds, seed, family,
-                numPartitions, blockRows, localPasses);
+        return new BlockSpec(labelCol, featureCols, featuresCol, weightCol, fitSpec.foldCol(), fitSpec.nfolds(),
+                fitSpec.seed(), fitSpec.family(), numPartitions, blockRows, localPasses);
+    }
+
+    public Family family() {
+        return fitSpec.family();
+    }
+
+    public double alpha() {
+        return fitSpec.alpha();
+    }
+
+    public boolean standardize() {
+        return fitSpec.standardize();
+    }
+
+    public boolean fitIntercept() {
+        return fitSpec.fitIntercept();
+    }
+
+    public double tol() {
+        return fitSpec.tol();
+    }
+
+    public String lambdaChoice() {
+        return fitSpec.lambdaChoice();
+    }
+
+    public List<Double> lambdas() {
+        return fitSpec.lambdas();
     }
 
     /** Whether cross-validation runs. */
     public boolean crossValidate() {
-        return nfolds > 0 || foldCol != null;
+        return fitSpec.crossValidate();
     }
 }

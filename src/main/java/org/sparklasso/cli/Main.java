@@ -1,5 +1,6 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.api.ConfigKey;
 import org.sparklasso.input.CsvReaderOptions;
 import org.sparklasso.spec.ExitCode;
 import org.sparklasso.spec.JobException;

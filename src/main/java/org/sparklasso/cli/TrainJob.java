@@ -1,13 +1,15 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.api.ConfigKey;
 import org.sparklasso.api.Lasso;
+import org.sparklasso.api.ModelData;
+import org.sparklasso.ml.LassoModels;
+import org.sparklasso.output.ModelDirectory;
 
 import org.sparklasso.path.TrainingResult;
 
-import org.sparklasso.spec.AdaptiveOptions;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
-import org.sparklasso.spec.InitialModel;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import org.sparklasso.kernel.Blas;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.output.AtomicOutput;
-import org.sparklasso.output.CoefficientsReader;
+import org.sparklasso.output.PreviousModels;
 import org.sparklasso.output.CoefficientsWriter;
 import org.sparklasso.output.FeatureTermsReport;
 import org.sparklasso.output.PathWriter;
@@ -43,7 +45,7 @@ public final class TrainJob {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
-        FitSpec fitSpec = withInitialModel(spark, withInitialCoefficients(spark, config.fitSpec()));
+        FitSpec fitSpec = PreviousModels.resolve(spark, config.fitSpec());
         LoadedData data = new DataLoader(spark, config.readSpec(), config.blockSpec()).load();
         try {
             long t1 = System.nanoTime();
@@ -76,6 +78,8 @@ public final class TrainJob {
                 if (result.relaxed() != null && result.relaxed().cv() != null) {
                     PathWriter.writeRelaxedCv(spark, result.relaxed(), out.path("cv_relaxed"));
                 }
+                LassoModels.of(ModelData.of(result, data, config.family())).write()
+                        .session(spark).save(out.path(ModelDirectory.MODEL));
                 if (config.plots()) {
                     PlotWriter.write(report, data.featureNames(), groupOf, out);
                 }
@@ -89,26 +93,6 @@ public final class TrainJob {
         } finally {
             data.release(false);
         }
-    }
-
-    /** initialModel: reads the previous output's models (before the input, to fail fast). */
-    private static FitSpec withInitialModel(SparkSession spark, FitSpec spec) {
-        InitialModel source = spec.solverOptions().initialModel();
-        if (source == null) {
-            return spec;
-        }
-        InitialModel read = CoefficientsReader.models(spark, ConfigKey.INITIAL_MODEL.key(), source);
-        return spec.withSolverOptions(spec.solverOptions().withInitialModel(read));
-    }
-
-    /** penalty=adaptive with a coefficients output as its init: reads it (before the input, to fail fast). */
-    private static FitSpec withInitialCoefficients(SparkSession spark, FitSpec spec) {
-        AdaptiveOptions a = spec.penaltyOptions().adaptive();
-        if (a == null || a.init() != AdaptiveOptions.Init.GIVEN) {
-            return spec;
-        }
-        Map<String, Double> initial = CoefficientsReader.magnitudes(spark, ConfigKey.ADAPTIVE_INIT.key(), a.source());
-        return spec.withPenaltyOptions(spec.penaltyOptions().withAdaptive(a.withInitial(initial)));
     }
 
     /** The per-feature columns of coefficients/ beyond the model: the penalty factors and adaptive weights in force. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.spec.JobException;
 
@@ -85,10 +87,7 @@ final class DatasetColumns {
             if (fileColumn) {
                 select.add(functions.input_file_name());
             }
-            List<String> names = new ArrayList<>(p);
-            for (int j = 0; j < p; j++) {
-                names.add(vec + "_" + j);
-            }
+            List<String> names = vectorFeatureNames(df.schema().apply(vec), p);
             return RowSource.of(df.select(select.toArray(new Column[0])), new RowLayout(0, weightIndex, new int[0], 3,
                     p, -1, fileColumn ? 4 : -1, foldIndex, 0, 0L), names, name);
         }
@@ -104,6 +103,33 @@ final class DatasetColumns {
         }
         return RowSource.of(df.select(select.toArray(new Column[0])), new RowLayout(0, weightIndex, feats, -1,
                 feats.length, -1, fileColumn ? feats.length + 3 : -1, foldIndex, 0, 0L), features, name);
+    }
+
+    /**
+     * The features' names: those Spark ML's attributes give the vector column (VectorAssembler names
+     * each slot after its input column) when every slot has a distinct one, else {@code column_j}.
+     */
+    static List<String> vectorFeatureNames(StructField field, int p) {
+        AttributeGroup group = AttributeGroup.fromStructField(field);
+        List<String> names = new ArrayList<>(p);
+        if (group.attributes().isDefined() && group.size() == p) {
+            Attribute[] attributes = group.attributes().get();
+            Set<String> seen = new HashSet<>();
+            for (Attribute a : attributes) {
+                if (a.name().isEmpty() || !seen.add(a.name().get())) {
+                    names.clear();
+                    break;
+                }
+                names.add(a.name().get());
+            }
+            if (names.size() == p) {
+                return names;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            names.add(field.name() + "_" + j);
+        }
+        return names;
     }
 
     /** The spec's feature columns, checked, or every column but label, weight and fold. */

@@ -73,6 +73,11 @@ public final class LabelEncoder implements Serializable {
         return names.size() <= 10 ? names.toString() : names.subList(0, 10) + "…";
     }
 
+    /** Whether every class is a number (they are then ordered numerically). */
+    public boolean numeric() {
+        return numericKeys != null;
+    }
+
     public int numClasses() {
         return names.length;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     /** Top to bottom: a layer may use only the layers after it. */
-    static final List<String> LAYERS = List.of("cli", "output", "api", "path", "solver", "penalty", "pass",
+    static final List<String> LAYERS = List.of("cli", "ml", "output", "api", "path", "solver", "penalty", "pass",
             "datafit", "input", "block", "kernel", "spec");
 
     private static JavaClasses product;

@@ -1,5 +1,6 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.api.ConfigKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

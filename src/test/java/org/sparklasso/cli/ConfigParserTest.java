@@ -1,5 +1,6 @@
 package org.sparklasso.cli;
 
+import org.sparklasso.api.ConfigKey;
 import org.sparklasso.TestFits;
 import org.sparklasso.spec.ExitCode;
 import org.sparklasso.spec.JobException;
@@ -28,7 +29,7 @@ class ConfigParserTest {
                 "--lambda=0.1,0.2"});
         assertEquals(0.7, c.alpha());
         assertEquals(List.of(0.1, 0.2), c.lambdas());
-        assertEquals(SolverChoice.FISTA, c.solver());
+        assertEquals(SolverChoice.FISTA, c.fitSpec().solver());
         assertEquals(InputFormat.CSV, c.format());
         assertTrue(c.standardize());
         assertTrue(c.fitIntercept());
@@ -77,15 +78,15 @@ class ConfigParserTest {
         JobConfig c = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--header", "false"});
         assertEquals(null, c.labelCol(), "not given: the loader picks column 1 (no header) or 'label'");
         assertEquals(null, c.weightCol());
-        assertEquals(0, c.maxIter(), "0 = the solver's own default");
-        assertTrue(Double.isNaN(c.lambdaMinRatio()), "NaN = glmnet's default from n and p");
-        assertEquals("mse", c.typeMeasure());
+        assertEquals(0, c.fitSpec().maxIter(), "0 = the solver's own default");
+        assertTrue(Double.isNaN(c.fitSpec().lambdaMinRatio()), "NaN = glmnet's default from n and p");
+        assertEquals("mse", c.fitSpec().typeMeasure());
         assertEquals(",", c.csvOptions().get("sep"));
         JobConfig given = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--labelCol", "label"});
         assertEquals("label", given.labelCol(), "given explicitly, even when equal to the default");
         JobConfig binomial = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--family",
             "binomial"});
-        assertEquals("deviance", binomial.typeMeasure());
+        assertEquals("deviance", binomial.fitSpec().typeMeasure());
         assertEquals("\t", ConfigParser.parse(new String[] {"--input", "a.tsv.gz", "--output", "o"}).csvOptions()
                 .get("sep"), "tab for .tsv");
         assertEquals(";", ConfigParser.parse(new String[] {"--input", "a.tsv", "--output", "o", "--sep", ";"})
@@ -96,7 +97,7 @@ class ConfigParserTest {
     void aRepeatedFlagTakesItsLastValueButAKeyWithItsAliasIsRefused() {
         JobConfig c = ConfigParser.parse(new String[] {"--input", "a.csv", "--output", "o", "--nlambda", "8",
             "--nlambda", "3"});
-        assertEquals(3, c.nlambda());
+        assertEquals(3, c.fitSpec().nlambda());
         assertMessage("lambda: given twice", "--regParam", "0.2", new String[] {"--input", "a.csv", "--output", "o",
             "--lambda", "0.1"});
     }

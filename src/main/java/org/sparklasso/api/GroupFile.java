@@ -1,4 +1,4 @@
-package org.sparklasso.cli;
+package org.sparklasso.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

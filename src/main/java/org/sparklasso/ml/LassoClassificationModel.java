@@ -1,0 +1,165 @@
+package org.sparklasso.ml;
+
+import java.util.List;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.sparklasso.api.ModelData;
+import org.sparklasso.spec.Family;
+
+/**
+ * A fitted {@link LassoClassifier}. {@code transform} adds, as Spark's LogisticRegressionModel does,
+ * {@code rawPrediction} (binomial [−η, η]; multinomial the K linear predictors), {@code probability}
+ * (per class, in the order of {@link #classes()}) and {@code prediction}: the predicted class given
+ * back as the label's value — a double when every class is a number (so Spark's evaluators compare
+ * it with the label), else the class's string.
+ */
+public final class LassoClassificationModel extends LassoModel<LassoClassificationModel> {
+    private static final long serialVersionUID = 1L;
+
+    private final Param<String> probabilityCol;
+    private final Param<String> rawPredictionCol;
+    private final DoubleParam threshold;
+
+    public LassoClassificationModel(String uid, ModelData data) {
+        super(uid, data);
+        probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column transform adds");
+        rawPredictionCol = new Param<>(this, "rawPredictionCol", "the linear predictors column transform adds");
+        threshold = new DoubleParam(this, "threshold", "binomial: predict the second class when its probability "
+                + "is above this");
+        setDefault(probabilityCol, "probability");
+        setDefault(rawPredictionCol, "rawPrediction");
+        setDefault(threshold, (Object) 0.5);
+    }
+
+    /** The classes, in the order of the probability vector. */
+    public List<String> classes() {
+        return data().classNames();
+    }
+
+    public int numClasses() {
+        return data().classNames().size();
+    }
+
+    /** Multinomial: K × p coefficients (row k: class k); binomial: 1 × p. */
+    public Matrix coefficientMatrix() {
+        int k = data().blocks();
+        int p = data().numFeatures();
+        return new DenseMatrix(k, p, data().coefficients(), true);
+    }
+
+    /** One intercept per modelled class. */
+    public Vector interceptVector() {
+        return Vectors.dense(data().intercepts().clone());
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        ModelData model = data();
+        boolean numeric = model.numericClasses();
+        double cut = (Double) getOrDefault(threshold);
+        String[] names = model.classNames().toArray(new String[0]);
+        StructType scored = new StructType().add("raw", new VectorUDT()).add("probability", new VectorUDT())
+                .add("prediction", predictionType());
+        UserDefinedFunction score = functions.udf((UDF1<Vector, Row>) x -> {
+            if (x == null) {
+                return null;
+            }
+            double[] margins = model.margins(x);
+            double[] probability = model.probabilities(margins);
+            double[] raw = model.family() == Family.BINOMIAL ? new double[] {-margins[0], margins[0]} : margins;
+            int best = 0;
+            if (model.family() == Family.BINOMIAL) {
+                best = probability[1] > cut ? 1 : 0;
+            } else {
+                for (int k = 1; k < probability.length; k++) {
+                    best = probability[k] > probability[best] ? k : best;
+                }
+            }
+            Object predicted = numeric ? (Object) Double.parseDouble(names[best]) : names[best];
+            return RowFactory.create(Vectors.dense(raw), Vectors.dense(probability), predicted);
+        }, scored);
+        String tmp = "_lasso_scored_" + uid();
+        Dataset<Row> withScore = dataset.withColumn(tmp, score.apply(dataset.col(getFeaturesCol())));
+        Column s = withScore.col(tmp);
+        return withScore.withColumn(getRawPredictionCol(), s.getField("raw"))
+                .withColumn(getProbabilityCol(), s.getField("probability"))
+                .withColumn(getPredictionCol(), s.getField("prediction"))
+                .drop(tmp);
+    }
+
+    private DataType predictionType() {
+        return data().numericClasses() ? DataTypes.DoubleType : DataTypes.StringType;
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        return checkAndAdd(schema, List.of(getRawPredictionCol(), getProbabilityCol(), getPredictionCol()),
+                List.of(new VectorUDT(), new VectorUDT(), predictionType()));
+    }
+
+    @Override
+    public LassoClassificationModel copy(ParamMap extra) {
+        return copyValues(new LassoClassificationModel(uid(), data()), extra).setParent(parent());
+    }
+
+    public Param<String> probabilityCol() {
+        return probabilityCol;
+    }
+
+    public Param<String> rawPredictionCol() {
+        return rawPredictionCol;
+    }
+
+    public DoubleParam threshold() {
+        return threshold;
+    }
+
+    public String getProbabilityCol() {
+        return (String) getOrDefault(probabilityCol);
+    }
+
+    public String getRawPredictionCol() {
+        return (String) getOrDefault(rawPredictionCol);
+    }
+
+    public LassoClassificationModel setProbabilityCol(String value) {
+        set(probabilityCol, value);
+        return this;
+    }
+
+    public LassoClassificationModel setRawPredictionCol(String value) {
+        set(rawPredictionCol, value);
+        return this;
+    }
+
+    public LassoClassificationModel setThreshold(double value) {
+        set(threshold, (Object) value);
+        return this;
+    }
+
+    public static MLReader<LassoClassificationModel> read() {
+        return new LassoModelReader<>(LassoClassificationModel.class, LassoClassificationModel::new);
+    }
+
+    public static LassoClassificationModel load(String path) {
+        return read().load(path);
+    }
+}

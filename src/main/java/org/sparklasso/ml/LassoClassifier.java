@@ -1,0 +1,140 @@
+package org.sparklasso.ml;
+
+import java.util.Map;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.sparklasso.api.ConfigKey;
+import org.sparklasso.api.ModelData;
+import org.sparklasso.spec.Family;
+
+/**
+ * L1-regularized logistic (two classes) and multinomial (more) regression as a Spark ML Estimator:
+ * glmnet's {@code family="binomial"} and {@code "multinomial"}. The label may be of any type
+ * (numbers or strings, as glmnet's factor): its distinct values are the classes, sorted numerically
+ * when they are all numbers, and predictions are given back as those values. {@code family}: auto
+ * (the default, as Spark's LogisticRegression: binomial for two classes, else multinomial), binomial
+ * or multinomial.
+ */
+public final class LassoClassifier extends LassoEstimator<LassoClassificationModel, LassoClassifier> {
+    private static final long serialVersionUID = 1L;
+
+    private final Param<String> family;
+    private final Param<String> typeMultinomial;
+    private final Param<String> probabilityCol;
+    private final Param<String> rawPredictionCol;
+    private final DoubleParam threshold;
+
+    public LassoClassifier() {
+        this(Identifiable$.MODULE$.randomUID("lassoClassifier"));
+    }
+
+    public LassoClassifier(String uid) {
+        super(uid);
+        family = new Param<>(this, "family", "auto (binomial for two classes, else multinomial) | binomial | "
+                + "multinomial");
+        typeMultinomial = new Param<>(this, ConfigKey.TYPE_MULTINOMIAL.key(), ConfigKey.TYPE_MULTINOMIAL.description());
+        probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column transform adds");
+        rawPredictionCol = new Param<>(this, "rawPredictionCol", "the linear predictors column transform adds");
+        threshold = new DoubleParam(this, "threshold", "binomial: predict the second class when its probability "
+                + "is above this");
+        setDefault(family, "auto");
+        setDefault(typeMultinomial, ConfigKey.TYPE_MULTINOMIAL.defaultValue());
+        setDefault(probabilityCol, "probability");
+        setDefault(rawPredictionCol, "rawPrediction");
+        setDefault(threshold, (Object) 0.5);
+    }
+
+    @Override
+    protected Family family(int classes) {
+        String f = getFamily();
+        return switch (f) {
+            case "auto" -> classes == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
+            case "binomial" -> Family.BINOMIAL;
+            case "multinomial" -> Family.MULTINOMIAL;
+            default -> throw new IllegalArgumentException("family: invalid value '" + f
+                    + "' (expected auto, binomial or multinomial)");
+        };
+    }
+
+    @Override
+    protected Family packingFamily() {
+        // auto packs as multinomial (any number of classes); the family is chosen once K is known
+        return family(0) == Family.BINOMIAL && getFamily().equals("binomial") ? Family.BINOMIAL : Family.MULTINOMIAL;
+    }
+
+    @Override
+    protected Map<String, String> familyKeys() {
+        return Map.of(ConfigKey.TYPE_MULTINOMIAL.key(), (String) getOrDefault(typeMultinomial));
+    }
+
+    @Override
+    protected LassoClassificationModel newModel(String uid, ModelData data) {
+        return new LassoClassificationModel(uid, data);
+    }
+
+    @Override
+    public LassoClassifier copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+
+    public Param<String> family() {
+        return family;
+    }
+
+    public Param<String> typeMultinomial() {
+        return typeMultinomial;
+    }
+
+    public Param<String> probabilityCol() {
+        return probabilityCol;
+    }
+
+    public Param<String> rawPredictionCol() {
+        return rawPredictionCol;
+    }
+
+    public DoubleParam threshold() {
+        return threshold;
+    }
+
+    public String getFamily() {
+        return ((String) getOrDefault(family)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public LassoClassifier setFamily(String value) {
+        set(family, value);
+        return this;
+    }
+
+    public LassoClassifier setTypeMultinomial(String value) {
+        set(typeMultinomial, value);
+        return this;
+    }
+
+    public LassoClassifier setProbabilityCol(String value) {
+        set(probabilityCol, value);
+        return this;
+    }
+
+    public LassoClassifier setRawPredictionCol(String value) {
+        set(rawPredictionCol, value);
+        return this;
+    }
+
+    public LassoClassifier setThreshold(double value) {
+        set(threshold, (Object) value);
+        return this;
+    }
+
+    public static MLReader<LassoClassifier> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    public static LassoClassifier load(String path) {
+        return read().load(path);
+    }
+}

@@ -76,6 +76,36 @@ public record ModelData(Family family, List<String> featureNames, List<String> c
         return nnz;
     }
 
+    /**
+     * The same model on the features {@code keep} only (in that order): scoring then reads only the
+     * features that matter, e.g. the nonzero ones, and predicts the same.
+     */
+    public ModelData restrictedTo(int[] keep) {
+        int p = numFeatures();
+        double[] beta = new double[blocks() * keep.length];
+        List<String> names = new java.util.ArrayList<>(keep.length);
+        for (int i = 0; i < keep.length; i++) {
+            names.add(featureNames.get(keep[i]));
+            for (int k = 0; k < blocks(); k++) {
+                beta[k * keep.length + i] = coefficients[k * p + keep[i]];
+            }
+        }
+        return new ModelData(family, names, classNames, numericClasses, lambda, intercepts, beta, summary);
+    }
+
+    /** The features with a nonzero coefficient in any class, in feature order. */
+    public int[] nonzeroFeatures() {
+        int p = numFeatures();
+        return java.util.stream.IntStream.range(0, p).filter(j -> {
+            for (int k = 0; k < blocks(); k++) {
+                if (coefficients[k * p + j] != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }).toArray();
+    }
+
     /** Class k's coefficient of feature j. */
     public double coefficient(int k, int j) {
         return coefficients[k * numFeatures() + j];

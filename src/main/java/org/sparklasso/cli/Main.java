@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.sparklasso.input.DataLoader;
 
 /**
- * Entry point for {@code spark-submit}: {@code train [--config FILE] [--KEY VALUE]… [--verbose]}.
+ * Entry point for {@code spark-submit}: {@code train [--config FILE] [--KEY VALUE]… [--verbose]},
+ * {@code score --model M --input PATH --output PATH …} and {@code generate …}.
  * Prints one line on stderr for any failure (the stack trace too with {@code --verbose}) and exits
  * with the codes of {@link ExitCode}.
  */
@@ -62,9 +63,10 @@ public final class Main {
             }
             switch (args[0]) {
                 case "train" -> train(rest);
+                case "score" -> score(rest);
                 case "generate" -> org.sparklasso.cli.SyntheticDataJob.run(rest);
                 default -> throw JobException.config("unknown command '" + args[0]
-                        + "' (expected train or generate; the benchmark runs with submit.sh bench; "
+                        + "' (expected train, score or generate; the benchmark runs with submit.sh bench; "
                         + "--help prints the usage)");
             }
             return ExitCode.OK;
@@ -90,10 +92,25 @@ public final class Main {
 
     private static void train(String[] args) throws Exception {
         JobConfig config = ConfigParser.parse(args);
-        SparkSession spark = SparkSession.builder().appName("spark-lasso train").getOrCreate();
+        inSession("spark-lasso train", spark -> TrainJob.run(spark, config));
+    }
+
+    private static void score(String[] args) throws Exception {
+        ScoreConfig config = ScoreConfig.parse(args);
+        inSession("spark-lasso score", spark -> ScoreJob.run(spark, config));
+    }
+
+    /** A job body that runs in the application's Spark session. */
+    private interface SessionJob {
+        void run(SparkSession spark) throws Exception;
+    }
+
+    /** Runs {@code job} in the session, stopped after (unless a test keeps it: spark.lasso.keepSession). */
+    private static void inSession(String appName, SessionJob job) throws Exception {
+        SparkSession spark = SparkSession.builder().appName(appName).getOrCreate();
         boolean stop = !spark.sparkContext().conf().getBoolean("spark.lasso.keepSession", false);
         try {
-            TrainJob.run(spark, config);
+            job.run(spark);
         } finally {
             if (stop) {
                 spark.stop();
@@ -125,6 +142,8 @@ public final class Main {
 
     static String usage() {
         return "usage: submit.sh [spark-submit options] train [--config FILE.properties] [--KEY VALUE]... [--verbose]\n"
+                + "       submit.sh [spark-submit options] score --model TRAIN_OUTPUT|SAVED_MODEL --input PATH --output PATH"
+                + " [--keepCols a,b] [--format F] [--header B] [--sep S] [--csv.NAME V]\n"
                 + "       submit.sh [spark-submit options] generate --output PATH [--rows N] [--features P] ...\n"
                 + "       submit.sh [spark-submit options] bench [--config conf/bench.properties] [--KEY VALUE]...";
     }

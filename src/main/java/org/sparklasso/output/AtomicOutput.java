@@ -166,6 +166,11 @@ public final class AtomicOutput implements AutoCloseable {
         return new AtomicOutput(fs, target, staging);
     }
 
+    /** The staging directory itself (for an output that is one table: Spark writes it with mode overwrite). */
+    public String root() {
+        return staging.toString();
+    }
+
     /** A path inside the staging directory. */
     public String path(String child) {
         return new Path(staging, child).toString();

@@ -4,7 +4,7 @@
 #
 #   ./submit.sh [spark-submit options...] COMMAND [args...]
 #
-# COMMAND is one of: train, generate, bench. Everything before it goes to spark-submit unchanged;
+# COMMAND is one of: train, score, generate, bench. Everything before it goes to spark-submit unchanged;
 # everything from it on is passed to org.sparklasso.cli.Main as the application's arguments.
 #
 # With $SPARK_HOME set (and $SPARK_HOME/bin/spark-submit present) that installation's spark-submit is
@@ -18,7 +18,7 @@ set -o pipefail
 set +o posix
 
 MAIN_CLASS="org.sparklasso.cli.Main"
-readonly COMMANDS_RE='^(train|generate|bench)$'
+readonly COMMANDS_RE='^(train|score|generate|bench)$'
 
 # --- locate the project directory (through symlinks, from any cwd) --------------------------------
 resolve_self() {
@@ -44,6 +44,7 @@ Usage: $(basename "$0") [spark-submit options...] COMMAND [args...]
 
 Commands:
   train      fit an L1-regularized (lasso) linear model
+  score      apply a train output or saved model to new data
   generate   generate a synthetic data set
   bench      run the benchmark
 Run '$(basename "$0") COMMAND --help' for the options of a command.
@@ -89,7 +90,7 @@ while (( i < n )); do
       if (( i + 1 < n )); then SUBMIT_OPTS+=("${args[i + 1]}"); fi
       i=$((i + 2)) ;;
     *)
-      echo "submit.sh: unknown command '$a' (expected train, generate or bench)" >&2
+      echo "submit.sh: unknown command '$a' (expected train, score, generate or bench)" >&2
       usage >&2
       exit 2 ;;
   esac

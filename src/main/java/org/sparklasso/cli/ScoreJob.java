@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -42,7 +43,7 @@ public final class ScoreJob {
     }
 
     /** Scores and writes; returns the number of rows scored. */
-    public static long run(SparkSession spark, ScoreConfig config) throws IOException {
+    public static long run(SparkSession spark, ScoreConfig config) throws IOException, InterruptedException {
         AtomicOutput.checkReplaceable(config.output(), spark.sparkContext().hadoopConfiguration());
         AtomicOutput.checkWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         long t0 = System.nanoTime();
@@ -75,15 +76,17 @@ public final class ScoreJob {
         checkNoClash(config.keepCols(), model);
         long rows;
         try (AtomicOutput target = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
+            Observation counted = new Observation("scored");
             try {
-                scored.select(out.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(target.root());
+                scored.select(out.toArray(new Column[0])).observe(counted, functions.count(functions.lit(1)).as("rows"))
+                        .write().mode(SaveMode.Overwrite).parquet(target.root());
             } catch (Exception e) {
                 // a Spark job's failure is the checked SparkException, thrown undeclared
                 String located = config.format() == InputFormat.CSV ? locateNonNumber(spark, config, model) : null;
                 throw JobException.input(located != null ? located
                         : "cannot score input " + config.input() + ": " + DataLoader.rootMessage(e), e);
             }
-            rows = spark.read().parquet(target.root()).count();
+            rows = ((Number) counted.get().apply("rows")).longValue();
             target.commit();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

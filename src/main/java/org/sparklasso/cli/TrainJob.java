@@ -20,7 +20,9 @@ import org.sparklasso.kernel.Blas;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.output.AtomicOutput;
+import org.sparklasso.output.PmmlWriter;
 import org.sparklasso.output.PreviousModels;
+import org.sparklasso.output.Provenance;
 import org.sparklasso.output.CoefficientsWriter;
 import org.sparklasso.output.FeatureTermsReport;
 import org.sparklasso.output.PathWriter;
@@ -78,12 +80,17 @@ public final class TrainJob {
                 if (result.relaxed() != null && result.relaxed().cv() != null) {
                     PathWriter.writeRelaxedCv(spark, result.relaxed(), out.path("cv_relaxed"));
                 }
-                LassoModels.of(ModelData.of(result, data, config.family())).write()
+                ModelData modelData = ModelData.of(result, data, config.family());
+                LassoModels.of(modelData).write()
                         .session(spark).save(out.path(ModelDirectory.MODEL));
                 if (config.plots()) {
                     PlotWriter.write(report, data.featureNames(), groupOf, out);
                 }
-                out.writeText("metrics.json", MetricsWriter.toJson(report));
+                out.writeText("model.pmml", PmmlWriter.toXml(modelData, labelName(config), "spark-lasso",
+                        Provenance.version()));
+                out.writeText("metrics.json", MetricsWriter.toJson(report, Provenance.of(spark,
+                        EffectiveConfiguration.of(config), config.input(), data.rows(), data.featureNames(),
+                        result.standardization())));
                 out.commit();
             }
             LOG.info("wrote {} (load {}s, train {}s, {} passes)", config.output(),
@@ -93,6 +100,14 @@ public final class TrainJob {
         } finally {
             data.release(false);
         }
+    }
+
+    /** The label's name for the PMML target: the label column as given, else the format's default. */
+    private static String labelName(JobConfig config) {
+        if (config.labelCol() != null && (config.header() || config.format() != org.sparklasso.input.InputFormat.CSV)) {
+            return config.labelCol();
+        }
+        return "label";
     }
 
     /** The per-feature columns of coefficients/ beyond the model: the penalty factors and adaptive weights in force. */

@@ -24,7 +24,8 @@ public final class MetricsWriter {
     private MetricsWriter() {
     }
 
-    public static String toJson(TrainReport r) {
+    /** metrics.json of {@code r}, with {@code provenance} ({@link Provenance}) as its last key when not null. */
+    public static String toJson(TrainReport r, Map<String, Object> provenance) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("family", r.family());
         m.put("alpha", r.alpha());
@@ -97,6 +98,9 @@ public final class MetricsWriter {
         m.put("partitions", r.partitions());
         m.put("blas", r.blas());
         m.put("fits", fits);
+        if (provenance != null) {
+            m.put("provenance", provenance);
+        }
         try {
             return JSON.writeValueAsString(m) + "\n";
         } catch (JsonProcessingException e) {

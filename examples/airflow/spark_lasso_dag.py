@@ -1,4 +1,5 @@
-"""Daily spark-lasso training from Airflow (apache-airflow-providers-apache-spark).
+"""Daily spark-lasso training, then scoring of the day's new data, from Airflow
+(apache-airflow-providers-apache-spark): train >> score.
 
 Copy this file into the DAGs folder and adjust the paths below (or set the Airflow Variables
 read at the top). Each run trains on the configured input and writes a dated output directory,
@@ -51,6 +52,10 @@ CONFIG = f"{SPARK_LASSO_HOME}/conf/diabetes.properties"
 LOG4J = f"{SPARK_LASSO_HOME}/conf/log4j2.properties"
 # Dated outputs go under this directory (any Hadoop file system: file:, hdfs:, s3a:).
 OUTPUT_BASE = "/data/spark-lasso/diabetes"
+# The day's rows to score (features by name; any format train reads) and where their scores go:
+# beside, not inside, the train output, which a retry of train replaces whole.
+SCORE_INPUT = "/data/incoming/diabetes/{{ ds }}.csv"
+SCORES_BASE = "/data/spark-lasso/diabetes-scores"
 
 # Exit codes that a retry cannot fix (org.sparklasso.spec.ExitCode.BAD_CONFIG, BAD_INPUT).
 NO_RETRY_EXIT_CODES = {2, 3}
@@ -129,3 +134,26 @@ with DAG(
         executor_memory="4g",
         verbose=False,
     )
+
+    # Scores the day's new rows with the model train just wrote (its model/ directory); the same
+    # exit codes and retry rules (3 = a missing feature column or a bad value: not retried).
+    score = SparkLassoSubmitOperator(
+        task_id="score",
+        conn_id="spark_default",
+        application=JAR,
+        java_class="org.sparklasso.cli.Main",
+        name="spark-lasso-score-{{ ds }}",
+        application_args=[
+            "score",
+            "--model", OUTPUT_BASE + "/{{ ds }}",
+            "--input", SCORE_INPUT,
+            "--output", SCORES_BASE + "/{{ ds }}",
+            "--keepCols", "id",
+        ],
+        conf=conf,
+        env_vars={"OPENBLAS_NUM_THREADS": "1"},
+        driver_memory="2g",
+        verbose=False,
+    )
+
+    train >> score

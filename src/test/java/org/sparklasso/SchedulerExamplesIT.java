@@ -64,6 +64,8 @@ class SchedulerExamplesIT {
         assertTrue(text.contains("\"--output\", OUTPUT_BASE + \"/{{ ds }}\""), "dated output templated with {{ ds }}");
         assertTrue(text.contains("\"spark.executorEnv.OPENBLAS_NUM_THREADS\": \"1\""), "one BLAS thread per task");
         assertTrue(text.contains("io.openlineage.spark.agent.OpenLineageSparkListener"), "OpenLineage note");
+        assertTrue(text.contains("\"--model\", OUTPUT_BASE + \"/{{ ds }}\""), "score reads the day's train output");
+        assertTrue(text.contains("train >> score"), "score runs after train");
         Matcher m = Pattern.compile("NO_RETRY_EXIT_CODES = \\{(\\d+), (\\d+)}").matcher(text);
         assertTrue(m.find(), "NO_RETRY_EXIT_CODES");
         assertEquals(Set.of(ExitCode.BAD_CONFIG, ExitCode.BAD_INPUT),

@@ -50,6 +50,29 @@ class SubmitContractIT {
     }
 
     @Test
+    void readmeTrainThenScoreRunsAndAMissingFeatureIsOneLine() throws Exception {
+        Path model = tmp.resolve("diabetes");
+        Run train = submit("train", "--config", "conf/diabetes.properties", "--output", model.toString());
+        assertEquals(0, train.exit(), train.stderr());
+        assertTrue(Files.exists(model.resolve("model/metadata")) && Files.exists(model.resolve("model.pmml")));
+        Path scores = tmp.resolve("scores");
+        Run score = submit("score", "--model", model.toString(), "--input", "sample-data/diabetes.csv", "--output",
+                scores.toString(), "--keepCols", "progression");
+        assertEquals(0, score.exit(), score.stderr());
+        assertTrue(score.stderr().contains("spark-lasso: scored 442 rows"), score.stderr());
+        assertTrue(Files.exists(scores.resolve("_SUCCESS")));
+        List<String> warnings = score.stderr().lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .toList();
+        assertEquals(List.of(), warnings, "a successful score prints no WARN or ERROR lines");
+
+        Path partial = Files.writeString(tmp.resolve("partial.csv"), "age,sex,bp\n50,1,90\n");
+        Run missing = submit("score", "--model", model.toString(), "--input", partial.toString(), "--output",
+                tmp.resolve("none").toString());
+        missing.assertOneError(3, "lacks", "bmi");
+        assertFalse(Files.exists(tmp.resolve("none")));
+    }
+
+    @Test
     void malformedLibsvmNamesTheLineWithoutAStackTrace() throws Exception {
         Path data = Files.writeString(tmp.resolve("bad.libsvm"), "1 1:0.5 2:1\n0 1:1.5\n1 1:2 2:x\n0 2:3\n");
         Run run = submit("train", "--input", data.toString(), "--lambda", "0.1", "--output",

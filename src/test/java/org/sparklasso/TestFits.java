@@ -24,6 +24,12 @@ public final class TestFits {
         return root().resolve(relative).toString();
     }
 
+    /** A test data set (src/test/resources/data/NAME, a csv with a header) as a DataFrame, types inferred. */
+    public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> dataFrame(String name) {
+        return SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
+                .csv(resource("src/test/resources/data/" + name));
+    }
+
     /** Reads and packs the input of {@code config} as the train command does. */
     public static LoadedData load(JobConfig config) {
         return new DataLoader(SparkTestSession.get(), config.readSpec(), config.blockSpec()).load();

@@ -40,39 +40,19 @@ public final class ConfigParser {
     /** Parses the arguments that follow the {@code train} command. */
     public static JobConfig parse(String[] args) {
         Given flags = new Given();
-        String configFile = null;
-        boolean verbose = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--verbose")) {
-                verbose = true;
-                continue;
-            }
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw JobException.config("unexpected argument '" + arg + "' (expected --KEY VALUE)");
-            }
-            String name = arg.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw JobException.config("missing value for --" + name);
-                }
-                value = args[++i];
-            }
+        String[] configFile = {null};
+        FlagArgs.forEach(args, (name, value) -> {
             if (name.equals("config")) {
-                if (configFile != null) {
-                    throw JobException.config("config: given twice ('" + configFile + "' and '" + value + "')");
+                if (configFile[0] != null) {
+                    throw JobException.config("config: given twice ('" + configFile[0] + "' and '" + value + "')");
                 }
-                configFile = value;
-                continue;
+                configFile[0] = value;
+            } else {
+                flags.put(name, value, "");
             }
-            flags.put(name, value, "");
-        }
-        Given values = configFile != null ? readProperties(configFile) : new Given();
+        });
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        Given values = configFile[0] != null ? readProperties(configFile[0]) : new Given();
         values.overrideWith(flags);
         return build(values, verbose);
     }

@@ -28,42 +28,18 @@ public record ScoreConfig(String model, String input, InputFormat format, boolea
     public static ScoreConfig parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
         Map<String, String> csv = CsvReaderOptions.newMap();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--verbose")) {
-                continue;
-            }
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw JobException.config("unexpected argument '" + arg + "' (expected --KEY VALUE)");
-            }
-            String name = arg.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw JobException.config("missing value for --" + name);
-                }
-                value = args[++i];
-            }
+        FlagArgs.forEach(args, (name, value) -> {
             if (name.regionMatches(true, 0, CsvReaderOptions.PREFIX, 0, CsvReaderOptions.PREFIX.length())) {
-                String option = name.substring(CsvReaderOptions.PREFIX.length());
-                String key = name;
-                csv.put(CsvReaderOptions.canonical(option).orElseThrow(() -> JobException.config(
-                        "unknown key '" + key + "' (Spark CSV options: " + String.join(", ", CsvReaderOptions.names())
-                                + ")")), value);
-                continue;
-            }
-            if (!KEYS.contains(name)) {
+                csv.put(CsvReaderOptions.canonical(name.substring(CsvReaderOptions.PREFIX.length()))
+                        .orElseThrow(() -> JobException.config("unknown key '" + name + "' (Spark CSV options: "
+                                + String.join(", ", CsvReaderOptions.names()) + ")")), value);
+            } else if (!KEYS.contains(name)) {
                 throw JobException.config("unknown key '" + name + "' for score" + suggestion(name) + " (keys: "
                         + String.join(", ", KEYS) + ")");
-            }
-            if (given.put(name, value.trim()) != null) {
+            } else if (given.put(name, value.trim()) != null) {
                 throw JobException.config(name + ": given twice");
             }
-        }
+        });
         String model = required(given, "model");
         String input = required(given, "input");
         String output = required(given, "output");

@@ -39,13 +39,12 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
 
     public LassoClassificationModel(String uid, ModelData data) {
         super(uid, data);
-        probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column transform adds");
-        rawPredictionCol = new Param<>(this, "rawPredictionCol", "the linear predictors column transform adds");
-        threshold = new DoubleParam(this, "threshold", "binomial: predict the second class when its probability "
-                + "is above this");
-        setDefault(probabilityCol, "probability");
-        setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(threshold, (Object) 0.5);
+        probabilityCol = ClassificationParams.probabilityCol(this);
+        rawPredictionCol = ClassificationParams.rawPredictionCol(this);
+        threshold = ClassificationParams.threshold(this);
+        setDefault(probabilityCol, ClassificationParams.PROBABILITY_COL);
+        setDefault(rawPredictionCol, ClassificationParams.RAW_PREDICTION_COL);
+        setDefault(threshold, (Object) ClassificationParams.THRESHOLD);
     }
 
     /** The classes, in the order of the probability vector. */

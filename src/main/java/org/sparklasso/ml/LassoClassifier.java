@@ -37,15 +37,14 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
         family = new Param<>(this, "family", "auto (binomial for two classes, else multinomial) | binomial | "
                 + "multinomial");
         typeMultinomial = new Param<>(this, ConfigKey.TYPE_MULTINOMIAL.key(), ConfigKey.TYPE_MULTINOMIAL.description());
-        probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column transform adds");
-        rawPredictionCol = new Param<>(this, "rawPredictionCol", "the linear predictors column transform adds");
-        threshold = new DoubleParam(this, "threshold", "binomial: predict the second class when its probability "
-                + "is above this");
+        probabilityCol = ClassificationParams.probabilityCol(this);
+        rawPredictionCol = ClassificationParams.rawPredictionCol(this);
+        threshold = ClassificationParams.threshold(this);
         setDefault(family, "auto");
         setDefault(typeMultinomial, ConfigKey.TYPE_MULTINOMIAL.defaultValue());
-        setDefault(probabilityCol, "probability");
-        setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(threshold, (Object) 0.5);
+        setDefault(probabilityCol, ClassificationParams.PROBABILITY_COL);
+        setDefault(rawPredictionCol, ClassificationParams.RAW_PREDICTION_COL);
+        setDefault(threshold, (Object) ClassificationParams.THRESHOLD);
     }
 
     @Override

@@ -41,8 +41,7 @@ class ScoreTest {
     }
 
     private static Dataset<Row> csv(String name) {
-        return SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-                .csv(TestFits.resource("src/test/resources/data/" + name));
+        return TestFits.dataFrame(name);
     }
 
     private static void writeCsv(Dataset<Row> df, Path path) {

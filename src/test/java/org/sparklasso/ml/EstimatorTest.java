@@ -47,8 +47,7 @@ class EstimatorTest {
     }
 
     private static Dataset<Row> csv(String name) {
-        return SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-                .csv(TestFits.resource("src/test/resources/data/" + name));
+        return TestFits.dataFrame(name);
     }
 
     private static Dataset<Row> assembled(Dataset<Row> df, List<String> features) {

@@ -78,8 +78,7 @@ class PmmlExportTest {
         }
         assertTrue(written > 0);
 
-        Dataset<Row> raw = SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-                .csv(TestFits.resource("src/test/resources/data/" + file));
+        Dataset<Row> raw = TestFits.dataFrame(file);
         Dataset<Row> df = new VectorAssembler().setInputCols(saved.featureNames().toArray(new String[0]))
                 .setOutputCol("features").transform(raw);
         String column = family.equals("gaussian") ? "prediction" : "probability";

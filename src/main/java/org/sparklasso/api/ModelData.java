@@ -52,6 +52,11 @@ public record ModelData(Family family, List<String> featureNames, List<String> c
                 PathSummary.of(result));
     }
 
+    /** The same model with its predictions given as numbers ({@code true}) or as the class names. */
+    public ModelData withNumericClasses(boolean numeric) {
+        return new ModelData(family, featureNames, classNames, numeric, lambda, intercepts, coefficients, summary);
+    }
+
     public int numFeatures() {
         return featureNames.size();
     }

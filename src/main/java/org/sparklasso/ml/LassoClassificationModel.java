@@ -19,6 +19,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.spec.Family;
@@ -27,8 +29,9 @@ import org.sparklasso.spec.Family;
  * A fitted {@link LassoClassifier}. {@code transform} adds, as Spark's LogisticRegressionModel does,
  * {@code rawPrediction} (binomial [−η, η]; multinomial the K linear predictors), {@code probability}
  * (per class, in the order of {@link #classes()}) and {@code prediction}: the predicted class given
- * back as the label's value — a double when every class is a number (so Spark's evaluators compare
- * it with the label), else the class's string.
+ * back as the label's value, in the label column's type — a double for a numeric label column (so
+ * Spark's evaluators compare it with the label), the class's string for a string one. (A model
+ * read from a {@code train} output predicts numbers when every class is a number.)
  */
 public final class LassoClassificationModel extends LassoModel<LassoClassificationModel> {
     private static final long serialVersionUID = 1L;
@@ -105,13 +108,25 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
     }
 
     private DataType predictionType() {
-        return data().numericClasses() ? DataTypes.DoubleType : DataTypes.StringType;
+        return predictionType(data().numericClasses());
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return checkAndAdd(schema, List.of(getRawPredictionCol(), getProbabilityCol(), getPredictionCol()),
-                List.of(new VectorUDT(), new VectorUDT(), predictionType()));
+        return checkAndAdd(schema, outputColumns(getRawPredictionCol(), getProbabilityCol(), getPredictionCol(),
+                data().numericClasses()));
+    }
+
+    /** The columns transform adds: raw prediction and probability vectors, and the predicted class. */
+    static List<StructField> outputColumns(String rawPredictionCol, String probabilityCol, String predictionCol,
+                                           boolean numericClasses) {
+        return List.of(new StructField(rawPredictionCol, new VectorUDT(), true, Metadata.empty()),
+                new StructField(probabilityCol, new VectorUDT(), true, Metadata.empty()),
+                new StructField(predictionCol, predictionType(numericClasses), true, Metadata.empty()));
+    }
+
+    private static DataType predictionType(boolean numericClasses) {
+        return numericClasses ? DataTypes.DoubleType : DataTypes.StringType;
     }
 
     @Override

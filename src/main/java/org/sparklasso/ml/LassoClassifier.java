@@ -1,5 +1,6 @@
 package org.sparklasso.ml;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.Param;
@@ -7,6 +8,9 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ConfigKey;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.spec.Family;
@@ -70,6 +74,22 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
         return Map.of(ConfigKey.TYPE_MULTINOMIAL.key(), (String) getOrDefault(typeMultinomial));
     }
 
+    /** Adds the model's columns; the prediction has the label column's type (double if numeric, else string). */
+    @Override
+    protected List<StructField> outputColumns(StructType schema) {
+        return LassoClassificationModel.outputColumns(getRawPredictionCol(), getProbabilityCol(), getPredictionCol(),
+                numericLabel(schema));
+    }
+
+    @Override
+    protected ModelData kept(ModelData fitted, StructType schema) {
+        return fitted.withNumericClasses(numericLabel(schema));
+    }
+
+    private boolean numericLabel(StructType schema) {
+        return schema.apply(getLabelCol()).dataType() instanceof NumericType;
+    }
+
     @Override
     protected LassoClassificationModel newModel(String uid, ModelData data) {
         return new LassoClassificationModel(uid, data);
@@ -102,6 +122,18 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
 
     public String getFamily() {
         return ((String) getOrDefault(family)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getProbabilityCol() {
+        return (String) getOrDefault(probabilityCol);
+    }
+
+    public String getRawPredictionCol() {
+        return (String) getOrDefault(rawPredictionCol);
+    }
+
+    public double getThreshold() {
+        return (Double) getOrDefault(threshold);
     }
 
     public LassoClassifier setFamily(String value) {

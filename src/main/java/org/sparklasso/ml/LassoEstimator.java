@@ -16,6 +16,7 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ConfigKey;
 import org.sparklasso.api.FitSpecParser;
@@ -184,6 +185,11 @@ public abstract class LassoEstimator<M extends Model<M>, E extends LassoEstimato
     /** The model of {@code data}, with this Estimator's column params. */
     protected abstract M newModel(String uid, ModelData data);
 
+    /** The fitted model as the subclass keeps it for a Dataset of {@code schema} (default: as fitted). */
+    protected ModelData kept(ModelData fitted, StructType schema) {
+        return fitted;
+    }
+
     /** Extra keys of the subclass (the classifier's typeMultinomial). */
     protected Map<String, String> familyKeys() {
         return Map.of();
@@ -209,7 +215,7 @@ public abstract class LassoEstimator<M extends Model<M>, E extends LassoEstimato
             Family family = family(data.classes() == null ? 0 : data.classes().numClasses());
             FitSpec spec = PreviousModels.resolve(dataset.sparkSession(), spec(family));
             TrainingResult result = Lasso.fit(data, spec);
-            M model = newModel(uid, ModelData.of(result, data, family));
+            M model = newModel(uid, kept(ModelData.of(result, data, family), dataset.schema()));
             copyValues(model, extractParamMap());
             model.setParent(this);
             return model;
@@ -263,22 +269,22 @@ public abstract class LassoEstimator<M extends Model<M>, E extends LassoEstimato
         return isDefined(p) ? (String) getOrDefault(p) : null;
     }
 
+    /**
+     * Checks the features and label columns and adds the columns the fitted model's {@code transform}
+     * will add, so a Pipeline's later stages are validated against them before anything is fitted.
+     */
     @Override
     public StructType transformSchema(StructType schema) {
-        String features = getFeaturesCol();
-        if (!java.util.Arrays.asList(schema.fieldNames()).contains(features)) {
-            throw new IllegalArgumentException("featuresCol: column '" + features + "' not found (columns: "
+        ModelColumns.requireVector(schema, getFeaturesCol());
+        if (!ModelColumns.has(schema, getLabelCol())) {
+            throw new IllegalArgumentException("labelCol: column '" + getLabelCol() + "' not found (columns: "
                     + String.join(", ", schema.fieldNames()) + ")");
         }
-        if (!(schema.apply(features).dataType() instanceof VectorUDT)) {
-            throw new IllegalArgumentException("featuresCol: column '" + features + "' is "
-                    + schema.apply(features).dataType().simpleString() + ", not a Spark ML vector");
-        }
-        if (!java.util.Arrays.asList(schema.fieldNames()).contains(getLabelCol())) {
-            throw new IllegalArgumentException("labelCol: column '" + getLabelCol() + "' not found");
-        }
-        return schema;
+        return ModelColumns.append(schema, outputColumns(schema));
     }
+
+    /** The columns the fitted model's {@code transform} adds to {@code schema}. */
+    protected abstract List<StructField> outputColumns(StructType schema);
 
     // ---- params, getters and setters (glmnet's names first, Spark's aliases beside them) ----
 

@@ -9,7 +9,7 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
-import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.api.PathSummary;
@@ -111,24 +111,10 @@ public abstract class LassoModel<M extends LassoModel<M>> extends Model<M> imple
     }
 
     /** The features column must be a vector; the added columns must not exist yet. */
-    protected StructType checkAndAdd(StructType schema, List<String> added, List<DataType> types) {
-        String features = getFeaturesCol();
-        if (!Arrays.asList(schema.fieldNames()).contains(features)) {
-            throw new IllegalArgumentException("featuresCol: column '" + features + "' not found (columns: "
-                    + String.join(", ", schema.fieldNames()) + ")");
-        }
-        if (!(schema.apply(features).dataType() instanceof VectorUDT)) {
-            throw new IllegalArgumentException("featuresCol: column '" + features + "' is "
-                    + schema.apply(features).dataType().simpleString() + ", not a Spark ML vector");
-        }
-        StructType out = schema;
-        for (int i = 0; i < added.size(); i++) {
-            if (Arrays.asList(schema.fieldNames()).contains(added.get(i))) {
-                throw new IllegalArgumentException("column '" + added.get(i) + "' exists already");
-            }
-            out = out.add(added.get(i), types.get(i), true);
-        }
-        return out;
+    /** {@code schema} with the columns {@code transform} adds, after checking the features column. */
+    protected StructType checkAndAdd(StructType schema, List<StructField> added) {
+        ModelColumns.requireVector(schema, getFeaturesCol());
+        return ModelColumns.append(schema, added);
     }
 
     @Override

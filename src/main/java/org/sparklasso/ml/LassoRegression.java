@@ -1,9 +1,12 @@
 package org.sparklasso.ml;
 
+import java.util.List;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.spec.Family;
 
@@ -32,6 +35,11 @@ public final class LassoRegression extends LassoEstimator<LassoRegressionModel, 
     @Override
     protected Family packingFamily() {
         return Family.GAUSSIAN;
+    }
+
+    @Override
+    protected List<StructField> outputColumns(StructType schema) {
+        return LassoRegressionModel.outputColumns(getPredictionCol());
     }
 
     @Override

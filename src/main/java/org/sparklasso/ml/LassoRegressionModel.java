@@ -10,6 +10,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ModelData;
 
@@ -35,7 +37,12 @@ public final class LassoRegressionModel extends LassoModel<LassoRegressionModel>
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return checkAndAdd(schema, List.of(getPredictionCol()), List.of(DataTypes.DoubleType));
+        return checkAndAdd(schema, outputColumns(getPredictionCol()));
+    }
+
+    /** The column transform adds: the prediction, a double. */
+    static List<StructField> outputColumns(String predictionCol) {
+        return List.of(new StructField(predictionCol, DataTypes.DoubleType, true, Metadata.empty()));
     }
 
     @Override

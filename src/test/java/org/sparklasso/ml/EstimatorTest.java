@@ -13,9 +13,11 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -23,6 +25,9 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +195,40 @@ class EstimatorTest {
             argmin = rmse[i] < rmse[argmin] ? i : argmin;
         }
         assertEquals((double) grid[argmin].apply(lasso.regParam()), best.lambda(), 0);
+    }
+
+    @Test
+    void theEstimatorsSchemaNamesTheModelsColumnsSoLaterStagesValidate() {
+        Dataset<Row> diabetes = assembled(csv("diabetes_folds.csv"), DIABETES);
+        LassoRegression lasso = new LassoRegression().setLabelCol("progression").setNfolds(3);
+        StructType announced = lasso.transformSchema(diabetes.schema());
+        assertEquals(DataTypes.DoubleType, announced.apply("prediction").dataType());
+        // Pipeline.fit validates every stage's schema first: a stage reading the prediction must see it
+        PipelineModel chained = new Pipeline().setStages(new PipelineStage[] {lasso,
+            new SQLTransformer().setStatement("SELECT *, progression - prediction AS residual FROM __THIS__")})
+                .fit(diabetes);
+        assertEquals(DataTypes.DoubleType, chained.transform(diabetes).schema().apply("residual").dataType());
+        assertEquals(announced, ((LassoRegressionModel) chained.stages()[0]).transformSchema(diabetes.schema()));
+
+        Dataset<Row> cancer = csv("breast_cancer.csv");
+        Dataset<Row> strings = assembled(cancer, featuresOf(cancer, "label"));
+        LassoClassifier classifier = new LassoClassifier().setRegParam(0.02);
+        StructType named = classifier.transformSchema(strings.schema());
+        assertEquals(DataTypes.StringType, named.apply("prediction").dataType(), "a string label: its class names");
+        assertEquals(new VectorUDT(), named.apply("probability").dataType());
+        assertEquals(new VectorUDT(), named.apply("rawPrediction").dataType());
+        assertEquals(named, classifier.fit(strings).transform(strings).schema());
+
+        Dataset<Row> numbers = strings.withColumn("label", functions.when(strings.col("label").equalTo("malignant"), 1)
+                .otherwise(0));
+        StructType numeric = classifier.transformSchema(numbers.schema());
+        assertEquals(DataTypes.DoubleType, numeric.apply("prediction").dataType(), "a numeric label: numbers");
+        assertEquals(numeric, classifier.fit(numbers).transform(numbers).schema());
+
+        Dataset<Row> numberStrings = strings.withColumn("label", functions.when(strings.col("label")
+                .equalTo("malignant"), "1").otherwise("0"));
+        Row first = classifier.fit(numberStrings).transform(numberStrings).select("prediction").first();
+        assertTrue(first.get(0) instanceof String, "numbers in a string label stay strings: " + first.get(0));
     }
 
     @Test

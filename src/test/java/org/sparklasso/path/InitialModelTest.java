@@ -25,7 +25,9 @@ import org.sparklasso.cli.Main;
  * less 1% of its rows, today's on all of them, cold and warm from yesterday's output. Both reach
  * the same objective (recomputed from the written coefficients by the reference implementations),
  * and the warm one in fewer passes (metrics.json's count), for each kind of pass-based solver; sgd,
- * whose passes are its epochs, reaches a lower objective in the same passes.
+ * whose passes are its epochs, reaches a lower objective in the same passes. Yesterday's model is
+ * read from its train output or, as a registry would hand it over, from the saved Spark ML model in
+ * its {@code model/} directory (the layout {@code LassoModel.write().save} writes).
  */
 class InitialModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,16 +35,18 @@ class InitialModelTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "{0} {1} at λ={2}")
+    @ParameterizedTest(name = "{0} {1} at λ={2} from the {3}")
     @CsvSource({
-        "binomial, newton,     '0.01,0.003'",
-        "binomial, fista,      0.01",
-        "gaussian, fista,      '0.5,0.1'",
-        "gaussian, sgd,        0.5",
-        "multinomial, newton,  0.02",
+        "binomial, newton,     '0.01,0.003', output",
+        "binomial, fista,      0.01,         output",
+        "gaussian, fista,      '0.5,0.1',    output",
+        "gaussian, sgd,        0.5,          output",
+        "multinomial, newton,  0.02,         output",
+        "gaussian, fista,      0.5,          saved model",
+        "multinomial, newton,  0.02,         saved model",
     })
-    void warmFromYesterdaysModelReachesTheSameObjectiveInFewerPasses(String family, String solver, String lambdas)
-            throws IOException {
+    void warmFromYesterdaysModelReachesTheSameObjectiveInFewerPasses(String family, String solver, String lambdas,
+                                                                    String from) throws IOException {
         SparkTestSession.get();
         String data = switch (family) {
             case "gaussian" -> "sample-data/diabetes.csv";
@@ -60,7 +64,8 @@ class InitialModelTest {
         train(yesterday.toString(), common, "yesterday");
         int cold = train(all.toString(), common, "cold");
         List<String> warmArgs = new ArrayList<>(common);
-        warmArgs.addAll(List.of("--initialModel", tmp.resolve("yesterday").toString()));
+        Path source = from.equals("output") ? tmp.resolve("yesterday") : tmp.resolve("yesterday").resolve("model");
+        warmArgs.addAll(List.of("--initialModel", source.toString()));
         int warm = train(all.toString(), warmArgs, "warm");
         boolean budget = solver.equals("sgd");
         for (String l : lambdas.split(",")) {

@@ -57,8 +57,9 @@ public final class Main {
                 return args.length == 0 ? ExitCode.BAD_CONFIG : ExitCode.OK;
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            if (args[0].equals("train") && (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h"))) {
-                System.out.print(trainHelp());
+            boolean help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
+            if (help && (args[0].equals("train") || args[0].equals("score"))) {
+                System.out.print(args[0].equals("train") ? trainHelp() : ScoreConfig.help());
                 return ExitCode.OK;
             }
             switch (args[0]) {

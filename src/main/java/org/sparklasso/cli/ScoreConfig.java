@@ -20,9 +20,35 @@ import org.sparklasso.spec.JobException;
  */
 public record ScoreConfig(String model, String input, InputFormat format, boolean header,
                           Map<String, String> csvOptions, String labelCol, List<String> keepCols, String output) {
-    /** The keys score takes (besides csv.NAME). */
-    static final List<String> KEYS = List.of("model", "input", "output", "keepCols", "format", "header", "sep",
-            "labelCol");
+    /** The keys score takes (besides csv.NAME), with what each means, in the order {@code --help} lists them. */
+    static final Map<String, String> KEY_HELP = keyHelp();
+    static final List<String> KEYS = List.copyOf(KEY_HELP.keySet());
+
+    private static Map<String, String> keyHelp() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("model", "required: a train output directory (its model/) or a saved Spark ML model");
+        m.put("input", "required: the rows to score (file or directory; any Hadoop file system)");
+        m.put("output", "required: the Parquet directory to write (replaced atomically, _SUCCESS last)");
+        m.put("keepCols", "input columns copied beside the predictions, comma-separated (default: none)");
+        m.put("format", "csv, libsvm or parquet (default: from input's extension)");
+        m.put("header", "csv: first line names the columns; features are matched by name (default: true)");
+        m.put("sep", "csv: the field separator (default: tab for .tsv, else comma)");
+        m.put("labelCol", "csv without header: the 1-based label column to skip, so x1..xp stay aligned");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** {@code score --help}: the usage line and every key with its meaning. */
+    static String help() {
+        StringBuilder sb = new StringBuilder("usage: submit.sh [spark-submit options] score --model TRAIN_OUTPUT|SAVED_MODEL "
+                + "--input PATH --output PATH [--KEY VALUE | --KEY=VALUE]... [--verbose]\n\nKeys:\n");
+        KEY_HELP.forEach((k, v) -> sb.append(String.format("  %-10s %s%n", k, v)));
+        sb.append("Spark CSV reader options pass through as csv.NAME=VALUE: ")
+                .append(String.join(", ", CsvReaderOptions.names())).append("\n");
+        sb.append("Output: the kept columns, prediction, and probability_<class> for classification models.\n");
+        sb.append("Exit codes: 0 done, 1 failure (cluster, internal, output), 2 bad configuration, "
+                + "3 bad input data (a missing feature, a bad value).\n");
+        return sb.toString();
+    }
 
     /** Parses the arguments that follow {@code score}. */
     public static ScoreConfig parse(String[] args) {

@@ -181,4 +181,28 @@ class ScoreTest {
         assertEquals(ExitCode.BAD_CONFIG, typo[0]);
         assertTrue(((String) typo[1]).contains("did you mean 'model'?"), (String) typo[1]);
     }
+
+    @Test
+    void scoreHelpListsEveryKeyAndExitsZero() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(new String[] {"score", "--help"});
+        } finally {
+            System.setOut(out);
+        }
+        String help = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OK, code);
+        assertTrue(help.startsWith("usage: submit.sh [spark-submit options] score --model"), help);
+        for (String key : List.of("model", "input", "output", "keepCols", "format", "header", "sep", "labelCol")) {
+            assertTrue(help.contains("  " + key + " "), key + " missing from:\n" + help);
+        }
+        // every key the help names is one the parser takes, and no other
+        Object[] unknown = run("score", "--keepcolumns", "id", "--model", "m", "--input", "i.csv", "--output", "o");
+        assertEquals(ExitCode.BAD_CONFIG, unknown[0]);
+        assertTrue(((String) unknown[1]).contains("(keys: model, input, output, keepCols, format, header, sep, labelCol)"),
+                (String) unknown[1]);
+    }
 }

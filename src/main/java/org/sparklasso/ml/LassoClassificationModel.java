@@ -33,7 +33,8 @@ import org.sparklasso.spec.Family;
  * Spark's evaluators compare it with the label), the class's string for a string one. (A model
  * read from a {@code train} output predicts numbers when every class is a number.)
  */
-public final class LassoClassificationModel extends LassoModel<LassoClassificationModel> {
+public final class LassoClassificationModel extends LassoModel<LassoClassificationModel>
+        implements ClassificationParams<LassoClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final Param<String> probabilityCol;
@@ -42,12 +43,10 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
 
     public LassoClassificationModel(String uid, ModelData data) {
         super(uid, data);
-        probabilityCol = ClassificationParams.probabilityCol(this);
-        rawPredictionCol = ClassificationParams.rawPredictionCol(this);
-        threshold = ClassificationParams.threshold(this);
-        setDefault(probabilityCol, ClassificationParams.PROBABILITY_COL);
-        setDefault(rawPredictionCol, ClassificationParams.RAW_PREDICTION_COL);
-        setDefault(threshold, (Object) ClassificationParams.THRESHOLD);
+        probabilityCol = ClassificationParams.probabilityColParam(this);
+        rawPredictionCol = ClassificationParams.rawPredictionColParam(this);
+        threshold = ClassificationParams.thresholdParam(this);
+        setClassificationDefaults();
     }
 
     /** The classes, in the order of the probability vector. */
@@ -134,39 +133,19 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
         return copyValues(new LassoClassificationModel(uid(), data()), extra).setParent(parent());
     }
 
+    @Override
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
+    @Override
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
+    @Override
     public DoubleParam threshold() {
         return threshold;
-    }
-
-    public String getProbabilityCol() {
-        return (String) getOrDefault(probabilityCol);
-    }
-
-    public String getRawPredictionCol() {
-        return (String) getOrDefault(rawPredictionCol);
-    }
-
-    public LassoClassificationModel setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    public LassoClassificationModel setRawPredictionCol(String value) {
-        set(rawPredictionCol, value);
-        return this;
-    }
-
-    public LassoClassificationModel setThreshold(double value) {
-        set(threshold, (Object) value);
-        return this;
     }
 
     public static MLReader<LassoClassificationModel> read() {

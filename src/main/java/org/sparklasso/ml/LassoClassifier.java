@@ -23,7 +23,8 @@ import org.sparklasso.spec.Family;
  * (the default, as Spark's LogisticRegression: binomial for two classes, else multinomial), binomial
  * or multinomial.
  */
-public final class LassoClassifier extends LassoEstimator<LassoClassificationModel, LassoClassifier> {
+public final class LassoClassifier extends LassoEstimator<LassoClassificationModel, LassoClassifier>
+        implements ClassificationParams<LassoClassifier> {
     private static final long serialVersionUID = 1L;
 
     private final Param<String> family;
@@ -41,14 +42,12 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
         family = new Param<>(this, "family", "auto (binomial for two classes, else multinomial) | binomial | "
                 + "multinomial");
         typeMultinomial = new Param<>(this, ConfigKey.TYPE_MULTINOMIAL.key(), ConfigKey.TYPE_MULTINOMIAL.description());
-        probabilityCol = ClassificationParams.probabilityCol(this);
-        rawPredictionCol = ClassificationParams.rawPredictionCol(this);
-        threshold = ClassificationParams.threshold(this);
+        probabilityCol = ClassificationParams.probabilityColParam(this);
+        rawPredictionCol = ClassificationParams.rawPredictionColParam(this);
+        threshold = ClassificationParams.thresholdParam(this);
         setDefault(family, "auto");
         setDefault(typeMultinomial, ConfigKey.TYPE_MULTINOMIAL.defaultValue());
-        setDefault(probabilityCol, ClassificationParams.PROBABILITY_COL);
-        setDefault(rawPredictionCol, ClassificationParams.RAW_PREDICTION_COL);
-        setDefault(threshold, (Object) ClassificationParams.THRESHOLD);
+        setClassificationDefaults();
     }
 
     @Override
@@ -108,32 +107,23 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
         return typeMultinomial;
     }
 
+    @Override
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
+    @Override
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
+    @Override
     public DoubleParam threshold() {
         return threshold;
     }
 
     public String getFamily() {
         return ((String) getOrDefault(family)).trim().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public String getProbabilityCol() {
-        return (String) getOrDefault(probabilityCol);
-    }
-
-    public String getRawPredictionCol() {
-        return (String) getOrDefault(rawPredictionCol);
-    }
-
-    public double getThreshold() {
-        return (Double) getOrDefault(threshold);
     }
 
     public LassoClassifier setFamily(String value) {
@@ -143,21 +133,6 @@ public final class LassoClassifier extends LassoEstimator<LassoClassificationMod
 
     public LassoClassifier setTypeMultinomial(String value) {
         set(typeMultinomial, value);
-        return this;
-    }
-
-    public LassoClassifier setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    public LassoClassifier setRawPredictionCol(String value) {
-        set(rawPredictionCol, value);
-        return this;
-    }
-
-    public LassoClassifier setThreshold(double value) {
-        set(threshold, (Object) value);
         return this;
     }
 

@@ -1,0 +1,254 @@
+package org.sparklasso.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's cold mode ({@code bench/cold.sh}): every case a fresh {@code ./submit.sh} process,
+ * timed from process start to exit, as a {@code spark-submit} job from cron or Airflow runs. No Spark
+ * here: this class only starts processes and reads what they print. Per case the wall time is split
+ * by the job's closing log line ({@code TrainJob}: start-up = the driver JVM's uptime when the job
+ * began, load, train, write) into those phases and the rest (spark-submit's launcher JVM, stopping
+ * Spark, JVM exit). The floor — a 10-row {@code generate}, the least a spark-submit job does — is
+ * measured in the same run, and every case is reported as a multiple of it. Where R with glmnet and
+ * data.table is installed, {@code bench/glmnet/cold.R} runs on the same CSV at the same λ (one
+ * Rscript process, fread + glmnet) and the two objectives are compared (ours from metrics.json, the
+ * written model's; glmnet's recomputed in R from its coefficients).
+ */
+public final class ColdBench {
+    static final Pattern PHASES = Pattern.compile(
+            "wrote .* \\(start-up ([0-9.]+)s, load ([0-9.]+)s, train ([0-9.]+)s, write ([0-9.]+)s");
+    private static final Pattern GLMNET = Pattern.compile(
+            "glmnet read=([0-9.]+) fit=([0-9.]+) objective=(\\S+) nnz=(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The settings: {@code --KEY VALUE} pairs, each with a default. */
+    record Settings(Path workDir, long rows, int features, double lambda, String driverMemory, Path output,
+                    List<String> cases, boolean glmnet) {
+        static Settings parse(String[] args) {
+            Map<String, String> m = new LinkedHashMap<>(Map.of("workDir", "/tmp/spark-lasso-cold", "rows", "1000000",
+                    "features", "100", "lambda", "0.1", "driverMemory", "6g", "output", "bench/results/cold",
+                    "cases", "floor,sample,g1-csv,g1-parquet", "glmnet", "auto"));
+            for (int i = 0; i < args.length; i += 2) {
+                String key = args[i].replaceFirst("^--", "");
+                if (!m.containsKey(key) || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("cold bench: unknown key or missing value '" + args[i]
+                            + "' (keys: " + String.join(", ", m.keySet()) + ")");
+                }
+                m.put(key, args[i + 1]);
+            }
+            boolean glmnet = switch (m.get("glmnet")) {
+                case "auto" -> rHasGlmnet();
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("glmnet: auto, true or false");
+            };
+            return new Settings(Path.of(m.get("workDir")), Long.parseLong(m.get("rows")),
+                    Integer.parseInt(m.get("features")), Double.parseDouble(m.get("lambda")), m.get("driverMemory"),
+                    Path.of(m.get("output")), Arrays.asList(m.get("cases").split(",")), glmnet);
+        }
+    }
+
+    /** One process: wall seconds, and the phases it reported (NaN where it reports none). */
+    record Run(String name, String command, double wall, double startUp, double load, double train, double write,
+               String stderr) {
+        double rest() {
+            return Double.isNaN(startUp) ? Double.NaN : wall - startUp - load - train - write;
+        }
+    }
+
+    private ColdBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s;
+        try {
+            s = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("spark-lasso: error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(s.workDir());
+        String csv = s.workDir().resolve("g1-" + s.rows() + ".csv").toString();
+        String parquet = s.workDir().resolve("g1-" + s.rows() + ".parquet").toString();
+        generateOnce(s, csv);
+        generateOnce(s, parquet);
+        List<Run> runs = new ArrayList<>();
+        Map<String, Double> objectives = new LinkedHashMap<>();
+        for (String c : s.cases()) {
+            Path out = s.workDir().resolve("out-" + c);
+            switch (c) {
+                case "floor" -> runs.add(submit(s, c, "generate", "--output", out + ".csv", "--rows", "10",
+                        "--features", "2", "--nonzeros", "1"));
+                case "sample" -> runs.add(submit(s, c, "train", "--config", "conf/diabetes.properties",
+                        "--output", out.toString()));
+                case "g1-csv", "g1-parquet" -> {
+                    runs.add(submit(s, c, "train", "--input", c.equals("g1-csv") ? csv : parquet,
+                            "--lambda", Double.toString(s.lambda()), "--plots", "false", "--output", out.toString()));
+                    objectives.put(c, JSON.readTree(out.resolve("metrics.json").toFile()).findValue("objective")
+                            .asDouble());
+                }
+                default -> throw new IllegalArgumentException("cold bench: unknown case '" + c
+                        + "' (floor, sample, g1-csv, g1-parquet)");
+            }
+        }
+        Run glmnet = s.glmnet() ? glmnet(s, csv) : null;
+        report(s, runs, objectives, glmnet);
+    }
+
+    private static void generateOnce(Settings s, String path) throws IOException, InterruptedException {
+        if (!Files.exists(Path.of(path, "_SUCCESS"))) {
+            submit(s, "generate", "generate", "--output", path, "--rows", Long.toString(s.rows()),
+                    "--features", Integer.toString(s.features()));
+        }
+    }
+
+    /** {@code ./submit.sh --driver-memory M ARGS…}, timed from start to exit; fails on a non-zero exit. */
+    private static Run submit(Settings s, String name, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("./submit.sh", "--driver-memory", s.driverMemory()));
+        cmd.addAll(Arrays.asList(args));
+        deleteRecursively(outputOf(args));
+        Finished done = run(name, cmd);
+        Matcher m = PHASES.matcher(done.stderr());
+        double[] p = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        if (m.find()) {
+            for (int i = 0; i < 4; i++) {
+                p[i] = Double.parseDouble(m.group(i + 1));
+            }
+        }
+        return new Run(name, String.join(" ", cmd), done.wall(), p[0], p[1], p[2], p[3], done.stderr());
+    }
+
+    /** A process that exited 0: its wall seconds and what it printed on stderr. */
+    private record Finished(double wall, String stderr) {
+    }
+
+    private static Finished run(String name, List<String> cmd) throws IOException, InterruptedException {
+        File errFile = File.createTempFile("cold-" + name, ".err");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errFile).start();
+        int code = p.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String err = Files.readString(errFile.toPath(), StandardCharsets.UTF_8);
+        Files.delete(errFile.toPath());
+        if (code != 0) {
+            String[] lines = err.split("\n");
+            throw new IllegalStateException(name + ": " + String.join(" ", cmd) + " exited " + code + ": "
+                    + lines[lines.length - 1]);
+        }
+        System.err.printf(Locale.ROOT, "cold bench: %s %.2fs%n", name, wall);
+        return new Finished(wall, err);
+    }
+
+    private static Run glmnet(Settings s, String csv) throws IOException, InterruptedException {
+        List<String> cmd = List.of("Rscript", "bench/glmnet/cold.R", csv, Double.toString(s.lambda()));
+        Finished done = run("glmnet", cmd);
+        return new Run("glmnet", String.join(" ", cmd), done.wall(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                done.stderr());
+    }
+
+    private static Path outputOf(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--output")) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return null;
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    private static boolean rHasGlmnet() {
+        try {
+            Process p = new ProcessBuilder("Rscript", "-e", "library(glmnet); library(data.table)")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** cold.md (a table: wall, × floor, phases; glmnet's line) and cold.json, printed and written. */
+    private static void report(Settings s, List<Run> runs, Map<String, Double> objectives, Run glmnet)
+            throws IOException {
+        double floor = runs.stream().filter(r -> r.name().equals("floor")).mapToDouble(Run::wall).findFirst()
+                .orElse(Double.NaN);
+        StringBuilder md = new StringBuilder("# Cold one-shot jobs (each its own process, start → exit)\n\n")
+                .append(String.format(Locale.ROOT, "G1: %,d × %d, λ = %s; driver memory %s; %d cores.%n%n",
+                        s.rows(), s.features(), s.lambda(), s.driverMemory(),
+                        Runtime.getRuntime().availableProcessors()))
+                .append("| case | wall s | × floor | start-up s | load s | train s | write s | rest s |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        ObjectNode json = JSON.createObjectNode();
+        json.put("rows", s.rows()).put("features", s.features()).put("lambda", s.lambda())
+                .put("driverMemory", s.driverMemory()).put("floorSeconds", floor);
+        ArrayNode cases = json.putArray("cases");
+        for (Run r : runs) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %s | %s | %s | %s | %s |%n", r.name(), r.wall(),
+                    r.wall() / floor, f(r.startUp()), f(r.load()), f(r.train()), f(r.write()), f(r.rest())));
+            cases.addObject().put("case", r.name()).put("command", r.command()).put("wallSeconds", r.wall())
+                    .put("startUpSeconds", r.startUp()).put("loadSeconds", r.load())
+                    .put("trainSeconds", r.train()).put("writeSeconds", r.write())
+                    .put("objective", objectives.getOrDefault(r.name(), Double.NaN));
+        }
+        md.append("\nstart-up: the driver JVM's uptime when the job began (JVM and Spark start-up); rest: "
+                + "spark-submit's launcher JVM, stopping Spark, JVM exit.\n");
+        if (glmnet != null) {
+            Matcher m = GLMNET.matcher(glmnet.stderr());
+            if (m.find()) {
+                double obj = Double.parseDouble(m.group(3));
+                md.append(String.format(Locale.ROOT, "%nglmnet (R, fread on 2 threads + glmnet), same CSV and λ: "
+                        + "wall %.2f s (read %s s, fit %s s); objective %.12g", glmnet.wall(), m.group(1), m.group(2),
+                        obj));
+                json.putObject("glmnet").put("wallSeconds", glmnet.wall())
+                        .put("readSeconds", Double.parseDouble(m.group(1)))
+                        .put("fitSeconds", Double.parseDouble(m.group(2))).put("objective", obj);
+                for (Run r : runs) {
+                    if (objectives.containsKey(r.name())) {
+                        md.append(String.format(Locale.ROOT, "; %s: %.2f× glmnet's wall, objective − glmnet's %.2e",
+                                r.name(), r.wall() / glmnet.wall(), objectives.get(r.name()) - obj));
+                    }
+                }
+                md.append("\n");
+            }
+        } else {
+            md.append("\nglmnet: not run (no Rscript with glmnet and data.table here; `apt-get install "
+                    + "r-cran-glmnet r-cran-data.table`)\n");
+        }
+        Files.createDirectories(s.output());
+        Files.writeString(s.output().resolve("cold.md"), md.toString());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(s.output().resolve("cold.json").toFile(), json);
+        System.out.print(md);
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -61,11 +61,17 @@ public enum ConfigKey {
 
     private static final Map<String, ConfigKey> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(ConfigKey::key, Function.identity()));
-    private static final Map<String, ConfigKey> ALIASES = Map.of(
-            "regParam", LAMBDA,
-            "elasticNetParam", ALPHA,
-            "standardization", STANDARDIZE,
-            "delimiter", SEP);
+    /** In this order wherever they are listed (Map.of's iteration order changes from one JVM to the next). */
+    private static final Map<String, ConfigKey> ALIASES = orderedAliases();
+
+    private static Map<String, ConfigKey> orderedAliases() {
+        Map<String, ConfigKey> m = new java.util.LinkedHashMap<>();
+        m.put("regParam", LAMBDA);
+        m.put("elasticNetParam", ALPHA);
+        m.put("standardization", STANDARDIZE);
+        m.put("delimiter", SEP);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final String key;
     private final String defaultValue;

@@ -135,11 +135,17 @@ public final class Main {
         }
         sb.append("\nAliases: ");
         ConfigKey.aliases().forEach((alias, key) -> sb.append(alias).append(" = ").append(key.key()).append("; "));
-        sb.append("\nSpark CSV reader options pass through as csv.NAME=VALUE: ")
-                .append(String.join(", ", org.sparklasso.input.CsvReaderOptions.names())).append("\n");
-        sb.append("Exit codes: 0 done, 1 failure (cluster, internal, output), 2 bad configuration, 3 bad input data.\n");
+        sb.append("\n").append(CSV_OPTIONS_HELP);
+        sb.append(EXIT_CODES_HELP).append(".\n");
         return sb.toString();
     }
+
+    /** The help line on csv.NAME pass-through options (train's and score's --help). */
+    static final String CSV_OPTIONS_HELP = "Spark CSV reader options pass through as csv.NAME=VALUE: "
+            + String.join(", ", CsvReaderOptions.names()) + "\n";
+    /** The help line on exit codes (train's and score's --help; each ends it with its own detail). */
+    static final String EXIT_CODES_HELP = "Exit codes: 0 done, 1 failure (cluster, internal, output), "
+            + "2 bad configuration, 3 bad input data";
 
     static String usage() {
         return "usage: submit.sh [spark-submit options] train [--config FILE.properties] [--KEY VALUE]... [--verbose]\n"

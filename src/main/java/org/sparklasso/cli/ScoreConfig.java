@@ -42,11 +42,9 @@ public record ScoreConfig(String model, String input, InputFormat format, boolea
         StringBuilder sb = new StringBuilder("usage: submit.sh [spark-submit options] score --model TRAIN_OUTPUT|SAVED_MODEL "
                 + "--input PATH --output PATH [--KEY VALUE | --KEY=VALUE]... [--verbose]\n\nKeys:\n");
         KEY_HELP.forEach((k, v) -> sb.append(String.format("  %-10s %s%n", k, v)));
-        sb.append("Spark CSV reader options pass through as csv.NAME=VALUE: ")
-                .append(String.join(", ", CsvReaderOptions.names())).append("\n");
+        sb.append(Main.CSV_OPTIONS_HELP);
         sb.append("Output: the kept columns, prediction, and probability_<class> for classification models.\n");
-        sb.append("Exit codes: 0 done, 1 failure (cluster, internal, output), 2 bad configuration, "
-                + "3 bad input data (a missing feature, a bad value).\n");
+        sb.append(Main.EXIT_CODES_HELP).append(" (a missing feature, a bad value).\n");
         return sb.toString();
     }
 

@@ -1,6 +1,5 @@
 package org.sparklasso.cli;
 
-import org.sparklasso.api.ConfigKey;
 import org.sparklasso.api.Lasso;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.ml.LassoModels;

@@ -75,10 +75,10 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
         transformSchema(dataset.schema(), true);
         ModelData model = data();
         boolean numeric = model.numericClasses();
-        double cut = (Double) getOrDefault(threshold);
+        double cut = getThreshold();
         String[] names = model.classNames().toArray(new String[0]);
         StructType scored = new StructType().add("raw", new VectorUDT()).add("probability", new VectorUDT())
-                .add("prediction", predictionType());
+                .add("prediction", predictionType(numeric));
         UserDefinedFunction score = functions.udf((UDF1<Vector, Row>) x -> {
             if (x == null) {
                 return null;
@@ -104,10 +104,6 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
                 .withColumn(getProbabilityCol(), s.getField("probability"))
                 .withColumn(getPredictionCol(), s.getField("prediction"))
                 .drop(tmp);
-    }
-
-    private DataType predictionType() {
-        return predictionType(data().numericClasses());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;

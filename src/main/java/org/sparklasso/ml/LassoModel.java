@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLWritable;

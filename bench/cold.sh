@@ -4,7 +4,8 @@
 #   bench/cold.sh                                   # G1 at n = 1e6 (generated once into /tmp/spark-lasso-cold)
 #   bench/cold.sh --rows 100000 --cases floor,g1-parquet --glmnet false
 # Keys (default): workDir (/tmp/spark-lasso-cold), rows (1000000), features (100), lambda (0.1),
-# driverMemory (6g), output (bench/results/cold), cases (floor,sample,g1-csv,g1-parquet), glmnet (auto).
+# driverMemory (6g), output (bench/results/cold), cases (floor,sample,g1-csv,g1-parquet), glmnet (auto),
+# cds (on: submit.sh's class-data sharing archive, recorded by an untimed train first if missing; off).
 # Writes <output>/cold.md and cold.json. No Spark runs in this JVM (ColdBench only starts processes).
 set -euo pipefail
 cd "$(dirname "$0")/.."

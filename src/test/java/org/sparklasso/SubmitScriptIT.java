@@ -89,6 +89,36 @@ class SubmitScriptIT {
     }
 
     /**
+     * The driver's class-data sharing archive: the first successful {@code train} without one records
+     * it in $SPARK_LASSO_CDS_DIR (quietly: nothing on stdout), and the next job's driver maps it —
+     * checked with {@code -Xshare:on}, under which a JVM that cannot use the archive it is given (a
+     * class path or JDK mismatch, a damaged file) refuses to start.
+     */
+    @Test
+    void recordsAClassDataSharingArchiveThatTheNextJobMaps() throws Exception {
+        Path cds = tmp.resolve("cds");
+        Map<String, String> env = Map.of("SPARK_LASSO_CDS_DIR", cds.toString());
+        Run train = submit(env, "--master", "local[2]", "train", "--input", "sample-data/diabetes.csv",
+                "--labelCol", "progression", "--lambda", "1", "--output", tmp.resolve("out").toString());
+        train.assertExit(0);
+        assertEquals("", train.stdout(), "train prints nothing on stdout, the archive's dump included");
+        List<Path> archives;
+        try (var files = Files.list(cds)) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("driver-\\d+\\.jsa"), archives.toString());
+        assertTrue(Files.size(archives.get(0)) > 10_000_000, archives.get(0) + ": " + Files.size(archives.get(0)));
+
+        Path csv = tmp.resolve("ten.csv");
+        Run next = submit(Map.of("SPARK_LASSO_CDS_DIR", cds.toString(), "SPARK_SUBMIT_OPTS", "-Xshare:on"),
+                "--master", "local[1]", "generate",
+                "--output", csv.toString(), "--rows", "10", "--features", "2", "--nonzeros", "1");
+        next.assertExit(0);
+        assertTrue(Files.exists(csv), next.stderr());
+    }
+
+    /**
      * Arguments with spaces (a --config path, an --output path) reach the application intact: it
      * opens the properties file at that path (the error names the unknown key found inside it).
      * A configuration error exits with 2 and one error line, without a stack trace. (A successful

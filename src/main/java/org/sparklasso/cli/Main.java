@@ -94,6 +94,7 @@ public final class Main {
     private static void train(String[] args) throws Exception {
         JobConfig config = ConfigParser.parse(args);
         inSession("spark-lasso train", spark -> TrainJob.run(spark, config));
+        ClassDataArchive.recordIfRequested();
     }
 
     private static void score(String[] args) throws Exception {

@@ -1,32 +1,17 @@
 package org.sparklasso.cli;
 
 import org.sparklasso.api.Lasso;
-import org.sparklasso.api.ModelData;
-import org.sparklasso.ml.LassoModels;
-import org.sparklasso.output.ModelDirectory;
-
 import org.sparklasso.path.TrainingResult;
-
-import org.sparklasso.spec.Family;
 import org.sparklasso.spec.FitSpec;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.sparklasso.kernel.Blas;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.LoadedData;
 import org.sparklasso.output.AtomicOutput;
-import org.sparklasso.output.PmmlWriter;
 import org.sparklasso.output.PreviousModels;
-import org.sparklasso.output.Provenance;
-import org.sparklasso.output.CoefficientsWriter;
 import org.sparklasso.output.FeatureTermsReport;
-import org.sparklasso.output.PathWriter;
-import org.sparklasso.output.PlotWriter;
-import org.sparklasso.output.MetricsWriter;
 import org.sparklasso.output.TrainReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,35 +54,7 @@ public final class TrainJob {
                     (t2 - t1) / 1e9, data.blocks().getNumPartitions(), Blas.implementation(),
                     data.classes() == null ? null : data.classes().classNames(),
                     FeatureTermsReport.of(result.terms(), result.adaptive(), data.featureNames()), result.relaxed());
-            try (AtomicOutput out = AtomicOutput.begin(config.output(), spark.sparkContext().hadoopConfiguration())) {
-                List<String> classNames = config.family() == Family.MULTINOMIAL ? data.classes().classNames() : null;
-                String[] groupOf = result.terms().groups() == null ? null
-                        : result.terms().groups().labelOfFeature();
-                CoefficientsWriter.write(spark, report.written(), data.featureNames(), classNames, groupOf,
-                        report.writtenGammas(), featureColumns(result), out.path("coefficients"));
-                if (result.fits().size() > 1) {
-                    PathWriter.writePath(spark, result.fits(), data.featureNames(), classNames, out.path("path"));
-                    PathWriter.writeSummary(spark, result.fits(), out.path("path_summary"));
-                }
-                if (result.cv() != null) {
-                    PathWriter.writeCv(spark, result.cv(), out.path("cv"));
-                }
-                if (result.relaxed() != null && result.relaxed().cv() != null) {
-                    PathWriter.writeRelaxedCv(spark, result.relaxed(), out.path("cv_relaxed"));
-                }
-                ModelData modelData = ModelData.of(result, data, config.family());
-                LassoModels.of(modelData).write()
-                        .session(spark).save(out.path(ModelDirectory.MODEL));
-                if (config.plots()) {
-                    PlotWriter.write(report, data.featureNames(), groupOf, out);
-                }
-                out.writeText("model.pmml", PmmlWriter.toXml(modelData, labelName(config), "spark-lasso",
-                        Provenance.version()));
-                out.writeText("metrics.json", MetricsWriter.toJson(report, Provenance.of(spark,
-                        EffectiveConfiguration.of(config), config.input(), data.rows(), data.featureNames(),
-                        result.standardization())));
-                out.commit();
-            }
+            TrainOutput.write(spark, config, data, result, report);
             LOG.info(PHASES_LOG, config.output(),
                     seconds(startUpSeconds), seconds(report.loadSeconds()), seconds(report.trainSeconds()),
                     seconds((System.nanoTime() - t2) / 1e9), report.dataPasses());
@@ -109,25 +66,5 @@ public final class TrainJob {
 
     private static String seconds(double s) {
         return String.format(java.util.Locale.ROOT, "%.3f", s);
-    }
-
-    /** The label's name for the PMML target: the label column as given, else the format's default. */
-    private static String labelName(JobConfig config) {
-        if (config.labelCol() != null && (config.header() || config.format() != org.sparklasso.input.InputFormat.CSV)) {
-            return config.labelCol();
-        }
-        return "label";
-    }
-
-    /** The per-feature columns of coefficients/ beyond the model: the penalty factors and adaptive weights in force. */
-    private static Map<String, double[]> featureColumns(TrainingResult result) {
-        Map<String, double[]> columns = new LinkedHashMap<>();
-        if (result.terms().hasFactors()) {
-            columns.put("penaltyFactor", result.terms().factors());
-        }
-        if (result.adaptive() != null) {
-            columns.put("adaptiveWeight", result.adaptive().weights());
-        }
-        return columns;
     }
 }

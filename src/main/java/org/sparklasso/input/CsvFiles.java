@@ -56,7 +56,8 @@ final class CsvFiles {
      */
     private String[] csvColumns(boolean header) throws IOException {
         String input = read.input();
-        String[] columns = csvReader(header).csv(input).columns();
+        String[] columns = CsvHeaderLine.columns(input, read.csvOptions(), spark.sparkContext().hadoopConfiguration(),
+                header).orElseGet(() -> csvReader(header).csv(input).columns());
         if (columns.length == 0) {
             throw JobException.input("input " + input + " is empty (no lines to read"
                     + (header ? ", not even a header" : "") + ")");

@@ -2,14 +2,13 @@ package org.sparklasso.output;
 
 import org.sparklasso.path.FittedModel;
 
+import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -37,20 +36,19 @@ public final class CoefficientsWriter {
     }
 
     /**
-     * Writes every model's rows, generated on the executors from broadcast coefficients (p = 10⁶
-     * features × several λ would not fit the driver as row objects), in the order model, class,
-     * intercept then features.
+     * Writes every model's rows in the order model, class, intercept then features, from the driver
+     * ({@link DriverParquetWriter}: rows are generated one at a time from the coefficient arrays, so
+     * p = 10⁶ features × many λ never exist as row objects at once; Spark's writer ran it as one task
+     * after coalesce(1) too, so nothing parallel is lost). Each feature's group label goes in a column
+     * group ({@code groupOf} null: no such column) and each model's γ in a column gamma
+     * ({@code gammas}: the relaxed lasso's, or null).
      *
      * @param classNames the class of each coefficient block for multinomial, else null
      * @param featureColumns per-feature double columns after the model's, by name, in order (may be empty)
      */
-    /**
-     * As above, with each feature's group label in a column group ({@code groupOf} null: no such
-     * column) and each model's γ in a column gamma ({@code gammas}: the relaxed lasso's, or null).
-     */
     public static void write(SparkSession spark, List<FittedModel> models, List<String> featureNames,
                              List<String> classNames, String[] groupOf, double[] gammas,
-                             Map<String, double[]> featureColumns, String path) {
+                             Map<String, double[]> featureColumns, String path) throws IOException {
         int p = featureNames.size();
         int classes = models.isEmpty() ? 1 : models.get(0).classes();
         Table table = new Table(featureNames.toArray(new String[0]),
@@ -60,31 +58,39 @@ public final class CoefficientsWriter {
                 models.stream().mapToDouble(FittedModel::lambda).toArray(),
                 groupOf, gammas, featureColumns.values().toArray(new double[0][]), p, classes);
         long total = (long) models.size() * classes * (p + 1);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Table> bc = jsc.broadcast(table);
-        try {
-            int slices = (int) Math.max(1, Math.min(64, total / 1_000_000));
-            JavaRDD<Row> rows = spark.range(0, total, 1, slices).javaRDD().map(i -> bc.value().row(i));
-            StructType schema = SCHEMA;
-            if (groupOf != null) {
-                schema = schema.add("group", DataTypes.StringType, true);
-            }
-            if (gammas != null) {
-                schema = schema.add("gamma", DataTypes.DoubleType, false);
-            }
-            for (String name : featureColumns.keySet()) {
-                schema = schema.add(name, DataTypes.DoubleType, true);
-            }
-            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
-        } finally {
-            bc.destroy();
+        StructType schema = SCHEMA;
+        if (groupOf != null) {
+            schema = schema.add("group", DataTypes.StringType, true);
         }
+        if (gammas != null) {
+            schema = schema.add("gamma", DataTypes.DoubleType, false);
+        }
+        for (String name : featureColumns.keySet()) {
+            schema = schema.add(name, DataTypes.DoubleType, true);
+        }
+        Iterator<Row> rows = new Iterator<>() {
+            private long next;
+
+            @Override
+            public boolean hasNext() {
+                return next < total;
+            }
+
+            @Override
+            public Row next() {
+                if (next >= total) {
+                    throw new NoSuchElementException();
+                }
+                return table.row(next++);
+            }
+        };
+        DriverParquetWriter.write(spark.sparkContext().hadoopConfiguration(), path, schema, rows);
     }
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
                          double[] lambdas, String[] groups, double[] gammas, double[][] extra, int p, int classes)
-            implements java.io.Serializable {
+{
         Row row(long i) {
             int perModel = classes * (p + 1);
             int m = (int) (i / perModel);

@@ -1,5 +1,7 @@
 package org.sparklasso.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -53,7 +55,11 @@ public final class ModelDataTable {
                 Arrays.stream(s.nnz()).boxed().toArray(Integer[]::new), boxed(s.devRatio()), s.typeMeasure(),
                 s.cvMean() == null ? null : boxed(s.cvMean()), s.cvStd() == null ? null : boxed(s.cvStd()),
                 s.lambdaMin(), s.lambda1se());
-        spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().parquet(dir);
+        try {
+            DriverParquetWriter.write(spark.sparkContext().hadoopConfiguration(), dir, SCHEMA, List.of(row));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model data to " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads the model under {@code dir}; an input error naming {@code what} when it is not one. */

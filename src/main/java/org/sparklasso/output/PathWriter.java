@@ -2,11 +2,11 @@ package org.sparklasso.output;
 
 import org.sparklasso.path.FittedModel;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -52,7 +52,7 @@ public final class PathWriter {
 
     /** @param classNames the class of each coefficient block for multinomial, else null */
     public static void writePath(SparkSession spark, List<FittedModel> fits, List<String> names,
-                                 List<String> classNames, String path) {
+                                 List<String> classNames, String path) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (FittedModel m : fits) {
             int p = m.numFeatures();
@@ -70,7 +70,7 @@ public final class PathWriter {
         write(spark, rows, PATH, path);
     }
 
-    public static void writeSummary(SparkSession spark, List<FittedModel> fits, String path) {
+    public static void writeSummary(SparkSession spark, List<FittedModel> fits, String path) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (FittedModel m : fits) {
             rows.add(RowFactory.create(m.lambda(), m.nnz(), m.devRatio(), m.solve().objective(), m.solve().gap(),
@@ -79,7 +79,7 @@ public final class PathWriter {
         write(spark, rows, SUMMARY, path);
     }
 
-    public static void writeCv(SparkSession spark, CrossValidationResult cv, String path) {
+    public static void writeCv(SparkSession spark, CrossValidationResult cv, String path) throws IOException {
         List<Row> rows = new ArrayList<>();
         double[] lambdas = cv.summary().lambdas();
         for (int l = 0; l < lambdas.length; l++) {
@@ -89,7 +89,7 @@ public final class PathWriter {
     }
 
     /** {@code cv_relaxed/}: the relaxed lasso's cross-validation, one row per (λ, γ). */
-    public static void writeRelaxedCv(SparkSession spark, RelaxedPath relaxed, String path) {
+    public static void writeRelaxedCv(SparkSession spark, RelaxedPath relaxed, String path) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (int g = 0; g < relaxed.gammas().length; g++) {
             CrossValidationSummary s = relaxed.cv().get(g);
@@ -101,7 +101,7 @@ public final class PathWriter {
         write(spark, rows, RELAXED_CV, path);
     }
 
-    private static void write(SparkSession spark, List<Row> rows, StructType schema, String path) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
+    private static void write(SparkSession spark, List<Row> rows, StructType schema, String path) throws IOException {
+        DriverParquetWriter.write(spark.sparkContext().hadoopConfiguration(), path, schema, rows);
     }
 }

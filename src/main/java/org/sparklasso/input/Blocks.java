@@ -9,6 +9,7 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -65,8 +66,11 @@ public final class Blocks {
         final RowLayout packing = layout;
         int blockRows = spec.blockRows() > 0 ? spec.blockRows()
                 : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
-        JavaRDD<Block> blocks = df.javaRDD()
-                .mapPartitionsWithIndex((idx, it) -> BlockBuilder.pack(packing, blockRows, idx, it), true)
+        // Internal rows, read through a view: javaRDD() would box every value into a new external Row.
+        StructType schema = df.schema();
+        JavaRDD<Block> blocks = df.queryExecution().toRdd().toJavaRDD()
+                .mapPartitionsWithIndex((idx, it) -> BlockBuilder.pack(packing, blockRows, idx,
+                        InternalRowView.over(it, schema)), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         if (blocks.context().isLocal()) {
             cutLineageOnceCached(blocks);

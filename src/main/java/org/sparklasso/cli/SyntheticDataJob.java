@@ -27,12 +27,23 @@ import org.sparklasso.spec.JobException;
  * {@code y = xᵀβ + σ·ε} with a known β whose first {@code nonzeros} entries (spread over the
  * features) are ±(1…k). The true β is written beside the data as {@code _true_coefficients.csv}
  * (Spark's readers skip files starting with "_").
+ *
+ * <p>{@code family binomial}: the label is 0/1, drawn as 1 with probability σ(c·xᵀβ), where c scales
+ * the linear predictor to standard deviation {@code signalSd} under the equicorrelated design
+ * (Var xᵀβ = (1−ρ)Σβⱼ² + ρ(Σβⱼ)²), so the classes overlap whatever the sizes — the benchmark's B1/B2
+ * model (bench/BenchData), here for the cold bench's B2 files and anyone's test data.
  */
 public final class SyntheticDataJob {
 
     /** Generator settings, with defaults. */
     record Settings(String output, String format, long rows, int features, int nonzeros, double correlation,
-                    double density, double noise, long seed, int partitions) implements java.io.Serializable {
+                    double density, double noise, long seed, int partitions, boolean binomial, double signalSd)
+            implements java.io.Serializable {
+        /** Gaussian labels. */
+        Settings(String output, String format, long rows, int features, int nonzeros, double correlation,
+                 double density, double noise, long seed, int partitions) {
+            this(output, format, rows, features, nonzeros, correlation, density, noise, seed, partitions, false, 2);
+        }
     }
 
     private SyntheticDataJob() {
@@ -59,6 +70,8 @@ public final class SyntheticDataJob {
         double noise = 1.0;
         long seed = 42;
         int partitions = 0;
+        String family = "gaussian";
+        double signalSd = 2;
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             if (!key.startsWith("--") || i + 1 >= args.length) {
@@ -77,6 +90,8 @@ public final class SyntheticDataJob {
                     case "noise" -> noise = Double.parseDouble(v);
                     case "seed" -> seed = Long.parseLong(v);
                     case "partitions" -> partitions = Integer.parseInt(v);
+                    case "family" -> family = v.toLowerCase(Locale.ROOT);
+                    case "signalSd" -> signalSd = Double.parseDouble(v);
                     default -> throw JobException.config("generate: unknown key '" + key.substring(2) + "'");
                 }
             } catch (NumberFormatException e) {
@@ -97,7 +112,14 @@ public final class SyntheticDataJob {
             throw JobException.config("generate: need rows >= 1, features >= 1, 0 <= nonzeros <= features, "
                     + "0 <= correlation < 1, 0 < density <= 1, noise >= 0");
         }
-        return new Settings(output, format, rows, features, nonzeros, correlation, density, noise, seed, partitions);
+        if (!family.equals("gaussian") && !family.equals("binomial")) {
+            throw JobException.config("generate: family: invalid value '" + family + "' (gaussian or binomial)");
+        }
+        if (!(signalSd > 0)) {
+            throw JobException.config("generate: signalSd: must be > 0 (got " + signalSd + ")");
+        }
+        return new Settings(output, format, rows, features, nonzeros, correlation, density, noise, seed, partitions,
+                family.equals("binomial"), signalSd);
     }
 
     /** The true coefficients: k nonzeros spread evenly, values ±1, ±2, … */
@@ -110,14 +132,27 @@ public final class SyntheticDataJob {
         return beta;
     }
 
+    /** The factor giving xᵀβ standard deviation {@code signalSd} when the features are equicorrelated (ρ). */
+    static double predictorScale(double[] beta, double correlation, double signalSd) {
+        double sum = 0;
+        double sq = 0;
+        for (double b : beta) {
+            sum += b;
+            sq += b * b;
+        }
+        double variance = (1 - correlation) * sq + correlation * sum * sum;
+        return variance > 0 ? signalSd / Math.sqrt(variance) : 0;
+    }
+
     static void generate(SparkSession spark, Settings s) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = s.partitions() > 0 ? s.partitions()
                 : (int) Math.max(jsc.defaultParallelism(), Math.min(10_000, s.rows() / 200_000 + 1));
         double[] beta = trueBeta(s.features(), s.nonzeros());
+        double scale = s.binomial() ? predictorScale(beta, s.correlation(), s.signalSd()) : 1;
         boolean vector = s.format().equals("libsvm") || s.density() < 1;
         List<Integer> ids = IntStream.range(0, parts).boxed().toList();
-        JavaRDD<Row> rows = jsc.parallelize(ids, parts).flatMap(part -> new ModelRows(s, beta, vector, part, parts));
+        JavaRDD<Row> rows = jsc.parallelize(ids, parts).flatMap(part -> new ModelRows(s, beta, scale, vector, part, parts));
         StructType schema;
         if (vector) {
             schema = new StructType().add("label", DataTypes.DoubleType, false)
@@ -143,7 +178,7 @@ public final class SyntheticDataJob {
         StringBuilder truth = new StringBuilder("feature,index,coefficient\n");
         for (int j = 0; j < beta.length; j++) {
             truth.append(vector ? "f" + (j + 1) : "x" + (j + 1)).append(',').append(j).append(',')
-                    .append(beta[j]).append('\n');
+                    .append(beta[j] * scale).append('\n');
         }
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(s.output(), "_true_coefficients.csv");
@@ -164,16 +199,18 @@ public final class SyntheticDataJob {
     private static final class ModelRows extends PartitionRows {
         private final Settings s;
         private final double[] beta;
+        private final double scale;
         private final boolean vector;
         private final SplittableRandom rnd;
         private final Random gauss;
         private final double a;
         private final double b;
 
-        ModelRows(Settings s, double[] beta, boolean vector, int part, int parts) {
+        ModelRows(Settings s, double[] beta, double scale, boolean vector, int part, int parts) {
             super(s.rows(), part, parts);
             this.s = s;
             this.beta = beta;
+            this.scale = scale;
             this.vector = vector;
             this.rnd = new SplittableRandom(s.seed() * 1_000_003L + part);
             this.gauss = new Random(rnd.nextLong());
@@ -194,7 +231,11 @@ public final class SyntheticDataJob {
                 x[j] = a * z + b * gauss.nextGaussian();
                 y += x[j] * beta[j];
             }
-            y += s.noise() * gauss.nextGaussian();
+            if (s.binomial()) {
+                y = rnd.nextDouble() < 1 / (1 + Math.exp(-scale * y)) ? 1 : 0;
+            } else {
+                y += s.noise() * gauss.nextGaussian();
+            }
             if (vector) {
                 return RowFactory.create(y, Vectors.dense(x).compressed());
             }

@@ -2,6 +2,7 @@ package org.sparklasso.cli;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,5 +60,44 @@ class SyntheticDataTest {
         long stored = rows.stream().mapToLong(r -> ((Vector) r.getAs("features")).numNonzeros()).sum();
         double density = stored / (2000.0 * 50);
         assertTrue(Math.abs(density - 0.2) < 0.01, "density " + density);
+    }
+
+    /**
+     * family binomial: 0/1 labels drawn from the logistic model with signalSd 2, so among rows whose true
+     * linear predictor is positive most labels are 1, and among the others most are 0.
+     */
+    @Test
+    void binomialLabelsFollowTheLogisticModel() {
+        SparkSession spark = SparkTestSession.get();
+        SyntheticDataJob.Settings s = SyntheticDataJob.parse(new String[] {"--output", dir.resolve("b.parquet").toString(),
+                "--rows", "4000", "--features", "6", "--nonzeros", "2", "--family", "binomial", "--partitions", "3"});
+        SyntheticDataJob.generate(spark, s);
+        List<Row> rows = spark.read().parquet(s.output()).collectAsList();
+        assertEquals(4000, rows.size());
+        double[] beta = SyntheticDataJob.trueBeta(6, 2);
+        double onesPositive = 0;
+        double positive = 0;
+        double onesNegative = 0;
+        double negative = 0;
+        for (Row r : rows) {
+            double y = r.getDouble(r.fieldIndex("label"));
+            assertTrue(y == 0 || y == 1, "label " + y);
+            double eta = 0;
+            for (int j = 0; j < 6; j++) {
+                eta += beta[j] * r.getDouble(j);
+            }
+            if (eta > 0) {
+                positive++;
+                onesPositive += y;
+            } else {
+                negative++;
+                onesNegative += y;
+            }
+        }
+        double high = onesPositive / positive;
+        double low = onesNegative / negative;
+        assertTrue(high > 0.7 && low < 0.3, "P(y=1 | eta>0) = " + high + ", P(y=1 | eta<=0) = " + low);
+        assertThrows(org.sparklasso.spec.JobException.class, () -> SyntheticDataJob.parse(new String[] {
+                "--output", "x.csv", "--family", "poisson"}));
     }
 }

@@ -39,11 +39,17 @@ public final class ColdBench {
 
     /** The settings: {@code --KEY VALUE} pairs, each with a default. */
     record Settings(Path workDir, long rows, int features, double lambda, String driverMemory, Path output,
-                    List<String> cases, boolean glmnet, boolean cds) {
+                    List<String> cases, boolean glmnet, boolean cds, long b2Rows, int b2Folds) {
         static Settings parse(String[] args) {
-            Map<String, String> m = new LinkedHashMap<>(Map.of("workDir", "/tmp/spark-lasso-cold", "rows", "1000000",
-                    "features", "100", "lambda", "0.1", "driverMemory", "6g", "output", "bench/results/cold",
-                    "cases", "floor,sample,g1-csv,g1-parquet", "glmnet", "auto", "cds", "on"));
+            // the keys with their defaults, in the order the usage lists them
+            String[] defaults = {"workDir", "/tmp/spark-lasso-cold", "rows", "1000000", "features", "100",
+                "lambda", "0.1", "driverMemory", "6g", "output", "bench/results/cold",
+                "cases", "floor,sample,g1-csv,g1-parquet,b2", "glmnet", "auto", "cds", "on", "b2Rows", "100000",
+                "b2Folds", "5"};
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < defaults.length; i += 2) {
+                m.put(defaults[i], defaults[i + 1]);
+            }
             for (int i = 0; i < args.length; i += 2) {
                 String key = args[i].replaceFirst("^--", "");
                 if (!m.containsKey(key) || i + 1 >= args.length) {
@@ -64,7 +70,7 @@ public final class ColdBench {
             return new Settings(Path.of(m.get("workDir")), Long.parseLong(m.get("rows")),
                     Integer.parseInt(m.get("features")), Double.parseDouble(m.get("lambda")), m.get("driverMemory"),
                     Path.of(m.get("output")), Arrays.asList(m.get("cases").split(",")), glmnet,
-                    m.get("cds").equals("on"));
+                    m.get("cds").equals("on"), Long.parseLong(m.get("b2Rows")), Integer.parseInt(m.get("b2Folds")));
         }
     }
 
@@ -91,8 +97,14 @@ public final class ColdBench {
         Files.createDirectories(s.workDir());
         String csv = s.workDir().resolve("g1-" + s.rows() + ".csv").toString();
         String parquet = s.workDir().resolve("g1-" + s.rows() + ".parquet").toString();
-        generateOnce(s, csv);
-        generateOnce(s, parquet);
+        String b2 = s.workDir().resolve("b2-" + s.b2Rows() + ".csv").toString();
+        if (s.cases().contains("g1-csv") || s.cases().contains("g1-parquet")) {
+            generateOnce(s, csv, s.rows());
+            generateOnce(s, parquet, s.rows());
+        }
+        if (s.cases().contains("b2")) {
+            generateOnce(s, b2, s.b2Rows(), "--family", "binomial");
+        }
         // As a user's jobs after the first: the first train of an install records the driver's class-data
         // sharing archive (submit.sh; ~20 s, once), so one untimed train runs before the timed cases.
         double prepared = s.cds() ? submit(s, "prepare", "train", "--config", "conf/diabetes.properties",
@@ -112,18 +124,26 @@ public final class ColdBench {
                     objectives.put(c, JSON.readTree(out.resolve("metrics.json").toFile()).findValue("objective")
                             .asDouble());
                 }
+                case "b2" -> runs.add(submit(s, c, "train", "--input", b2, "--family", "binomial", "--nfolds",
+                        Integer.toString(s.b2Folds()), "--plots", "false", "--output", out.toString()));
                 default -> throw new IllegalArgumentException("cold bench: unknown case '" + c
-                        + "' (floor, sample, g1-csv, g1-parquet)");
+                        + "' (floor, sample, g1-csv, g1-parquet, b2)");
             }
         }
-        Run glmnet = s.glmnet() ? glmnet(s, csv) : null;
-        report(s, runs, objectives, glmnet, prepared);
+        boolean g1 = s.cases().contains("g1-csv") || s.cases().contains("g1-parquet");
+        Run glmnet = s.glmnet() && g1 ? glmnet("glmnet", csv, Double.toString(s.lambda())) : null;
+        Run cvGlmnet = s.glmnet() && s.cases().contains("b2")
+                ? glmnet("cv.glmnet", b2, "0", Integer.toString(s.b2Folds()), "binomial") : null;
+        report(s, runs, objectives, glmnet, cvGlmnet, prepared);
     }
 
-    private static void generateOnce(Settings s, String path) throws IOException, InterruptedException {
+    private static void generateOnce(Settings s, String path, long rows, String... more)
+            throws IOException, InterruptedException {
         if (!Files.exists(Path.of(path, "_SUCCESS"))) {
-            submit(s, "generate", "generate", "--output", path, "--rows", Long.toString(s.rows()),
-                    "--features", Integer.toString(s.features()));
+            List<String> args = new ArrayList<>(List.of("generate", "--output", path, "--rows", Long.toString(rows),
+                    "--features", Integer.toString(s.features())));
+            args.addAll(Arrays.asList(more));
+            submit(s, "generate", args.toArray(String[]::new));
         }
     }
 
@@ -168,10 +188,12 @@ public final class ColdBench {
         return new Finished(wall, err);
     }
 
-    private static Run glmnet(Settings s, String csv) throws IOException, InterruptedException {
-        List<String> cmd = List.of("Rscript", "bench/glmnet/cold.R", csv, Double.toString(s.lambda()));
-        Finished done = run("glmnet", cmd, Map.of());
-        return new Run("glmnet", String.join(" ", cmd), done.wall(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    /** {@code Rscript bench/glmnet/cold.R CSV ARGS…} (λ, then optionally folds and family), timed. */
+    private static Run glmnet(String name, String csv, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("Rscript", "bench/glmnet/cold.R", csv));
+        cmd.addAll(Arrays.asList(args));
+        Finished done = run(name, cmd, Map.of());
+        return new Run(name, String.join(" ", cmd), done.wall(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 done.stderr());
     }
 
@@ -207,7 +229,7 @@ public final class ColdBench {
 
     /** cold.md (a table: wall, × floor, phases; glmnet's line) and cold.json, printed and written. */
     private static void report(Settings s, List<Run> runs, Map<String, Double> objectives, Run glmnet,
-                               double prepared) throws IOException {
+                               Run cvGlmnet, double prepared) throws IOException {
         double floor = runs.stream().filter(r -> r.name().equals("floor")).mapToDouble(Run::wall).findFirst()
                 .orElse(Double.NaN);
         StringBuilder md = new StringBuilder("# Cold one-shot jobs (each its own process, start → exit)\n\n")
@@ -255,8 +277,22 @@ public final class ColdBench {
                 md.append("\n");
             }
         } else {
-            md.append("\nglmnet: not run (no Rscript with glmnet and data.table here; `apt-get install "
-                    + "r-cran-glmnet r-cran-data.table`)\n");
+            md.append("\nglmnet: not run (no Rscript with glmnet and data.table here, `apt-get install "
+                    + "r-cran-glmnet r-cran-data.table`, or no G1 case)\n");
+        }
+        Run b2 = runs.stream().filter(r -> r.name().equals("b2")).findFirst().orElse(null);
+        if (cvGlmnet != null && b2 != null) {
+            Matcher m = GLMNET.matcher(cvGlmnet.stderr());
+            if (m.find()) {
+                md.append(String.format(Locale.ROOT, "%nB2 (binomial %,d × %d, 100-λ path + %d-fold CV): cv.glmnet (same "
+                        + "CSV, fread + cv.glmnet, deviance) wall %.2f s (read %s s, fit %s s); ours %.2f s = %.2f× "
+                        + "cv.glmnet's wall (fit alone: %.2f×)%n", s.b2Rows(), s.features(), s.b2Folds(),
+                        cvGlmnet.wall(), m.group(1), m.group(2), b2.wall(), b2.wall() / cvGlmnet.wall(),
+                        b2.train() / Double.parseDouble(m.group(2))));
+                json.putObject("cvGlmnetB2").put("wallSeconds", cvGlmnet.wall())
+                        .put("readSeconds", Double.parseDouble(m.group(1)))
+                        .put("fitSeconds", Double.parseDouble(m.group(2)));
+            }
         }
         Files.createDirectories(s.output());
         Files.writeString(s.output().resolve("cold.md"), md.toString());

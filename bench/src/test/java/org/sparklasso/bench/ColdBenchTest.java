@@ -27,9 +27,13 @@ class ColdBenchTest {
     void settingsHaveDefaultsAndRefuseUnknownKeys() {
         ColdBench.Settings s = ColdBench.Settings.parse(new String[] {"--rows", "1000", "--glmnet", "false"});
         assertEquals(1000, s.rows());
-        assertEquals(List.of("floor", "sample", "g1-csv", "g1-parquet"), s.cases());
+        assertEquals(List.of("floor", "sample", "g1-csv", "g1-parquet", "b2"), s.cases());
+        assertEquals(100_000, s.b2Rows());
+        assertEquals(5, s.b2Folds());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ColdBench.Settings.parse(new String[] {"--row", "10"}));
         assertTrue(e.getMessage().contains("'--row'"), e.getMessage());
+        assertTrue(e.getMessage().contains("(keys: workDir, rows, features, lambda, driverMemory, output, cases, "
+                + "glmnet, cds, b2Rows, b2Folds)"), "keys in one fixed order: " + e.getMessage());
     }
 }

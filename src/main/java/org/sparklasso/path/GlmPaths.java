@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.sparklasso.block.Standardization;
 import org.sparklasso.datafit.Datafit;
 import org.sparklasso.datafit.HeldOut;
@@ -263,20 +264,43 @@ final class GlmPaths implements FamilyPaths {
                 }
             }
         }
-        long scores = 0;
-        for (FeatureMoments m : context.byFold()) {
-            scores += m.rows() * (long) lambdas;
-        }
-        if (binomial && (context.spec().typeMeasure().equals("auc") || scores <= BlockPasses.MAX_AUC_SCORES)) {
-            double[][][] points = new double[paths.folds().size()][lambdas][];
-            for (int k = 0; k < points.length; k++) {
-                for (int l = 0; l < lambdas; l++) {
-                    points[k][l] = paths.folds().get(k).steps().get(l).result().coefficients();
-                }
+        if (binomial) {
+            // The AUC curve over every λ when it is the measure; otherwise only where cvMeasuresChosen can
+            // report it, at lambda.min and lambda.1se: 2 models per fold to score and sort instead of the
+            // path's 100 (sorting them was a fifth of B2's cold fit), NaN at the other λ.
+            boolean curve = context.spec().typeMeasure().equals("auc");
+            int[] at = curve ? IntStream.range(0, lambdas).toArray()
+                    : candidates(fits, errors.get(context.spec().typeMeasure()), weights);
+            long scores = 0;
+            for (FeatureMoments m : context.byFold()) {
+                scores += m.rows() * (long) at.length;
             }
-            errors.put("auc", heldOutAuc(paths.folds(), points));
+            if (curve || scores <= BlockPasses.MAX_AUC_SCORES) {
+                double[][][] points = new double[folds][at.length][];
+                for (int k = 0; k < folds; k++) {
+                    for (int i = 0; i < at.length; i++) {
+                        points[k][i] = paths.folds().get(k).steps().get(at[i]).result().coefficients();
+                    }
+                }
+                double[][] scored = heldOutAuc(paths.folds(), points);
+                double[][] auc = new double[folds][lambdas];
+                for (int k = 0; k < folds; k++) {
+                    java.util.Arrays.fill(auc[k], Double.NaN);
+                    for (int i = 0; i < at.length; i++) {
+                        auc[k][at[i]] = scored[k][i];
+                    }
+                }
+                errors.put("auc", auc);
+            }
         }
         return new FoldErrors(errors, weights);
+    }
+
+    /** The λ indices lambdaChoice can pick from the minimized measure's errors: lambda.min's and lambda.1se's. */
+    private static int[] candidates(List<FittedModel> fits, double[][] errors, double[] weights) {
+        double[] lambdas = fits.stream().mapToDouble(FittedModel::lambda).toArray();
+        CrossValidationSummary summary = CrossValidationSummary.of(lambdas, errors, weights);
+        return IntStream.of(summary.indexMin(), summary.index1se()).distinct().sorted().toArray();
     }
 
     /**

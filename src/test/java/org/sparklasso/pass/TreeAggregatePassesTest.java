@@ -132,6 +132,9 @@ class TreeAggregatePassesTest {
         for (int i = 0; i < expected.length; i++) {
             double x = expected[i];
             double y = actual[i];
+            if (Double.isNaN(x) && Double.isNaN(y)) {
+                continue;   // a measure not computed at this λ on either side (auc away from the chosen λ)
+            }
             double d = Math.abs(x - y);
             boolean close = d <= tolerance * Math.max(Math.abs(x), Math.abs(y)) || d <= tolerance * scale;
             assertTrue(close, String.format(Locale.ROOT, "%s [%d]: local %.17g, treeAggregate %.17g (difference %.3g, "

@@ -112,5 +112,18 @@ class ClassificationCrossValidationTest {
                 1e-12 * expected.get("lambda1se").asDouble(), "lambda.1se");
         assertTrue(metrics.get("lambdaChosen").asDouble() == metrics.get("lambda1se").asDouble(),
                 "lambda.1se is the default choice");
+        // the held-out AUC at the chosen λ (computed there only when auc is not the measure) is cv.glmnet's
+        JsonNode aucCurve = fx.get("cvExactLambda").get("auc");
+        double chosen = metrics.get("lambdaChosen").asDouble();
+        int at = -1;
+        for (int l = 0; l < aucCurve.get("lambda").size(); l++) {
+            if (Math.abs(aucCurve.get("lambda").get(l).asDouble() - chosen) <= 1e-10 * chosen) {
+                at = l;
+            }
+        }
+        assertTrue(at >= 0, "the chosen λ " + chosen + " is on cv.glmnet's auc curve");
+        double auc = aucCurve.get("cvm").get(at).asDouble();
+        assertEquals(auc, metrics.get("cvMeasuresChosen").get("auc").asDouble(), 1e-6 * auc,
+                measure + ": cvMeasuresChosen.auc at λ " + at);
     }
 }

@@ -94,7 +94,10 @@ public final class LassoClassificationModel extends LassoModel<LassoClassificati
                     best = probability[k] > probability[best] ? k : best;
                 }
             }
-            Object predicted = numeric ? (Object) Double.parseDouble(names[best]) : names[best];
+            // a missing feature value (NaN after assembling) predicts no class: NaN, or null for text classes
+            boolean missing = Double.isNaN(probability[best]);
+            Object predicted = missing ? (numeric ? (Object) Double.NaN : null)
+                    : numeric ? (Object) Double.parseDouble(names[best]) : names[best];
             return RowFactory.create(Vectors.dense(raw), Vectors.dense(probability), predicted);
         }, scored);
         String tmp = "_lasso_scored_" + uid();

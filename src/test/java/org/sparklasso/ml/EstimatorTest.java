@@ -18,12 +18,14 @@ import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -124,6 +126,14 @@ class EstimatorTest {
             assertEquals(p1 > 0.5 ? "malignant" : "benign", r.getString(2));
             assertEquals(eta, ((Vector) r.get(3)).apply(1), 1e-9 * Math.max(1, Math.abs(eta)));
         }
+        // a missing feature value (NaN in the vector, as score's assembler leaves it) predicts no class
+        double[] x = ((Vector) df.select("features").first().get(0)).toArray();
+        x[0] = Double.NaN;
+        Dataset<Row> gap = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(Vectors.dense(x))),
+                new StructType().add("features", new VectorUDT()));
+        Row r = model.transform(gap).select("probability", "prediction").first();
+        assertTrue(r.isNullAt(1), "text classes: a null prediction, not class " + r.get(1));
+        assertTrue(Double.isNaN(((Vector) r.get(0)).apply(0)), "NaN probabilities");
     }
 
     @Test
@@ -140,6 +150,12 @@ class EstimatorTest {
         double accuracy = new MulticlassClassificationEvaluator().setLabelCol("y").setMetricName("accuracy")
                 .evaluate(model.transform(df));
         assertTrue(accuracy > 0.9, "accuracy " + accuracy + ": predictions are the label's values");
+        double[] x = ((Vector) df.select("features").first().get(0)).toArray();
+        x[2] = Double.NaN;
+        Dataset<Row> gap = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(Vectors.dense(x))),
+                new StructType().add("features", new VectorUDT()));
+        assertTrue(Double.isNaN(model.transform(gap).select("prediction").first().getDouble(0)),
+                "numeric classes: a missing feature value predicts NaN, not a class");
     }
 
     @Test

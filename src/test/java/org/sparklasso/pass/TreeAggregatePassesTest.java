@@ -22,7 +22,7 @@ import org.sparklasso.path.FittedModel;
  * FISTA, binomial Newton + CV with AUC, multinomial) run as Spark jobs through Spark's
  * treeAggregate at depth 2 over 24 partitions (an intermediate shuffle stage, as on a cluster with
  * many partitions) gives the results of the same 24 partitions folded on the driver's threads
- * ({@code localPasses true}, merged in partition order), to 1e-12 (multinomial: 1e-10, see
+ * ({@code localPasses true}, merged in partition order), to 1e-12 (multinomial: 1e-8, see
  * {@link #MULTINOMIAL_TOLERANCE}; its intercepts compared centered, see {@link #identified}).
  */
 class TreeAggregatePassesTest {
@@ -35,10 +35,13 @@ class TreeAggregatePassesTest {
      * class intercepts, and the fitted intercepts are not centered, so that rounding moves their
      * common level by O(1) (see {@link #identified}); the shifted linear predictors then round
      * differently in the softmax, and the coefficients differ by more than elsewhere: seen 3.3e-12 at
-     * max|β| 2.41 (1.4e-12 relative to max|β|, 2.8e-11 relative to the coefficient itself). A
-     * changed pass would differ by ≫ 1e-6.
+     * max|β| 2.41 (1.4e-12 relative to max|β|, 2.8e-11 relative to the coefficient itself). Since
+     * blocks are packed from Spark's internal rows (b4231e4) the rows reach the fit in another order
+     * (the same local objective to 15 digits, not to the last bit), and this drift grew with it: seen
+     * 1.0e-9 at max|β| 7.77 and 1.9e-9 at 13.9 (1.3e-10 and 1.4e-10 relative to max|β|), in 2 of 4
+     * runs. A changed pass would differ by ≫ 1e-6.
      */
-    private static final double MULTINOMIAL_TOLERANCE = 1e-10;
+    private static final double MULTINOMIAL_TOLERANCE = 1e-8;
     private static final String PARTITIONS = "24";
 
     /**

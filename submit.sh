@@ -287,7 +287,7 @@ CMD=("${CMD[@]:0:$LAST}")
 # --- class-data sharing for the driver JVM (embedded runtime) --------------------------------------
 # The driver maps its classes from a dynamic AppCDS archive (JEP 350) made for this JDK and these
 # jars, instead of loading and verifying them from ~250 jars: 3-4 s less start-up on 2 cores. The
-# first successful `train` without one records it (org.sparklasso.cli.ClassDataArchive; ~15 s, once
+# first successful `train` without one records it (org.sparklasso.cli.ClassDataArchive; ~20 s, once
 # per build of the runtime or JDK upgrade) in $SPARK_LASSO_CDS_DIR (default target/spark/cds/: point it
 # at a persistent volume where target/ is thrown away after each run, e.g. a fresh container per job).
 # SPARK_LASSO_CDS=off turns both off.

@@ -38,10 +38,13 @@ final class ClassDataArchive {
     /** Dumps the archive named by {@value #PROPERTY}, if set and not there yet. */
     static void recordIfRequested() {
         String target = System.getProperty(PROPERTY);
-        if (target == null || target.isBlank() || Files.exists(Path.of(target))) {
+        if (target == null || target.isBlank()) {
             return;
         }
         Path archive = Path.of(target);
+        if (Files.exists(archive)) {
+            return;
+        }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         long start = System.nanoTime();
         PrintStream stdout = System.out;

@@ -122,8 +122,8 @@ public final class SyntheticDataJob {
                 family.equals("binomial"), signalSd);
     }
 
-    /** The true coefficients: k nonzeros spread evenly, values ±1, ±2, … */
-    static double[] trueBeta(int p, int k) {
+    /** The true coefficients: k nonzeros spread evenly, values ±1, ±2, … ±5 (the benchmark's data too). */
+    public static double[] trueBeta(int p, int k) {
         double[] beta = new double[p];
         for (int i = 0; i < k; i++) {
             int j = (int) ((long) i * p / k);
@@ -133,7 +133,7 @@ public final class SyntheticDataJob {
     }
 
     /** The factor giving xᵀβ standard deviation {@code signalSd} when the features are equicorrelated (ρ). */
-    static double predictorScale(double[] beta, double correlation, double signalSd) {
+    public static double predictorScale(double[] beta, double correlation, double signalSd) {
         double sum = 0;
         double sq = 0;
         for (double b : beta) {

@@ -3,10 +3,9 @@ package org.sparklasso.output;
 import org.sparklasso.path.FittedModel;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -68,29 +67,13 @@ public final class CoefficientsWriter {
         for (String name : featureColumns.keySet()) {
             schema = schema.add(name, DataTypes.DoubleType, true);
         }
-        Iterator<Row> rows = new Iterator<>() {
-            private long next;
-
-            @Override
-            public boolean hasNext() {
-                return next < total;
-            }
-
-            @Override
-            public Row next() {
-                if (next >= total) {
-                    throw new NoSuchElementException();
-                }
-                return table.row(next++);
-            }
-        };
-        DriverParquetWriter.write(spark.sparkContext().hadoopConfiguration(), path, schema, rows);
+        DriverParquetWriter.write(spark.sparkContext().hadoopConfiguration(), path, schema,
+                LongStream.range(0, total).mapToObj(table::row).iterator());
     }
 
     /** The coefficient table in compact form; row i is model i / (K(p+1)), then class, then feature. */
     private record Table(String[] features, String[] classNames, double[][] coefficients, double[][] intercepts,
-                         double[] lambdas, String[] groups, double[] gammas, double[][] extra, int p, int classes)
-{
+                         double[] lambdas, String[] groups, double[] gammas, double[][] extra, int p, int classes) {
         Row row(long i) {
             int perModel = classes * (p + 1);
             int m = (int) (i / perModel);

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparklasso.block.PartitionRows;
+import org.sparklasso.cli.SyntheticDataJob;
 
 /**
  * Benchmark data, generated in parallel and written to Parquet as {@code label} plus a
@@ -63,16 +64,6 @@ public final class BenchData {
     private BenchData() {
     }
 
-    /** The true coefficients: k nonzeros spread evenly, values ±1, ±2, … ±5 (as the generate command). */
-    public static double[] trueBeta(int p, int k) {
-        double[] beta = new double[p];
-        for (int i = 0; i < k; i++) {
-            int j = (int) ((long) i * p / k);
-            beta[j] = (i % 2 == 0 ? 1 : -1) * (1 + i % 5);
-        }
-        return beta;
-    }
-
     /**
      * The true coefficients of the label model, margin-major ({@link Spec#margins()} blocks of p),
      * scaled for classification so each linear predictor has standard deviation signalSd.
@@ -80,7 +71,7 @@ public final class BenchData {
     public static double[] labelBeta(Spec s) {
         int p = s.features();
         int k = Math.min(s.nonzeros(), p);
-        double[] base = trueBeta(p, k);
+        double[] base = SyntheticDataJob.trueBeta(p, k);
         if (s.classes() == 0) {
             return base;
         }
@@ -88,19 +79,13 @@ public final class BenchData {
         int shift = Math.max(1, p / Math.max(1, k * m));
         double[] beta = new double[m * p];
         for (int c = 0; c < m; c++) {
-            double sum = 0;
-            double sq = 0;
+            double[] shifted = new double[p];
             for (int j = 0; j < p; j++) {
-                double b = base[Math.floorMod(j - c * shift, p)];
-                beta[c * p + j] = b;
-                sum += b;
-                sq += b * b;
+                shifted[j] = base[Math.floorMod(j - c * shift, p)];
             }
-            // Var(xᵀβ) for equicorrelated unit-variance features
-            double var = (1 - s.correlation()) * sq + s.correlation() * sum * sum;
-            double scale = var > 0 ? s.signalSd() / Math.sqrt(var) : 0;
+            double scale = SyntheticDataJob.predictorScale(shifted, s.correlation(), s.signalSd());
             for (int j = 0; j < p; j++) {
-                beta[c * p + j] *= scale;
+                beta[c * p + j] = shifted[j] * scale;
             }
         }
         return beta;

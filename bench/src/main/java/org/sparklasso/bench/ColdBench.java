@@ -98,7 +98,8 @@ public final class ColdBench {
         String csv = s.workDir().resolve("g1-" + s.rows() + ".csv").toString();
         String parquet = s.workDir().resolve("g1-" + s.rows() + ".parquet").toString();
         String b2 = s.workDir().resolve("b2-" + s.b2Rows() + ".csv").toString();
-        if (s.cases().contains("g1-csv") || s.cases().contains("g1-parquet")) {
+        boolean g1 = s.cases().contains("g1-csv") || s.cases().contains("g1-parquet");
+        if (g1) {
             generateOnce(s, csv, s.rows());
             generateOnce(s, parquet, s.rows());
         }
@@ -130,7 +131,6 @@ public final class ColdBench {
                         + "' (floor, sample, g1-csv, g1-parquet, b2)");
             }
         }
-        boolean g1 = s.cases().contains("g1-csv") || s.cases().contains("g1-parquet");
         Run glmnet = s.glmnet() && g1 ? glmnet("glmnet", csv, Double.toString(s.lambda())) : null;
         Run cvGlmnet = s.glmnet() && s.cases().contains("b2")
                 ? glmnet("cv.glmnet", b2, "0", Integer.toString(s.b2Folds()), "binomial") : null;

@@ -133,22 +133,32 @@ public abstract class Block implements Serializable {
     }
 
     /**
-     * The same rows with every fold index moved by {@code shift} (sharing labels, weights and
-     * features): how 1-based fold ids read from a fold column become the 0-based folds the passes use.
+     * The same rows (sharing weights and features) with labels and folds rewritten, as the loader
+     * finishes them once it has seen every partition: each label {@code c} becomes
+     * {@code classOfCode[c]} (a partition's own label codes to the input's class indices; null keeps
+     * the labels), and each fold index moves by {@code foldShift} (1-based fold ids from a fold
+     * column to the 0-based folds the passes use).
      */
-    public final Block withFoldsShifted(int shift) {
-        if (folds == null) {
-            return this;
+    public final Block relabeled(double[] classOfCode, int foldShift) {
+        double[] y = labels;
+        if (classOfCode != null) {
+            y = new double[labels.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = classOfCode[(int) labels[i]];
+            }
         }
-        int[] moved = new int[folds.length];
-        for (int i = 0; i < moved.length; i++) {
-            moved[i] = folds[i] + shift;
+        int[] f = folds;
+        if (folds != null && foldShift != 0) {
+            f = new int[folds.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = folds[i] + foldShift;
+            }
         }
-        return withFolds(moved);
+        return y == labels && f == folds ? this : with(y, f);
     }
 
-    /** The same rows (arrays shared) carrying {@code newFolds}. */
-    protected abstract Block withFolds(int[] newFolds);
+    /** The same rows (features and weights shared) carrying {@code newLabels} and {@code newFolds}. */
+    protected abstract Block with(double[] newLabels, int[] newFolds);
 
     /** A block of the given rows (a copy), folds dropped. */
     public abstract Block subset(int[] rows);

@@ -26,8 +26,8 @@ public final class DenseBlock extends Block {
     }
 
     @Override
-    protected Block withFolds(int[] newFolds) {
-        return new DenseBlock(numFeatures, labels, weights, newFolds, values);
+    protected Block with(double[] newLabels, int[] newFolds) {
+        return new DenseBlock(numFeatures, newLabels, weights, newFolds, values);
     }
 
     @Override

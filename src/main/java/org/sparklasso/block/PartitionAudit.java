@@ -29,6 +29,7 @@ public final class PartitionAudit implements Serializable {
     private String firstBadFile;
     private String firstBadProblem;
     private String firstBadText;
+    private List<String> labelValues = new ArrayList<>();
 
     public PartitionAudit(int partition) {
         this.partition = partition;
@@ -83,6 +84,18 @@ public final class PartitionAudit implements Serializable {
     /** Accepted rows per fold id. */
     public java.util.SortedMap<Integer, Long> foldRows() {
         return foldRows;
+    }
+
+    /**
+     * Classification: this partition's distinct label values in the order met, so that a stored
+     * label {@code c} (a code local to the partition) is the value {@code labelValues().get(c)}.
+     */
+    public List<String> labelValues() {
+        return labelValues;
+    }
+
+    public void setLabelValues(List<String> values) {
+        this.labelValues = new ArrayList<>(values);
     }
 
     public int partition() {

@@ -27,8 +27,8 @@ public final class SparseBlock extends Block {
     }
 
     @Override
-    protected Block withFolds(int[] newFolds) {
-        return new SparseBlock(numFeatures, labels, weights, newFolds, rowPtr, colIdx, vals);
+    protected Block with(double[] newLabels, int[] newFolds) {
+        return new SparseBlock(numFeatures, newLabels, weights, newFolds, rowPtr, colIdx, vals);
     }
 
     @Override

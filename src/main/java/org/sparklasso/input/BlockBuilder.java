@@ -28,6 +28,12 @@ public final class BlockBuilder {
     private final int blockRows;
     private final PartitionAudit audit;
     private final List<Block> out = new ArrayList<>();
+    /**
+     * Classification: this partition's code for each label value met (trimmed), in the order met.
+     * Rows store the code; the loader maps codes to class indices after the pass
+     * ({@link org.sparklasso.block.Block#relabeled}), so the label column needs no pass of its own.
+     */
+    private final java.util.LinkedHashMap<String, Integer> labelCodes = new java.util.LinkedHashMap<>();
 
     private double[] labels;
     private double[] weights;
@@ -38,6 +44,13 @@ public final class BlockBuilder {
     private final int[] foldCycle;
     private long accepted;
     private int count;
+    /** The current row's label, weight and fold id, as {@link #check} read them. */
+    private double rowLabel;
+    private double rowWeight;
+    private double rowFold;
+    /** The current row's class label (trimmed) or feature vector, as {@link #check} read them. */
+    private String rowClass;
+    private Vector rowVector;
     // dense buffer
     private double[] dense;
     // sparse buffers
@@ -106,19 +119,18 @@ public final class BlockBuilder {
             audit.reject(file, problem, text(row));
             return;
         }
-        double w = layout.weight() >= 0 ? row.getDouble(layout.weight()) : 1.0;
-        labels[count] = layout.classes() == null ? row.getDouble(layout.label())
-                : layout.classes().classOf(row.getString(layout.label()));
+        double w = rowWeight;
+        labels[count] = layout.classLabels() ? labelCode(rowClass) : rowLabel;
         weights[count] = w;
         allUnitWeights &= w == 1.0;
         audit.addWeight(w);
         if (folds != null) {
-            int fold = nextFold(row);
+            int fold = nextFold();
             folds[count] = fold;
             audit.countFold(fold);
         }
         if (layout.isVector()) {
-            Vector v = (Vector) row.get(layout.vectorColumn());
+            Vector v = rowVector;
             if (v instanceof SparseVector sv) {
                 int[] idx = sv.indices();
                 double[] xs = sv.values();
@@ -136,13 +148,6 @@ public final class BlockBuilder {
                 }
             }
             rowPtr[count + 1] = nnz;
-        } else {
-            int p = layout.numFeatures();
-            int[] cols = layout.featureColumns();
-            int off = count * p;
-            for (int j = 0; j < p; j++) {
-                dense[off + j] = row.getDouble(cols[j]);
-            }
         }
         count++;
         if (count == blockRows || layout.isVector() && nnz >= BLOCK_VALUES) {
@@ -151,12 +156,28 @@ public final class BlockBuilder {
     }
 
     /**
+     * The partition's code of a label value, coding a new one as the next integer. Codes stop at
+     * one more value than a label may have classes: such an input is refused after the pass anyway.
+     */
+    private int labelCode(String value) {
+        Integer code = labelCodes.get(value);
+        if (code == null) {
+            if (labelCodes.size() > LabelEncoder.MAX_CLASSES) {
+                return 0;
+            }
+            code = labelCodes.size();
+            labelCodes.put(value, code);
+        }
+        return code;
+    }
+
+    /**
      * The row's fold: the fold column's id as written (0-based or 1-based: the loader shifts 1-based
      * ids once it has seen them all), or the next of a shuffled cycle of 0..K-1.
      */
-    private int nextFold(Row row) {
+    private int nextFold() {
         if (layout.foldColumn() >= 0) {
-            return (int) row.getDouble(layout.foldColumn());
+            return (int) rowFold;
         }
         int k = foldCycle.length;
         int pos = (int) (accepted++ % k);
@@ -184,7 +205,11 @@ public final class BlockBuilder {
         nnz++;
     }
 
-    /** Returns the problem with a row, or null when it is usable. */
+    /**
+     * Returns the problem with a row, or null when it is usable. Reads each number once, on the way:
+     * the label, weight and fold id into {@link #rowLabel} and its kin, numeric features straight into
+     * the block's buffer (the next row overwrites a rejected row's).
+     */
     private String check(Row row) {
         if (layout.corruptRecord() >= 0 && !row.isNullAt(layout.corruptRecord())) {
             return "malformed line (" + malformedDetail(row) + ")";
@@ -192,19 +217,31 @@ public final class BlockBuilder {
         if (row.isNullAt(layout.label())) {
             return "missing label";
         }
-        if (layout.classes() != null) {
-            if (layout.classes().classOf(row.getString(layout.label())) < 0) {
-                return "label is not one of the classes";
+        if (layout.classLabels()) {
+            String value = row.getString(layout.label()).trim();
+            if (value.isEmpty()) {
+                return "missing label";
             }
-        } else if (!Double.isFinite(row.getDouble(layout.label()))) {
-            return "label is NaN or infinite";
+            rowClass = value;
+        } else {
+            if (!number(row, layout.label())) {
+                return notANumber(row, layout.label());
+            }
+            rowLabel = parsed;
+            if (!Double.isFinite(rowLabel)) {
+                return "label is NaN or infinite";
+            }
         }
+        rowWeight = 1.0;
         if (layout.weight() >= 0) {
             if (row.isNullAt(layout.weight())) {
                 return "missing weight";
             }
-            double w = row.getDouble(layout.weight());
-            if (!Double.isFinite(w) || w < 0) {
+            if (!number(row, layout.weight())) {
+                return notANumber(row, layout.weight());
+            }
+            rowWeight = parsed;
+            if (!Double.isFinite(rowWeight) || rowWeight < 0) {
                 return "weight must be finite and >= 0";
             }
         }
@@ -212,8 +249,11 @@ public final class BlockBuilder {
             if (row.isNullAt(layout.foldColumn())) {
                 return "missing fold id in foldCol " + columnName(row, layout.foldColumn());
             }
-            double f = row.getDouble(layout.foldColumn());
-            if (!(f >= 0 && f <= MAX_FOLD && f == Math.rint(f))) {
+            if (!number(row, layout.foldColumn())) {
+                return notANumber(row, layout.foldColumn());
+            }
+            rowFold = parsed;
+            if (!(rowFold >= 0 && rowFold <= MAX_FOLD && rowFold == Math.rint(rowFold))) {
                 return "fold id in foldCol " + columnName(row, layout.foldColumn()) + " must be an integer from 0 to "
                         + MAX_FOLD;
             }
@@ -223,6 +263,7 @@ public final class BlockBuilder {
                 return "missing feature vector";
             }
             Vector v = (Vector) row.get(layout.vectorColumn());
+            rowVector = v;
             if (v.size() > layout.numFeatures()) {
                 return "feature vector longer than " + layout.numFeatures();
             }
@@ -233,16 +274,49 @@ public final class BlockBuilder {
                 }
             }
         } else {
-            for (int c : layout.featureColumns()) {
+            int[] cols = layout.featureColumns();
+            int off = count * cols.length;
+            for (int j = 0; j < cols.length; j++) {
+                int c = cols[j];
                 if (row.isNullAt(c)) {
                     return "missing value in column " + columnName(row, c);
                 }
-                if (!Double.isFinite(row.getDouble(c))) {
+                if (!number(row, c)) {
+                    return notANumber(row, c);
+                }
+                if (!Double.isFinite(parsed)) {
                     return "NaN or infinite value in column " + columnName(row, c);
                 }
+                dense[off + j] = parsed;
             }
         }
         return null;
+    }
+
+    /** The number {@link #number} read last. */
+    private double parsed;
+
+    /**
+     * Reads the (non-null) number at {@code c} into {@link #parsed}: a double column's value or, for
+     * CSV text, the number the text stands for; false when the text is not a number.
+     */
+    private boolean number(Row row, int c) {
+        NumberText text = layout.numberText();
+        if (text == null) {
+            parsed = row.getDouble(c);
+            return true;
+        }
+        try {
+            parsed = text.parse(row instanceof InternalRowView view ? view.text(c) : row.getString(c));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A non-numeric value in a numeric column: a malformed line, as Spark's typed reader would say. */
+    private static String notANumber(Row row, int c) {
+        return "malformed line (a non-numeric or missing value in column " + columnName(row, c) + ")";
     }
 
     /**
@@ -251,7 +325,7 @@ public final class BlockBuilder {
      */
     private String malformedDetail(Row row) {
         List<Integer> numeric = new ArrayList<>();
-        if (layout.classes() == null) {
+        if (!layout.classLabels()) {
             numeric.add(layout.label());
         }
         for (int c : layout.featureColumns()) {
@@ -376,6 +450,7 @@ public final class BlockBuilder {
         if (out.isEmpty()) {
             out.add(new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]));
         }
+        audit.setLabelValues(new ArrayList<>(labelCodes.keySet()));
         out.get(out.size() - 1).setAudit(audit);
         return out;
     }

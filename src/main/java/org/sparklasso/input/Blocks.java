@@ -1,16 +1,13 @@
 package org.sparklasso.input;
 
-import static org.sparklasso.input.InputText.quote;
-
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +55,8 @@ public final class Blocks {
         if (spec.nfolds() > 0 && layout.foldColumn() < 0) {
             layout = layout.withFolds(-1, spec.nfolds(), spec.seed());
         }
-        LabelEncoder classes = null;
         if (spec.family().isClassification()) {
-            classes = discoverClasses(source, spec.family());
-            layout = layout.withClasses(classes);
+            layout = layout.withClassLabels();
         }
         final RowLayout packing = layout;
         int blockRows = spec.blockRows() > 0 ? spec.blockRows()
@@ -89,15 +84,18 @@ public final class Blocks {
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
         long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
         AuditChecks.FoldIds folds;
+        LabelEncoder classes;
         try {
             folds = AuditChecks.check(audits, seen, layout, source, spec);
+            classes = layout.classLabels() ? classesOf(audits, spec.family(), source.name()) : null;
         } catch (JobException e) {
             blocks.unpersist(false);
             throw e;
         }
         int numFolds = folds == null ? 0 : folds.count();
-        if (folds != null && folds.firstId() != 0) {
-            blocks = shiftFolds(blocks, -folds.firstId());
+        int foldShift = folds == null ? 0 : -folds.firstId();
+        if (classes != null || foldShift != 0) {
+            blocks = relabel(blocks, classes == null ? null : classOfCodes(audits, classes), foldShift);
         }
         LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
@@ -119,46 +117,49 @@ public final class Blocks {
     }
 
     /**
-     * One pass over the label column for its distinct values (at most {@link LabelEncoder#MAX_CLASSES}
-     * + 1 are fetched), so rows can be packed with class indices.
+     * The classes: every distinct label value the partitions met (each partition coded its own in
+     * the packing pass, so the label column is read once, with the features).
      */
-    private static LabelEncoder discoverClasses(RowSource source, Family family) {
-        Dataset<Row> frame = source.frame();
-        String column = frame.columns()[source.layout().label()];
-        List<String> distinct;
-        int cap = LabelEncoder.MAX_CLASSES + 1;
-        try {
-            // a set per partition, merged up a tree: no shuffle (Spark's distinct() would use 200 tasks)
-            HashSet<String> values = frame.select(frame.col(quote(column)).cast(DataTypes.StringType)).javaRDD()
-                    .treeAggregate(new HashSet<String>(), (set, row) -> {
-                        if (set.size() < cap && !row.isNullAt(0)) {
-                            set.add(row.getString(0).trim());
-                        }
-                        return set;
-                    }, (a, b) -> {
-                        for (String v : b) {
-                            if (a.size() < cap) {
-                                a.add(v);
-                            }
-                        }
-                        return a;
-                    }, 2);
-            distinct = new ArrayList<>(values);
-        } catch (RuntimeException e) {
-            throw JobException.input("cannot read " + source.description() + ": " + InputText.rootMessage(e), e);
+    private static LabelEncoder classesOf(List<PartitionAudit> audits, Family family, String sourceName) {
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        for (PartitionAudit a : audits) {
+            values.addAll(a.labelValues());
         }
-        return LabelEncoder.of(distinct, family == Family.BINOMIAL, source.name());
+        return LabelEncoder.of(new ArrayList<>(values), family == Family.BINOMIAL, sourceName);
     }
 
-    /** The blocks with 1-based fold ids moved to 0-based folds: one cheap job over the cached blocks. */
-    private static JavaRDD<Block> shiftFolds(JavaRDD<Block> blocks, int shift) {
-        JavaRDD<Block> shifted = blocks.map(b -> b.withFoldsShifted(shift)).persist(StorageLevel.MEMORY_AND_DISK());
-        if (shifted.context().isLocal()) {
-            cutLineageOnceCached(shifted);
+    /** Per partition, the class index of each of its label codes. */
+    private static double[][] classOfCodes(List<PartitionAudit> audits, LabelEncoder classes) {
+        double[][] map = new double[audits.stream().mapToInt(PartitionAudit::partition).max().orElse(-1) + 1][];
+        for (PartitionAudit a : audits) {
+            List<String> values = a.labelValues();
+            double[] codes = new double[values.size()];
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = classes.classOf(values.get(c));
+            }
+            map[a.partition()] = codes;
         }
-        shifted.count();
+        return map;
+    }
+
+    /**
+     * The blocks with labels coded per partition mapped to class indices and fold ids moved to
+     * 0-based folds (see {@link Block#relabeled}): one cheap job over the cached blocks, sharing
+     * their features.
+     */
+    private static JavaRDD<Block> relabel(JavaRDD<Block> blocks, double[][] classOfCodes, int foldShift) {
+        JavaRDD<Block> relabeled = blocks.mapPartitionsWithIndex((idx, it) -> {
+            double[] codes = classOfCodes == null ? null : classOfCodes[idx];
+            List<Block> out = new ArrayList<>();
+            it.forEachRemaining(b -> out.add(b.relabeled(codes, foldShift)));
+            return out.iterator();
+        }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        if (relabeled.context().isLocal()) {
+            cutLineageOnceCached(relabeled);
+        }
+        relabeled.count();
         blocks.unpersist(false);
-        return shifted;
+        return relabeled;
     }
 
     /** Whether a failed Spark job failed because a task could not read or decode an input file. */

@@ -20,10 +20,12 @@ import org.apache.spark.sql.types.StructType;
 import org.sparklasso.spec.JobException;
 
 /**
- * Reads CSV/TSV input with Spark's CSV reader, with or without a header line. The schema comes
- * from the {@link BlockSpec} (numeric label, features, weights and fold ids; a class label as
- * text), and the reader runs permissively with a corrupt-record column and each row's file name,
- * so the packing step can report every malformed line with its file and line number.
+ * Reads CSV/TSV input with Spark's CSV reader, with or without a header line. Every column is read
+ * as text: the numeric ones (label, features, weights and fold ids) are parsed while packing, by
+ * {@link NumberText}, as Spark would parse a {@code DoubleType} column but several times faster. The
+ * reader runs permissively with a corrupt-record column and each row's file name, so the packing step
+ * can report every malformed line (a wrong number of fields; a non-numeric value it finds itself)
+ * with its file and line number.
  */
 final class CsvFiles {
     private static final String CORRUPT = "_corrupt_record";
@@ -107,21 +109,10 @@ final class CsvFiles {
             DatasetColumns.requireColumn(columns, fold, "foldCol", input);
         }
         List<String> features = DatasetColumns.chooseFeatures(columns, spec, label, weight, fold, input);
-        Set<String> numeric = new HashSet<>(features);
-        if (!spec.family().isClassification()) {
-            numeric.add(label);
-        }
-        if (weight != null) {
-            numeric.add(weight);
-        }
-        if (fold != null) {
-            numeric.add(fold);
-        }
         DatasetColumns.checkDistinct(columns);
         List<StructField> fields = new ArrayList<>();
         for (String c : columns) {
-            fields.add(DataTypes.createStructField(c, numeric.contains(c) ? DataTypes.DoubleType
-                    : DataTypes.StringType, true));
+            fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
         }
         return csvSource(new StructType(fields.toArray(new StructField[0])), true, label, weight, fold, features,
                 features);
@@ -141,9 +132,7 @@ final class CsvFiles {
         List<String> featureNames = new ArrayList<>();
         for (int c = 1; c <= width; c++) {
             String name = "_c" + c;
-            boolean stringLabel = c == label && spec.family().isClassification();
-            fields.add(DataTypes.createStructField(name, stringLabel ? DataTypes.StringType : DataTypes.DoubleType,
-                    true));
+            fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
             if (c != label && c != weight && c != fold) {
                 featureColumns.add(name);
                 featureNames.add("x" + (featureNames.size() + 1));
@@ -167,7 +156,7 @@ final class CsvFiles {
         int[] feats = featureColumns.stream().mapToInt(names::indexOf).toArray();
         RowLayout layout = new RowLayout(names.indexOf(label), weight == null ? -1 : names.indexOf(weight),
                 feats, -1, feats.length, names.indexOf(CORRUPT), names.indexOf(FILE),
-                fold == null ? -1 : names.indexOf(fold), 0, 0L);
+                fold == null ? -1 : names.indexOf(fold), 0, 0L).withNumbersAsText(NumberText.of(read.csvOptions()));
         return RowSource.of(df, layout, featureNames, read.input());
     }
 

@@ -109,6 +109,11 @@ final class InternalRowView implements Row {
         return lastString[i];
     }
 
+    /** The (non-null) string at {@code i}, decoded afresh: for values that change every row. */
+    String text(int i) {
+        return row.getUTF8String(i).toString();
+    }
+
     @Override
     public Row copy() {
         Object[] values = new Object[length()];

@@ -116,6 +116,77 @@ class BlocksTest {
         }
     }
 
+    /** Label spellings of the classes 1, 2, 3 and 10 (numeric classes sort as numbers: 10 is last). */
+    private static final String[][] SPELLINGS = {{"1", "1.0", " 1"}, {"2", "2.00", "2 "}, {"3", "3e0", "3"},
+        {"10", "1e1", "10.0"}};
+
+    /**
+     * The packing pass codes labels per partition as it meets them; the loader maps the codes to
+     * class indices afterwards. Here the partitions meet the classes in different orders and
+     * spellings, and fold ids 1..3 move to 0..2 in the same step: every row must come out with the
+     * class index of its own label (feature a carries the row number, so each row is checked).
+     */
+    @Test
+    void classLabelsCodedPerPartitionMapToOneClassIndexEach() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 97; i++) {
+            int k = (i * 7 + i / 13) % 4;
+            rows.add(RowFactory.create(SPELLINGS[k][i % 3], (double) i, 1 + i % 3));
+        }
+        StructType schema = new StructType().add("label", DataTypes.StringType).add("a", DataTypes.DoubleType)
+                .add("fold", DataTypes.IntegerType);
+        Dataset<Row> df = SparkTestSession.get().createDataFrame(rows, schema).repartition(3);
+        BlockSpec spec = new BlockSpec(null, List.of(), null, null, "fold", 0, 1L, Family.MULTINOMIAL, 0, 8, false);
+        LoadedData data = Blocks.cache(df, spec, "memory rows");
+        try {
+            assertEquals(List.of("1", "2", "3", "10"), data.classes().classNames());
+            assertEquals(3, data.numFolds());
+            int seen = 0;
+            for (Block b : data.blocks().collect()) {
+                double[] a = new double[b.rows()];
+                b.forEachEntry((r, j, v) -> a[r] = v);
+                for (int r = 0; r < b.rows(); r++) {
+                    int i = (int) a[r];
+                    assertEquals((i * 7 + i / 13) % 4, b.label(r), "class of row " + i);
+                    assertEquals(i % 3, b.fold(r), "fold of row " + i);
+                    seen++;
+                }
+            }
+            assertEquals(97, seen);
+        } finally {
+            data.release(true);
+        }
+    }
+
+    @Test
+    void classLabelsAreCheckedOverEveryPartition() {
+        StructType schema = new StructType().add("label", DataTypes.StringType).add("a", DataTypes.DoubleType);
+        List<Row> three = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            three.add(RowFactory.create(i == 29 ? "maybe" : i % 2 == 0 ? "yes" : "no", (double) i));
+        }
+        Dataset<Row> df = SparkTestSession.get().createDataFrame(three, schema);
+        JobException e = assertThrows(JobException.class,
+                () -> Blocks.cache(df, spec(null, null, null, Family.BINOMIAL, 0), "memory rows"));
+        assertEquals("labelCol: family binomial needs exactly 2 label values, found 3: [maybe, no, yes] "
+                + "(use family=multinomial)", e.getMessage());
+        List<Row> many = new ArrayList<>();
+        for (int i = 0; i < 1001 + 40; i++) {
+            many.add(RowFactory.create("c" + (i % 1001), (double) i));
+        }
+        JobException tooMany = assertThrows(JobException.class, () -> Blocks.cache(
+                SparkTestSession.get().createDataFrame(many, schema), spec(null, null, null, Family.MULTINOMIAL, 0),
+                "memory rows"));
+        assertEquals("labelCol: more than 1000 distinct label values", tooMany.getMessage());
+        List<Row> blank = new ArrayList<>(three.subList(0, 29));
+        blank.set(11, RowFactory.create("  ", 11.0));
+        JobException missing = assertThrows(JobException.class, () -> Blocks.cache(
+                SparkTestSession.get().createDataFrame(blank, schema), spec(null, null, null, Family.BINOMIAL, 0),
+                "memory rows"));
+        assertTrue(missing.getMessage().startsWith("1 bad row of 29 in memory rows; first in the input: missing label"),
+                missing.getMessage());
+    }
+
     @Test
     void aBadRowIsRefusedNamingTheSource() {
         List<Row> rows = new ArrayList<>();

@@ -295,6 +295,8 @@ public final class BlockBuilder {
 
     /** The number {@link #number} read last. */
     private double parsed;
+    /** {@link NumberText#parse(org.apache.spark.unsafe.types.UTF8String, char[])}'s buffer. */
+    private final char[] scratch = new char[64];
 
     /**
      * Reads the (non-null) number at {@code c} into {@link #parsed}: a double column's value or, for
@@ -307,7 +309,8 @@ public final class BlockBuilder {
             return true;
         }
         try {
-            parsed = text.parse(row instanceof InternalRowView view ? view.text(c) : row.getString(c));
+            parsed = row instanceof InternalRowView view ? text.parse(view.utf8(c), scratch)
+                    : text.parse(row.getString(c));
             return true;
         } catch (NumberFormatException e) {
             return false;

@@ -109,9 +109,9 @@ final class InternalRowView implements Row {
         return lastString[i];
     }
 
-    /** The (non-null) string at {@code i}, decoded afresh: for values that change every row. */
-    String text(int i) {
-        return row.getUTF8String(i).toString();
+    /** The (non-null) string at {@code i} as Spark holds it (valid until the next row). */
+    UTF8String utf8(int i) {
+        return row.getUTF8String(i);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.SparkTestSession;
@@ -35,7 +36,8 @@ class NumberTextTest {
                 "2.2250738585072011e-308", "1.7976931348623157e308", "1.7976931348623159e308",
                 "9007199254740993", "0.1000000000000000055511151231257827", "123456789012345678901234567890",
                 "1,5", "1.2.3", "abc", "1e", "e5", "--1", "0x", "1_000", "١٢", "0.30000000000000004",
-                "3.141592653589793238462643383279502884197", "-0.0000000000000000000000000000001234"));
+                "3.141592653589793238462643383279502884197", "-0.0000000000000000000000000000001234",
+                "1." + "0".repeat(80) + "1", "-" + "9".repeat(70)));
         SplittableRandom rnd = new SplittableRandom(20261207);
         for (int i = 0; i < 3000; i++) {
             double x = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-30, 30));
@@ -88,17 +90,26 @@ class NumberTextTest {
             Row spark = sparks.get(i);
             boolean sparkRefused = spark.isNullAt(0);
             Double ours;
+            Double oursUtf8;
             try {
                 ours = text == null ? null : parser.parse(text);
             } catch (NumberFormatException e) {
                 ours = null;
             }
+            try {
+                oursUtf8 = text == null ? null : parser.parse(UTF8String.fromString(text), new char[64]);
+            } catch (NumberFormatException e) {
+                oursUtf8 = null;
+            }
             String where = "line " + (i + 1) + " '" + texts.get(i) + "'";
             if (sparkRefused) {
                 assertEquals(null, ours, where + ": Spark reads no number");
+                assertEquals(null, oursUtf8, where + ": Spark reads no number (internal string)");
             } else {
                 assertEquals(Double.doubleToLongBits(spark.getDouble(0)), Double.doubleToLongBits(ours),
                         where + ": Spark reads " + spark.getDouble(0) + ", ours " + ours);
+                assertEquals(Double.doubleToLongBits(spark.getDouble(0)), Double.doubleToLongBits(oursUtf8),
+                        where + ": Spark reads " + spark.getDouble(0) + ", ours (internal string) " + oursUtf8);
                 compared++;
             }
         }

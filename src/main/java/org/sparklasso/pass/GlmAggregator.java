@@ -4,6 +4,7 @@ import org.sparklasso.kernel.HeldOutSums;
 
 import org.sparklasso.kernel.LogisticRows;
 import org.sparklasso.kernel.WeightedColumns;
+import org.sparklasso.kernel.WeightedGram;
 
 import dev.ludovic.netlib.blas.BLAS;
 import java.io.Serializable;
@@ -186,6 +187,7 @@ public final class GlmAggregator implements Serializable {
         double[] a = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] scaled = new double[HESSIAN_CHUNK_ROWS * (u + 1)];
         double[] sqrtWeights = new double[HESSIAN_CHUNK_ROWS];
+        WeightedGram tiles = vectorized && WeightedGram.available() ? new WeightedGram() : null;
         // rows sorted by fold: chunks stay within one fold, and a fold model skips its held-out fold
         int[] ranges = block.foldRanges();
         int segments = ranges == null ? 1 : ranges.length - 1;
@@ -199,7 +201,7 @@ public final class GlmAggregator implements Serializable {
                     boolean heldOut = ranges != null && payload.excludedFold()[q] == fold;
                     if (positions != null && !heldOut) {
                         addHessian(q, positions, u, gathered, rows, wh[q], start, n, a, scaled, sqrtWeights,
-                                vectorized);
+                                vectorized, tiles);
                     }
                 }
             }
@@ -210,17 +212,21 @@ public final class GlmAggregator implements Serializable {
      * Σ_i w ∂²ℓ/∂f_c∂f_c2 a_i a_iᵀ over point q's working set (plus the intercept), c ≤ c2, for one
      * chunk of {@code rows} rows from {@code start}: {@code gathered} holds the chunk's union columns
      * (rows × (u+1), the ones column last) and {@code positions} point q's columns in it;
-     * {@code a} and {@code scaled} are scratch of the same size.
+     * {@code a} and {@code scaled} are scratch of the same size. A diagonal block goes to the tiled
+     * kernel ({@code tiles}, when the Vector API runs), else to dsyrk from {@link #SYRK_MIN_COLUMNS}
+     * columns, else to dgemm.
      */
     private void addHessian(int q, int[] positions, int u, double[] gathered, int rows, double[] wh, int start,
-                            int n, double[] a, double[] scaled, double[] sqrtWeights, boolean vectorized) {
+                            int n, double[] a, double[] scaled, double[] sqrtWeights, boolean vectorized,
+                            WeightedGram tiles) {
         int m1 = positions.length + 1;
         int blockSize = m1 * m1;
         if (hessian[q] == null) {
             hessian[q] = new double[k * k * blockSize];
         }
         boolean identity = isIdentity(positions, u);
-        boolean onlySyrk = k == 1 && m1 >= SYRK_MIN_COLUMNS;
+        boolean symmetricOnly = tiles != null || m1 >= SYRK_MIN_COLUMNS;
+        boolean onlySyrk = k == 1 && symmetricOnly;
         double[] left = gathered;
         if (!identity && !onlySyrk) {
             left = a;
@@ -234,20 +240,28 @@ public final class GlmAggregator implements Serializable {
             for (int c2 = c; c2 < k; c2++) {
                 int pair = c * k + c2;
                 int woff = pair * n + start;
-                if (c == c2 && m1 >= SYRK_MIN_COLUMNS) {
-                    // diagonal weights are ≥ 0: (√w∘A)ᵀ(√w∘A) by dsyrk, half the flops of dgemm; with
-                    // one class the working-set columns are weighted straight from the gathered union
+                if (c == c2 && symmetricOnly) {
+                    // diagonal weights are ≥ 0: (√w∘A)ᵀ(√w∘A), upper triangle only (half dgemm's flops);
+                    // with one class the working-set columns are weighted straight from the gathered union
                     int i0 = vectorized ? WeightedColumns.sqrt(wh, woff, sqrtWeights, rows) : 0;
                     for (int i = i0; i < rows; i++) {
                         sqrtWeights[i] = Math.sqrt(wh[woff + i]);
                     }
+                    int[] from = new int[m1];
                     for (int col = 0; col < m1; col++) {
-                        int from = left != gathered || identity ? col * rows
+                        from[col] = left != gathered || identity ? col * rows
                                 : (col < m1 - 1 ? positions[col] : u) * rows;
+                    }
+                    if (tiles != null) {
+                        tiles.addUpper(left, from, m1, sqrtWeights, rows, hessian[q], pair * blockSize);
+                        continue;
+                    }
+                    for (int col = 0; col < m1; col++) {
                         int off = col * rows;
-                        int i1 = vectorized ? WeightedColumns.scale(left, from, sqrtWeights, 0, scaled, off, rows) : 0;
+                        int i1 = vectorized ? WeightedColumns.scale(left, from[col], sqrtWeights, 0, scaled, off, rows)
+                                : 0;
                         for (int i = i1; i < rows; i++) {
-                            scaled[off + i] = left[from + i] * sqrtWeights[i];
+                            scaled[off + i] = left[from[col] + i] * sqrtWeights[i];
                         }
                     }
                     blas.dsyrk("U", "T", m1, rows, 1.0, scaled, 0, rows, 1.0, hessian[q], pair * blockSize, m1);

@@ -119,6 +119,14 @@ public final class BlockBuilder {
             audit.reject(file, problem, text(row));
             return;
         }
+        if (layout.isVector()) {
+            appendVector(rowVector);
+        }
+        accept();
+    }
+
+    /** Stores the row {@link #check} (or a columnar batch) read: its features are in the buffers already. */
+    private void accept() {
         double w = rowWeight;
         labels[count] = layout.classLabels() ? labelCode(rowClass) : rowLabel;
         weights[count] = w;
@@ -130,28 +138,30 @@ public final class BlockBuilder {
             audit.countFold(fold);
         }
         if (layout.isVector()) {
-            Vector v = rowVector;
-            if (v instanceof SparseVector sv) {
-                int[] idx = sv.indices();
-                double[] xs = sv.values();
-                for (int e = 0; e < idx.length; e++) {
-                    if (xs[e] != 0) {
-                        append(idx[e], xs[e]);
-                    }
-                }
-            } else {
-                double[] xs = v.toArray();
-                for (int j = 0; j < xs.length; j++) {
-                    if (xs[j] != 0) {
-                        append(j, xs[j]);
-                    }
-                }
-            }
             rowPtr[count + 1] = nnz;
         }
         count++;
         if (count == blockRows || layout.isVector() && nnz >= BLOCK_VALUES) {
             emit();
+        }
+    }
+
+    private void appendVector(Vector v) {
+        if (v instanceof SparseVector sv) {
+            int[] idx = sv.indices();
+            double[] xs = sv.values();
+            for (int e = 0; e < idx.length; e++) {
+                if (xs[e] != 0) {
+                    append(idx[e], xs[e]);
+                }
+            }
+        } else {
+            double[] xs = v.toArray();
+            for (int j = 0; j < xs.length; j++) {
+                if (xs[j] != 0) {
+                    append(j, xs[j]);
+                }
+            }
         }
     }
 

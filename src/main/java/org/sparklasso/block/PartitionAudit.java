@@ -30,6 +30,7 @@ public final class PartitionAudit implements Serializable {
     private String firstBadProblem;
     private String firstBadText;
     private List<String> labelValues = new ArrayList<>();
+    private boolean rowPathNeeded;
 
     public PartitionAudit(int partition) {
         this.partition = partition;
@@ -96,6 +97,18 @@ public final class PartitionAudit implements Serializable {
 
     public void setLabelValues(List<String> values) {
         this.labelValues = new ArrayList<>(values);
+    }
+
+    /**
+     * Whether packing from columnar batches met a row it could not take (a null, NaN or infinite
+     * value, a bad weight or fold id), so the input must be packed from rows, which name it.
+     */
+    public boolean rowPathNeeded() {
+        return rowPathNeeded;
+    }
+
+    public void requireRowPath() {
+        rowPathNeeded = true;
     }
 
     public int partition() {

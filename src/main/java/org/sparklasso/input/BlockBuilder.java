@@ -12,6 +12,8 @@ import java.util.List;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * Packs one partition's rows into blocks, rejecting (and auditing) bad rows. Numeric columns give
@@ -163,6 +165,80 @@ public final class BlockBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * Packs one partition's columnar batches (numeric columns at the layout's indices, dense
+     * features, no file name). At the first row the row path would refuse, it stops and returns a
+     * single empty block whose audit asks for the row path ({@link PartitionAudit#rowPathNeeded}),
+     * which then packs the input again and names the row.
+     */
+    static Iterator<Block> packBatches(RowLayout layout, int blockRows, int partition,
+                                       Iterator<ColumnarBatch> batches) {
+        BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
+        while (batches.hasNext()) {
+            if (!b.addBatch(batches.next())) {
+                Block none = new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]);
+                PartitionAudit refused = new PartitionAudit(partition);
+                refused.requireRowPath();
+                none.setAudit(refused);
+                return List.of(none).iterator();
+            }
+        }
+        return b.finish().iterator();
+    }
+
+    /** Adds a batch's rows; false at the first row that is not usable. */
+    private boolean addBatch(ColumnarBatch batch) {
+        int n = batch.numRows();
+        int[] cols = layout.featureColumns();
+        int p = cols.length;
+        ColumnVector label = batch.column(layout.label());
+        ColumnVector weight = layout.weight() >= 0 ? batch.column(layout.weight()) : null;
+        ColumnVector fold = layout.foldColumn() >= 0 ? batch.column(layout.foldColumn()) : null;
+        ColumnVector[] features = new ColumnVector[p];
+        boolean anyNull = label.hasNull() || weight != null && weight.hasNull() || fold != null && fold.hasNull();
+        for (int j = 0; j < p; j++) {
+            features[j] = batch.column(cols[j]);
+            anyNull |= features[j].hasNull();
+        }
+        if (anyNull) {
+            return false;
+        }
+        for (int r = 0; r < n; r++) {
+            audit.countRow(null);
+            if (layout.classLabels()) {
+                rowClass = ColumnValues.text(label, r);
+            } else {
+                rowLabel = ColumnValues.number(label, r);
+                if (!Double.isFinite(rowLabel)) {
+                    return false;
+                }
+            }
+            rowWeight = 1.0;
+            if (weight != null) {
+                rowWeight = ColumnValues.number(weight, r);
+                if (!Double.isFinite(rowWeight) || rowWeight < 0) {
+                    return false;
+                }
+            }
+            if (fold != null) {
+                rowFold = ColumnValues.number(fold, r);
+                if (!(rowFold >= 0 && rowFold <= MAX_FOLD && rowFold == Math.rint(rowFold))) {
+                    return false;
+                }
+            }
+            int off = count * p;
+            for (int j = 0; j < p; j++) {
+                double x = ColumnValues.number(features[j], r);
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+                dense[off + j] = x;
+            }
+            accept();
+        }
+        return true;
     }
 
     /**
@@ -393,7 +469,9 @@ public final class BlockBuilder {
         int[] f = folds == null ? null : java.util.Arrays.copyOf(folds, count);
         int p = layout.numFeatures();
         if (!layout.isVector()) {
-            out.add(new DenseBlock(p, y, w, f, java.util.Arrays.copyOf(dense, count * p)));
+            // a full block takes the buffer itself (reset() makes the next one): no 8 MB copy per block
+            out.add(new DenseBlock(p, y, w, f, count * p == dense.length ? dense
+                    : java.util.Arrays.copyOf(dense, count * p)));
         } else if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
             double[] values = new double[count * p];
             for (int i = 0; i < count; i++) {

@@ -61,25 +61,32 @@ public final class Blocks {
         final RowLayout packing = layout;
         int blockRows = spec.blockRows() > 0 ? spec.blockRows()
                 : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
-        // Internal rows, read through a view: javaRDD() would box every value into a new external Row.
-        StructType schema = df.schema();
-        JavaRDD<Block> blocks = df.queryExecution().toRdd().toJavaRDD()
-                .mapPartitionsWithIndex((idx, it) -> BlockBuilder.pack(packing, blockRows, idx,
-                        InternalRowView.over(it, schema)), true)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        if (blocks.context().isLocal()) {
-            cutLineageOnceCached(blocks);
-        }
-        List<PartitionAudit> audits;
-        try {
-            audits = blocks.map(Block::audit).filter(a -> a != null).collect();
-        } catch (Exception e) {
-            // A failed Spark job surfaces as the checked SparkException (thrown undeclared from Scala).
-            blocks.unpersist(false);
-            if (e instanceof RuntimeException || isReadFailure(e)) {
-                throw source.readFailure().apply(e);
+        JavaRDD<Block> blocks = null;
+        List<PartitionAudit> audits = null;
+        boolean fromColumns = false;
+        if (source.columnar() != null && spec.numPartitions() <= 0 && columnarPacking) {
+            JavaRDD<Block> fromBatches = ColumnarBlocks.pack(source.columnar(), packing, blockRows);
+            if (fromBatches != null) {
+                fromBatches = cached(fromBatches);
+                audits = audits(fromBatches, source);
+                if (audits.stream().anyMatch(PartitionAudit::rowPathNeeded)) {
+                    LOG.info("a row the columnar packing cannot take: packing {} from rows", source.name());
+                    fromBatches.unpersist(false);
+                    audits = null;
+                } else {
+                    blocks = fromBatches;
+                    fromColumns = true;
+                    columnarPacked.incrementAndGet();
+                }
             }
-            throw e;
+        }
+        if (blocks == null) {
+            // Internal rows, read through a view: javaRDD() would box every value into a new external Row.
+            StructType schema = df.schema();
+            blocks = cached(df.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitionsWithIndex((idx, it) -> BlockBuilder.pack(packing, blockRows, idx,
+                            InternalRowView.over(it, schema)), true));
+            audits = audits(blocks, source);
         }
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
         long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
@@ -97,10 +104,39 @@ public final class Blocks {
         if (classes != null || foldShift != 0) {
             blocks = relabel(blocks, classes == null ? null : classOfCodes(audits, classes), foldShift);
         }
-        LOG.info("loaded {} rows × {} features into {} partitions{}", seen, layout.numFeatures(),
-                blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "");
+        LOG.info("loaded {} rows × {} features into {} partitions{}{}", seen, layout.numFeatures(),
+                blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "",
+                fromColumns ? " (from columnar batches)" : "");
         LocalBlocks local = spec.localPasses() ? LocalBlocks.capture(blocks) : null;
         return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes, local);
+    }
+
+    /** Whether file sources with columnar batches are packed from them ({@link ColumnarBlocks}); tests turn it off. */
+    static volatile boolean columnarPacking = true;
+    /** Inputs packed from columnar batches so far (for tests). */
+    static final java.util.concurrent.atomic.AtomicInteger columnarPacked = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** {@code blocks} persisted (memory, else disk), their lineage to be cut once cached in local mode. */
+    private static JavaRDD<Block> cached(JavaRDD<Block> blocks) {
+        JavaRDD<Block> persisted = blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        if (persisted.context().isLocal()) {
+            cutLineageOnceCached(persisted);
+        }
+        return persisted;
+    }
+
+    /** Packs the blocks (the job that caches them) and returns every partition's audit. */
+    private static List<PartitionAudit> audits(JavaRDD<Block> blocks, RowSource source) {
+        try {
+            return blocks.map(Block::audit).filter(a -> a != null).collect();
+        } catch (Exception e) {
+            // A failed Spark job surfaces as the checked SparkException (thrown undeclared from Scala).
+            blocks.unpersist(false);
+            if (e instanceof RuntimeException || isReadFailure(e)) {
+                throw source.readFailure().apply(e);
+            }
+            throw e;
+        }
     }
 
     /**

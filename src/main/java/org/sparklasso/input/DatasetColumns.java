@@ -101,8 +101,38 @@ final class DatasetColumns {
         if (fileColumn) {
             select.add(functions.input_file_name());
         }
-        return RowSource.of(df.select(select.toArray(new Column[0])), new RowLayout(0, weightIndex, feats, -1,
-                feats.length, -1, fileColumn ? feats.length + 3 : -1, foldIndex, 0, 0L), features, name);
+        RowSource rows = RowSource.of(df.select(select.toArray(new Column[0])), new RowLayout(0, weightIndex, feats,
+                -1, feats.length, -1, fileColumn ? feats.length + 3 : -1, foldIndex, 0, 0L), features, name);
+        return fileColumn ? withColumnar(rows, df, label, weight, fold, features, classes) : rows;
+    }
+
+    /**
+     * A file source's rows, also as its own columns for packing from columnar batches when every
+     * one is a number ColumnValues reads (a class label: a double or an integer).
+     */
+    private static RowSource withColumnar(RowSource rows, Dataset<Row> df, String label, String weight, String fold,
+                                          List<String> features, boolean classes) {
+        StructType schema = df.schema();
+        boolean readable = classes ? ColumnValues.labelText(schema.apply(label).dataType())
+                : ColumnValues.numeric(schema.apply(label).dataType());
+        List<String> numeric = new ArrayList<>(features);
+        if (weight != null) {
+            numeric.add(weight);
+        }
+        if (fold != null) {
+            numeric.add(fold);
+        }
+        for (String c : numeric) {
+            readable &= ColumnValues.numeric(schema.apply(c).dataType());
+        }
+        if (!readable) {
+            return rows;
+        }
+        List<Column> columns = new ArrayList<>();
+        columns.add(df.col(quote(label)));
+        numeric.forEach(c -> columns.add(df.col(quote(c))));
+        return rows.withColumnar(new ColumnarBlocks.Columns(df.select(columns.toArray(new Column[0])), label, weight,
+                fold, features));
     }
 
     /**

@@ -218,13 +218,13 @@ public final class BlockBuilder {
             rowWeight = 1.0;
             if (weight != null) {
                 rowWeight = ColumnValues.number(weight, r);
-                if (!Double.isFinite(rowWeight) || rowWeight < 0) {
+                if (!usableWeight(rowWeight)) {
                     return false;
                 }
             }
             if (fold != null) {
                 rowFold = ColumnValues.number(fold, r);
-                if (!(rowFold >= 0 && rowFold <= MAX_FOLD && rowFold == Math.rint(rowFold))) {
+                if (!usableFoldId(rowFold)) {
                     return false;
                 }
             }
@@ -327,7 +327,7 @@ public final class BlockBuilder {
                 return notANumber(row, layout.weight());
             }
             rowWeight = parsed;
-            if (!Double.isFinite(rowWeight) || rowWeight < 0) {
+            if (!usableWeight(rowWeight)) {
                 return "weight must be finite and >= 0";
             }
         }
@@ -339,7 +339,7 @@ public final class BlockBuilder {
                 return notANumber(row, layout.foldColumn());
             }
             rowFold = parsed;
-            if (!(rowFold >= 0 && rowFold <= MAX_FOLD && rowFold == Math.rint(rowFold))) {
+            if (!usableFoldId(rowFold)) {
                 return "fold id in foldCol " + columnName(row, layout.foldColumn()) + " must be an integer from 0 to "
                         + MAX_FOLD;
             }
@@ -377,6 +377,16 @@ public final class BlockBuilder {
             }
         }
         return null;
+    }
+
+    /** A weight the fit can use: finite and ≥ 0 (one rule for rows and columnar batches). */
+    private static boolean usableWeight(double w) {
+        return Double.isFinite(w) && w >= 0;
+    }
+
+    /** A fold id as written in a fold column: an integer from 0 to {@link #MAX_FOLD}. */
+    private static boolean usableFoldId(double f) {
+        return f >= 0 && f <= MAX_FOLD && f == Math.rint(f);
     }
 
     /** The number {@link #number} read last. */

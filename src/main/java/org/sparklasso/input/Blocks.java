@@ -184,15 +184,12 @@ public final class Blocks {
      * their features.
      */
     private static JavaRDD<Block> relabel(JavaRDD<Block> blocks, double[][] classOfCodes, int foldShift) {
-        JavaRDD<Block> relabeled = blocks.mapPartitionsWithIndex((idx, it) -> {
+        JavaRDD<Block> relabeled = cached(blocks.mapPartitionsWithIndex((idx, it) -> {
             double[] codes = classOfCodes == null ? null : classOfCodes[idx];
             List<Block> out = new ArrayList<>();
             it.forEachRemaining(b -> out.add(b.relabeled(codes, foldShift)));
             return out.iterator();
-        }, true).persist(StorageLevel.MEMORY_AND_DISK());
-        if (relabeled.context().isLocal()) {
-            cutLineageOnceCached(relabeled);
-        }
+        }, true));
         relabeled.count();
         blocks.unpersist(false);
         return relabeled;

@@ -226,9 +226,9 @@ public final class GlmAggregator implements Serializable {
         }
         boolean identity = isIdentity(positions, u);
         boolean symmetricOnly = tiles != null || m1 >= SYRK_MIN_COLUMNS;
-        boolean onlySyrk = k == 1 && symmetricOnly;
+        boolean onlyDiagonal = k == 1 && symmetricOnly;
         double[] left = gathered;
-        if (!identity && !onlySyrk) {
+        if (!identity && !onlyDiagonal) {
             left = a;
             for (int col = 0; col < positions.length; col++) {
                 System.arraycopy(gathered, positions[col] * rows, a, col * rows, rows);

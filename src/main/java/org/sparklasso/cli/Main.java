@@ -94,7 +94,6 @@ public final class Main {
     private static void train(String[] args) throws Exception {
         JobConfig config = ConfigParser.parse(args);
         inSession("spark-lasso train", spark -> TrainJob.run(spark, config));
-        ClassDataArchive.recordIfRequested();
     }
 
     private static void score(String[] args) throws Exception {

@@ -107,7 +107,7 @@ public final class ColdBench {
             generateOnce(s, b2, s.b2Rows(), "--family", "binomial");
         }
         // As a user's jobs after the first: the first train of an install records the driver's class-data
-        // sharing archive (submit.sh; ~20 s, once), so one untimed train runs before the timed cases.
+        // sharing archive (submit.sh; ~30 s, once), so one untimed train runs before the timed cases.
         double prepared = s.cds() ? submit(s, "prepare", "train", "--config", "conf/diabetes.properties",
                 "--output", s.workDir().resolve("out-prepare").toString()).wall() : Double.NaN;
         List<Run> runs = new ArrayList<>();
@@ -254,7 +254,7 @@ public final class ColdBench {
                 + "spark-submit's launcher JVM, stopping Spark, JVM exit.\n");
         md.append(s.cds()
                 ? String.format(Locale.ROOT, "Driver class-data sharing archive on (submit.sh's default); the untimed "
-                        + "preparing train before the cases took %.2f s (~20 s more when it records the archive).%n",
+                        + "preparing train before the cases took %.2f s (~30 s more when it records the archive).%n",
                         prepared)
                 : "Driver class-data sharing archive off (SPARK_LASSO_CDS=off).\n");
         json.put("cds", s.cds()).put("prepareSeconds", prepared);

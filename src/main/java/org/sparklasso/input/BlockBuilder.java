@@ -29,6 +29,8 @@ public final class BlockBuilder {
     private final RowLayout layout;
     private final int blockRows;
     private final PartitionAudit audit;
+    /** The file the scan is reading, for {@link RowLayout#SCANNED_FILE}. */
+    private final ScannedFile scannedFile = new ScannedFile();
     private final List<Block> out = new ArrayList<>();
     /**
      * Classification: this partition's code for each label value met (trimmed), in the order met.
@@ -114,7 +116,8 @@ public final class BlockBuilder {
     }
 
     private void add(Row row) {
-        String file = layout.fileName() >= 0 ? row.getString(layout.fileName()) : null;
+        String file = layout.fileName() >= 0 ? row.getString(layout.fileName())
+                : layout.fileName() == RowLayout.SCANNED_FILE ? scannedFile.current() : null;
         audit.countRow(file);
         String problem = check(row);
         if (problem != null) {

@@ -11,7 +11,6 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -27,7 +26,6 @@ import org.sparklasso.spec.JobException;
  */
 final class CsvFiles {
     private static final String CORRUPT = "_corrupt_record";
-    private static final String FILE = "_input_file";
 
     private final SparkSession spark;
     private final ReadSpec read;
@@ -149,11 +147,11 @@ final class CsvFiles {
                 .option("enforceSchema", "true")
                 .schema(withCorrupt)
                 .csv(read.input());
-        df = df.withColumn(FILE, functions.input_file_name());
+        // the scan alone: its rows straight from the reader, the file name read beside them (ScannedFile)
         List<String> names = Arrays.asList(df.columns());
         int[] feats = featureColumns.stream().mapToInt(names::indexOf).toArray();
         RowLayout layout = new RowLayout(names.indexOf(label), weight == null ? -1 : names.indexOf(weight),
-                feats, -1, feats.length, names.indexOf(CORRUPT), names.indexOf(FILE),
+                feats, -1, feats.length, names.indexOf(CORRUPT), RowLayout.SCANNED_FILE,
                 fold == null ? -1 : names.indexOf(fold), 0, 0L).withNumbersAsText(NumberText.of(read.csvOptions()));
         return RowSource.of(df, layout, featureNames, read.input());
     }

@@ -6,7 +6,7 @@ import java.io.Serializable;
 /**
  * Where the loader finds each piece of a Spark {@code Row}: label, weight, features (numeric
  * columns or one ML vector column), the CSV reader's corrupt-record column, the file name and the
- * fold column. An index of -1 means "absent". Without a fold column, {@code nfolds > 0} assigns
+ * fold column. An index of -1 means "absent"; the file name may also be {@link #SCANNED_FILE}. Without a fold column, {@code nfolds > 0} assigns
  * folds at random from {@code seed}. With {@code classLabels} the label column is text whose distinct
  * values are the classes: each partition codes them as it meets them ({@link BlockBuilder}), and the
  * loader maps the codes to class indices once it has seen every partition. With a {@code numberText}
@@ -15,6 +15,9 @@ import java.io.Serializable;
 public record RowLayout(int label, int weight, int[] featureColumns, int vectorColumn, int numFeatures,
                         int corruptRecord, int fileName, int foldColumn, int nfolds, long seed,
                         boolean classLabels, NumberText numberText) implements Serializable {
+
+    /** {@link #fileName}'s "the file the scan is reading" ({@link ScannedFile}) rather than a column. */
+    public static final int SCANNED_FILE = -2;
 
     public RowLayout(int label, int weight, int[] featureColumns, int vectorColumn, int numFeatures,
                      int corruptRecord, int fileName, int foldColumn, int nfolds, long seed) {

@@ -215,6 +215,32 @@ class ErrorHandlingTest {
         assertTrue(Files.size(Path.of(file)) > 3 * 16 * 1024, "the file should span several splits");
     }
 
+    /**
+     * A directory of three small files, which Spark packs largest first, two to a partition on
+     * local[2] (part-a then part-b, and part-c): the first bad row lies in part-b, the second file its
+     * partition reads, and the message names that file and the row's number within it (the file name
+     * is read from the scan as it moves from file to file, not from a column of the query).
+     */
+    @Test
+    void badRowInTheSecondFileOfAPartitionNamesThatFile() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("three-files"));
+        List<String> bad = new ArrayList<>(goodRows(7));
+        bad.set(3, "1.5,2,abc,4");
+        Map<String, List<String>> files = Map.of("part-a.csv", goodRows(8), "part-b.csv", bad,
+                "part-c.csv", goodRows(5));
+        for (Map.Entry<String, List<String>> f : files.entrySet()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(HEADER);
+            lines.addAll(f.getValue());
+            Files.write(dir.resolve(f.getKey()), lines);
+        }
+        Result r = run("train", "--input", dir.toString(), "--format", "csv", "--labelCol", "y", "--lambda", "1",
+                "--output", out("dir"));
+        r.assertError(ExitCode.BAD_INPUT, "1 bad row of 20", "data row 4 (line 5)", "part-b.csv", "malformed line");
+        String line = r.errorLines().get(0);
+        assertFalse(line.contains("part-a.csv") || line.contains("part-c.csv"), line);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // exit 1: anything else
     // ---------------------------------------------------------------------------------------------

@@ -119,6 +119,34 @@ class SubmitScriptIT {
     }
 
     /**
+     * The JVM writes the archive at every exit, the failing ones too: submit.sh keeps it only when the
+     * recording job exited with 0, so a first `train` that fails leaves neither an archive nor its
+     * partial file behind (and the next successful one records it).
+     */
+    @Test
+    void aFailingFirstTrainRecordsNoArchive() throws Exception {
+        Path cds = tmp.resolve("cds-failing");
+        Run train = submit(Map.of("SPARK_LASSO_CDS_DIR", cds.toString()), "--master", "local[1]", "train",
+                "--input", tmp.resolve("no-such.csv").toString(), "--output", tmp.resolve("out-f").toString());
+        train.assertExit(3);
+        try (var files = Files.list(cds)) {
+            assertEquals(List.of(), files.toList(), "nothing recorded by a failed job");
+        }
+    }
+
+    /** The driver's JIT scaling takes a positive number; anything else is refused in one line (exit 2). */
+    @Test
+    void aBadJitScalingIsRefusedInOneLine() throws Exception {
+        Run run = submit(Map.of("SPARK_LASSO_JIT_SCALING", "fast"), "--master", "local[1]", "generate",
+                "--output", tmp.resolve("never.csv").toString(), "--rows", "10");
+        run.assertExit(2);
+        List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), run.stderr());
+        assertTrue(lines.get(0).contains("SPARK_LASSO_JIT_SCALING") && lines.get(0).contains("'fast'"), lines.get(0));
+        assertFalse(Files.exists(tmp.resolve("never.csv")));
+    }
+
+    /**
      * Arguments with spaces (a --config path, an --output path) reach the application intact: it
      * opens the properties file at that path (the error names the unknown key found inside it).
      * A configuration error exits with 2 and one error line, without a stack trace. (A successful

@@ -6,11 +6,12 @@ import java.io.Serializable;
 /**
  * Where the loader finds each piece of a Spark {@code Row}: label, weight, features (numeric
  * columns or one ML vector column), the CSV reader's corrupt-record column, the file name and the
- * fold column. An index of -1 means "absent"; the file name may also be {@link #SCANNED_FILE}. Without a fold column, {@code nfolds > 0} assigns
- * folds at random from {@code seed}. With {@code classLabels} the label column is text whose distinct
- * values are the classes: each partition codes them as it meets them ({@link BlockBuilder}), and the
- * loader maps the codes to class indices once it has seen every partition. With a {@code numberText}
- * the numeric columns hold the text of numbers (CSV), parsed while packing.
+ * fold column. An index of -1 means "absent"; the file name may also be {@link #SCANNED_FILE}.
+ * Without a fold column, {@code nfolds > 0} assigns folds at random from {@code seed}. With
+ * {@code classLabels} the label column is text whose distinct values are the classes: each
+ * partition codes them as it meets them ({@link BlockBuilder}), and the loader maps the codes to
+ * class indices once it has seen every partition. With a {@code numberText} the numeric columns hold
+ * the text of numbers (CSV), parsed while packing.
  */
 public record RowLayout(int label, int weight, int[] featureColumns, int vectorColumn, int numFeatures,
                         int corruptRecord, int fileName, int foldColumn, int nfolds, long seed,

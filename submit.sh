@@ -336,8 +336,8 @@ fi
 # 10^5 x 100, path + 5-fold CV) showed ~14 s of C2 time in a 19 s job on 2 cores, the compiler thread
 # competing with the two task threads. Doubling the thresholds (-XX:CompileThresholdScaling=2) leaves
 # the lukewarm code to C1 and compiles the hot loops all the same. Alternating pairs on this 2-core VM:
-# G1 from Parquet 12.98-13.90 -> 11.41-11.86 s (3 of 3; load 6.2-6.8 -> 4.4-4.5 s), B2 7 of 10 pairs
-# faster (mean -0.8 s), the sample job 6 of 8 (-0.5 s); G1 from CSV 2 of 2 slower by 0.4-0.6 s (its
+# G1 from Parquet 12.98-13.90 -> 11.41-11.86 s (3 of 3; load 6.2-6.8 -> 4.4-4.5 s), B2 7 of 8 pairs
+# faster (mean -0.5 s), the sample job 6 of 8 (-0.5 s); G1 from CSV 2 of 2 slower by 0.4-0.6 s (its
 # first, kernel-compiling pass later); scaling 4 was slower than 2 (docs/running.md).
 # SPARK_LASSO_JIT_SCALING sets the factor (1: the JVM's default); the user's own driver options come
 # later on the command line and win.

@@ -14,8 +14,15 @@ public final class PartitionAudit implements Serializable {
     /** A rejected row's text is kept up to this many characters. */
     private static final int MAX_TEXT = 200;
 
-    /** A run of consecutive rows from one file. */
-    public record FileRun(String file, long rows) implements Serializable {
+    /** A run of consecutive rows from one file (counted in place: one per file, not one per row). */
+    private static final class FileRun implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+        private long rows;
+
+        FileRun(String file) {
+            this.file = file;
+        }
     }
 
     private final int partition;
@@ -38,12 +45,12 @@ public final class PartitionAudit implements Serializable {
 
     /** Records one row read from {@code file} (null when unknown). */
     public void countRow(String file) {
-        int last = runs.size() - 1;
-        if (last >= 0 && java.util.Objects.equals(runs.get(last).file(), file)) {
-            runs.set(last, new FileRun(file, runs.get(last).rows() + 1));
-        } else {
-            runs.add(new FileRun(file, 1));
+        FileRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        if (last == null || !java.util.Objects.equals(last.file, file)) {
+            last = new FileRun(file);
+            runs.add(last);
         }
+        last.rows++;
         rowsSeen++;
     }
 
@@ -115,10 +122,6 @@ public final class PartitionAudit implements Serializable {
         return partition;
     }
 
-    public List<FileRun> runs() {
-        return runs;
-    }
-
     public long rowsSeen() {
         return rowsSeen;
     }
@@ -148,11 +151,11 @@ public final class PartitionAudit implements Serializable {
         long seen = 0;
         long count = 0;
         for (FileRun run : runs) {
-            long take = Math.min(run.rows(), Math.max(0, rowInPartition - seen));
-            if (java.util.Objects.equals(run.file(), file)) {
+            long take = Math.min(run.rows, Math.max(0, rowInPartition - seen));
+            if (java.util.Objects.equals(run.file, file)) {
                 count += take;
             }
-            seen += run.rows();
+            seen += run.rows;
         }
         return count;
     }

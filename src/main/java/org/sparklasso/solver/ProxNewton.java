@@ -40,6 +40,12 @@ import org.sparklasso.penalty.Penalty;
  * to come within {@link #SPECULATION_SLACK} tolerances. B2 at 100k rows: 157 passes before
  * (speculation only on a predicted last step; a wrong prediction cost an exact Hessian pass and
  * another step), 107 with this and the longer coordinate descent of {@link NewtonModel}; the same CV errors.
+ *
+ * <p>A speculative pass need not compute a new Hessian: when the one at hand (exact or nearby)
+ * covers the features the new one would, {@link HessianReuse} weighs its cost (K(K+1)/2·m² per row
+ * over m features) against the extra pass a stale Hessian is expected to cost, with the failure
+ * rate measured on this model's path, and the pass may evaluate the points only; the next steps
+ * then take the Hessian at hand, under the same contraction checks as a nearby one.
  */
 public final class ProxNewton {
     private static final double[] STEPS = {1, 0.5, 0.25, 0.125, 1.0 / 16, 1.0 / 64};
@@ -71,6 +77,8 @@ public final class ProxNewton {
     private java.util.function.DoubleUnaryOperator nextLambda = lambda -> Double.NaN;
     /** The next λ's first step, evaluated in this λ's last pass (null: none). */
     private Speculation speculation;
+    /** Whether a speculative pass computes a new Hessian or the one at hand serves on. */
+    private final HessianReuse reuse = new HessianReuse();
 
     public ProxNewton(double tol, int maxIter) {
         this.tol = tol;
@@ -110,11 +118,13 @@ public final class ProxNewton {
             x = spec.point();
             ev = spec.evaluation();
             fx = ev.loss() + penalty.value(x);
-            known = true;
-            knownPoint = x;
-            knownEvaluation = ev;
-            knownSet = spec.set();
-            knownHessians = spec.hessians();
+            known = spec.exactHessian();
+            if (known) {
+                knownPoint = x;
+                knownEvaluation = ev;
+                knownSet = spec.set();
+                knownHessians = spec.hessians();
+            }
         }
         double measure = convergence.measure(ev, x, penalty);
         // the Hessian at hand: exact (at x) when known; after a speculative pass, the one at the next
@@ -131,20 +141,29 @@ public final class ProxNewton {
             int[] set = workingSet(penalty, x, ev.negGradient());
             double[][] hessians;
             boolean exact = known;
+            int[] heldSet;
+            double[][] heldHessians;
             if (known && WorkingSetSolver.covers(knownSet, set)) {
                 int[] usable = activeOf(penalty, knownSet);
                 hessians = usable.length == knownSet.length ? knownHessians
                         : NewtonModel.principal(knownHessians, knownSet, usable, penalty.classes());
+                heldSet = knownSet;
+                heldHessians = knownHessians;
                 set = usable;
             } else if (nearbyServes && nearbySet != null && WorkingSetSolver.covers(nearbySet, set)) {
                 int[] usable = activeOf(penalty, nearbySet);
                 hessians = NewtonModel.principal(nearbyHessians, nearbySet, usable, penalty.classes());
+                heldSet = nearbySet;
+                heldHessians = nearbyHessians;
                 set = usable;
                 exact = false;
             } else {
                 NewtonOracle.NewtonPoint np = oracle.evaluateWithHessian(x, set);
+                reuse.exactPass();
                 ev = np.evaluation();
                 hessians = np.hessians();
+                heldSet = set;
+                heldHessians = hessians;
                 exact = true;
             }
             nearbySet = null;
@@ -159,8 +178,11 @@ public final class ProxNewton {
             if (atRoundingLevel && !exact && Double.isNaN(next)) {
                 set = workingSet(penalty, x, ev.negGradient());
                 NewtonOracle.NewtonPoint np = oracle.evaluateWithHessian(x, set);
+                reuse.exactPass();
                 ev = np.evaluation();
                 hessians = np.hessians();
+                heldSet = set;
+                heldHessians = hessians;
                 d = direction(penalty, x, ev.negGradient(), hessians, set);
                 xd = add(x, d, 1);
                 decrease = decrease(penalty, x, ev.negGradient(), d, xd);
@@ -181,9 +203,17 @@ public final class ProxNewton {
             previousMeasure = measure;
             if (!Double.isNaN(next) && (!exact || lastLikely)) {
                 // the pass also takes the next λ's first step: if this step is the λ's last, the next
-                // λ starts there with its Hessian; if not, that Hessian serves this λ's next step
+                // λ starts there with its Hessian; if not, that Hessian serves this λ's next step. When
+                // the Hessian at hand covers the features the new one would and costs more than the
+                // failures reusing it is expected to bring (HessianReuse), the pass evaluates points only
+                reuse.choosing();
+                boolean reusing = WorkingSetSolver.covers(heldSet, hessianSet)
+                        && reuse.worthReusing(penalty.features(), penalty.classes(), hessianSet.length);
                 Speculation sp = speculate(oracle, penalty.withLambda(next), xd, d, ev.negGradient(), hessians, set,
-                        hessianSet);
+                        reusing ? heldSet : hessianSet, reusing ? heldHessians : null);
+                if (sp != null && !sp.exactHessian()) {
+                    reuse.reused();
+                }
                 if (sp != null) {
                     LossOracle.Evaluation atXd = sp.fromEvaluation();
                     // Armijo's condition; below the rounding level, where it cannot see progress, the
@@ -245,7 +275,8 @@ public final class ProxNewton {
      * {@code set}.
      */
     private record Speculation(double lambda, double[] from, LossOracle.Evaluation fromEvaluation, double[] point,
-                               LossOracle.Evaluation evaluation, int[] set, double[][] hessians) {
+                               LossOracle.Evaluation evaluation, int[] set, double[][] hessians,
+                               boolean exactHessian) {
     }
 
     /**
@@ -255,7 +286,8 @@ public final class ProxNewton {
      * zero; the caller decides whether x + d is accepted.
      */
     private static <P extends BlockPenalty & PathPenalty<P>> Speculation speculate(NewtonOracle oracle, P next,
-            double[] xd, double[] d, double[] u, double[][] hessians, int[] set, int[] hessianSet) {
+            double[] xd, double[] d, double[] u, double[][] hessians, int[] set, int[] hessianSet,
+            double[][] reused) {
         double[] modelU = u.clone();
         double[] hd = NewtonModel.hessianTimes(next, hessians, set, d);
         for (int i = 0; i < modelU.length; i++) {
@@ -266,9 +298,13 @@ public final class ProxNewton {
             return null;
         }
         double[] y = add(xd, dNext, 1);
+        if (reused != null) {
+            LossOracle.Evaluation[] evs = oracle.evaluate(y, xd);
+            return new Speculation(next.lambda(), xd, evs[1], y, evs[0], hessianSet, reused, false);
+        }
         NewtonOracle.NewtonPoints evaluated = oracle.evaluateWithHessian(new double[][] {y, xd}, hessianSet);
         return new Speculation(next.lambda(), xd, evaluated.evaluations()[1], y, evaluated.evaluations()[0],
-                hessianSet, evaluated.hessians());
+                hessianSet, evaluated.hessians(), true);
     }
 
     /**

@@ -222,6 +222,23 @@ if (( use_installed )); then
 fi
 
 # --- embedded Spark: what bin/spark-submit -> bin/spark-class would do -----------------------------
+# A cold job's JIT compilation takes a large share of its CPU: JFR (jdk.Compilation) of B2 (binomial
+# 10^5 x 100, path + 5-fold CV) showed ~14 s of C2 time in a 19 s job on 2 cores, the compiler thread
+# competing with the two task threads. Doubling the thresholds (-XX:CompileThresholdScaling=2) leaves
+# the lukewarm code to C1 and compiles the hot loops all the same. Alternating pairs on this 2-core VM:
+# G1 from Parquet 12.98-13.90 -> 11.41-11.86 s (3 of 3; load 6.2-6.8 -> 4.4-4.5 s), B2 7 of 8 pairs
+# faster (mean -0.5 s), the sample job 6 of 8 (-0.5 s); G1 from CSV 2 of 2 slower by 0.4-0.6 s (its
+# first, kernel-compiling pass later); scaling 4 was slower than 2 (docs/running.md).
+# SPARK_LASSO_JIT_SCALING sets the factor (1: the JVM's default); the user's own driver options come
+# later on the command line and win.
+jit_scaling="${SPARK_LASSO_JIT_SCALING:-2}"
+if ! [[ "$jit_scaling" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$jit_scaling" =~ ^0+([.]0+)?$ ]]; then
+  echo "submit.sh: SPARK_LASSO_JIT_SCALING must be a positive number (got '$jit_scaling')" >&2
+  exit 2
+fi
+JIT_OPTS=()
+[ "$jit_scaling" != 1 ] && JIT_OPTS=("-XX:CompileThresholdScaling=$jit_scaling")
+
 export SPARK_HOME="$EMBEDDED_HOME"
 export SPARK_SCALA_VERSION=2.13
 
@@ -332,22 +349,6 @@ if [ "${SPARK_LASSO_THP:-on}" != off ] && grep -q '\[madvise\]' /sys/kernel/mm/t
   THP_OPTS=(-XX:+UseTransparentHugePages)
 fi
 # --- JIT compilation thresholds for the driver ------------------------------------------------------
-# A cold job's JIT compilation takes a large share of its CPU: JFR (jdk.Compilation) of B2 (binomial
-# 10^5 x 100, path + 5-fold CV) showed ~14 s of C2 time in a 19 s job on 2 cores, the compiler thread
-# competing with the two task threads. Doubling the thresholds (-XX:CompileThresholdScaling=2) leaves
-# the lukewarm code to C1 and compiles the hot loops all the same. Alternating pairs on this 2-core VM:
-# G1 from Parquet 12.98-13.90 -> 11.41-11.86 s (3 of 3; load 6.2-6.8 -> 4.4-4.5 s), B2 7 of 8 pairs
-# faster (mean -0.5 s), the sample job 6 of 8 (-0.5 s); G1 from CSV 2 of 2 slower by 0.4-0.6 s (its
-# first, kernel-compiling pass later); scaling 4 was slower than 2 (docs/running.md).
-# SPARK_LASSO_JIT_SCALING sets the factor (1: the JVM's default); the user's own driver options come
-# later on the command line and win.
-jit_scaling="${SPARK_LASSO_JIT_SCALING:-2}"
-if ! [[ "$jit_scaling" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$jit_scaling" =~ ^0+([.]0+)?$ ]]; then
-  echo "submit.sh: SPARK_LASSO_JIT_SCALING must be a positive number (got '$jit_scaling')" >&2
-  exit 2
-fi
-JIT_OPTS=()
-[ "$jit_scaling" != 1 ] && JIT_OPTS=("-XX:CompileThresholdScaling=$jit_scaling")
 
 if [ -z "$record_archive" ]; then
   exec "${CMD[0]}" "${CDS_OPTS[@]}" "${THP_OPTS[@]}" "${JIT_OPTS[@]}" "${CMD[@]:1}"

@@ -28,6 +28,8 @@ import scala.jdk.javaapi.CollectionConverters;
 final class ColumnarBlocks {
     /** Spark's limit on a scan's fields for whole-stage code and, with it, batch output (default 100). */
     private static final String MAX_FIELDS = "spark.sql.codegen.maxFields";
+    /** Its value when the session does not set it (Spark's SQLConf). */
+    private static final int SPARK_DEFAULT_MAX_FIELDS = 100;
 
     private ColumnarBlocks() {
     }
@@ -79,7 +81,8 @@ final class ColumnarBlocks {
         RuntimeConfig conf = frame.sparkSession().conf();
         int fields = frame.columns().length;
         String before = conf.getOption(MAX_FIELDS).isDefined() ? conf.get(MAX_FIELDS) : null;
-        boolean raise = fields >= 100 && (before == null || Integer.parseInt(before.trim()) < fields + 1);
+        int limit = before == null ? SPARK_DEFAULT_MAX_FIELDS : Integer.parseInt(before.trim());
+        boolean raise = fields >= limit;
         SparkPlan node;
         try {
             if (raise) {

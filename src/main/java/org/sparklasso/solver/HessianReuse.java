@@ -22,8 +22,10 @@ package org.sparklasso.solver;
  * 68 (the narrow phase, where a Hessian over ≤ 15 features is nearly free, fails almost every time);
  * reusing one that does not cover the features a new one would (features entering) failed a third of
  * the time and took 111 passes instead of 101, slower. Covered reuses never failed on B2; they are
- * the ones taken, 22 of them, in the wide phase (m ≥ 40), which took 3.23–3.41 s instead of
- * 3.51–3.68 s (three alternating pairs, 101 passes each). The working set grows at almost every step
+ * the ones taken, 22 of them, late in the wide phase (m above 50), which took 3.23–3.41 s instead of
+ * 3.51–3.68 s (three alternating pairs, 101 passes each); asking it to cover only the sequential
+ * strong rule's set at the next λ instead took 105 passes and was no faster (2.65–2.80 s against
+ * 2.58–2.63 s for that part in two pairs). The working set grows at almost every step
  * there, so most speculative passes still compute their Hessian: a Hessian over only the entering
  * features' rows and columns (n·m·Δm) is the next step.
  */

@@ -84,6 +84,11 @@ public final class BlockBuilder {
     /** Stored values per block (8 MB of doubles): dense blocks by their rows, vector ones by entries. */
     static final int BLOCK_VALUES = 1 << 20;
     static final int MAX_BLOCK_ROWS = 16384;
+    /**
+     * Rows a columnar batch is copied by, column after column: 256 rows of 100 features are a
+     * 200 KB stretch of the block, which stays in L2 while every column writes its stride of it.
+     */
+    private static final int COPY_TILE = 256;
 
     /**
      * Rows per block so that a dense block holds about {@link #BLOCK_VALUES} numbers, within [64,
@@ -191,7 +196,7 @@ public final class BlockBuilder {
         return b.finish().iterator();
     }
 
-    /** Adds a batch's rows; false at the first row that is not usable. */
+    /** Adds a batch's rows; false when one of them is not usable (the row path then names it). */
     private boolean addBatch(ColumnarBatch batch) {
         int n = batch.numRows();
         int[] cols = layout.featureColumns();
@@ -208,38 +213,64 @@ public final class BlockBuilder {
         if (anyNull) {
             return false;
         }
-        for (int r = 0; r < n; r++) {
-            audit.countRow(null);
-            if (layout.classLabels()) {
-                rowClass = ColumnValues.text(label, r);
-            } else {
-                rowLabel = ColumnValues.number(label, r);
-                if (!Double.isFinite(rowLabel)) {
+        for (int start = 0; start < n; ) {
+            int k = Math.min(n - start, blockRows - count);
+            if (!copyFeatures(features, start, k)) {
+                return false;
+            }
+            for (int r = start; r < start + k; r++) {
+                if (!readRow(label, weight, fold, r)) {
                     return false;
                 }
+                accept();
             }
-            rowWeight = 1.0;
-            if (weight != null) {
-                rowWeight = ColumnValues.number(weight, r);
-                if (!usableWeight(rowWeight)) {
-                    return false;
-                }
-            }
-            if (fold != null) {
-                rowFold = ColumnValues.number(fold, r);
-                if (!usableFoldId(rowFold)) {
-                    return false;
-                }
-            }
-            int off = count * p;
+            start += k;
+        }
+        return true;
+    }
+
+    /**
+     * Rows start..start+k-1 of the feature columns into the block's rows count..count+k-1 (k fits
+     * in the block), a tile of {@link #COPY_TILE} rows at a time, column by column: each column's
+     * values are read in one loop, the tile's block rows stay in cache. False at a NaN or ∞.
+     */
+    private boolean copyFeatures(ColumnVector[] features, int start, int k) {
+        int p = features.length;
+        for (int t = 0; t < k; t += COPY_TILE) {
+            int rows = Math.min(COPY_TILE, k - t);
+            int off = (count + t) * p;
             for (int j = 0; j < p; j++) {
-                double x = ColumnValues.number(features[j], r);
-                if (!Double.isFinite(x)) {
+                if (!ColumnValues.copy(features[j], start + t, rows, dense, off + j, p)) {
                     return false;
                 }
-                dense[off + j] = x;
             }
-            accept();
+        }
+        return true;
+    }
+
+    /** Row r's label, weight and fold id into {@link #rowLabel} and its kin; false when one is unusable. */
+    private boolean readRow(ColumnVector label, ColumnVector weight, ColumnVector fold, int r) {
+        audit.countRow(null);
+        if (layout.classLabels()) {
+            rowClass = ColumnValues.text(label, r);
+        } else {
+            rowLabel = ColumnValues.number(label, r);
+            if (!Double.isFinite(rowLabel)) {
+                return false;
+            }
+        }
+        rowWeight = 1.0;
+        if (weight != null) {
+            rowWeight = ColumnValues.number(weight, r);
+            if (!usableWeight(rowWeight)) {
+                return false;
+            }
+        }
+        if (fold != null) {
+            rowFold = ColumnValues.number(fold, r);
+            if (!usableFoldId(rowFold)) {
+                return false;
+            }
         }
         return true;
     }

@@ -43,6 +43,31 @@ final class ColumnValues {
         throw new IllegalArgumentException("not a numeric column: " + t);
     }
 
+    /**
+     * Copies rows {@code from..from+rows-1} of a (null-free) numeric column into {@code dst} at
+     * {@code offset}, {@code offset+stride}, … (one column of a row-major block); false when one of
+     * them is NaN or infinite. The type is settled once per call, so the loop is a plain strided copy.
+     */
+    static boolean copy(ColumnVector v, int from, int rows, double[] dst, int offset, int stride) {
+        // x * 0 is 0 for every finite x and NaN for NaN and ±∞: one sum checks them all
+        double check = 0;
+        int to = from + rows;
+        if (v.dataType() == DataTypes.DoubleType) {
+            for (int r = from, d = offset; r < to; r++, d += stride) {
+                double x = v.getDouble(r);
+                dst[d] = x;
+                check += x * 0.0;
+            }
+        } else {
+            for (int r = from, d = offset; r < to; r++, d += stride) {
+                double x = number(v, r);
+                dst[d] = x;
+                check += x * 0.0;
+            }
+        }
+        return check == 0;
+    }
+
     /** Row r's (non-null) label as text: integers as written, doubles as Java (and Spark's cast) print them. */
     static String text(ColumnVector v, int r) {
         return v.dataType() == DataTypes.DoubleType ? Double.toString(v.getDouble(r))

@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.SparkTestSession;
 import org.sparklasso.block.Block;
@@ -36,8 +38,11 @@ class ColumnarPackingTest {
         Blocks.columnarPacking = true;
     }
 
-    /** Row i: an id, a class label (integer), weight, fold id 1..3, and 120 features of several types. */
-    private String write(int n, boolean withNaN) {
+    /**
+     * Row i: an id, a class label (integer), weight, fold id 1..3, and 120 features of several
+     * types; {@code bad} (when not null) in feature x5 of row n-3.
+     */
+    private String write(int n, Double bad) {
         StructType schema = new StructType().add("id", DataTypes.DoubleType).add("label", DataTypes.IntegerType)
                 .add("w", DataTypes.DoubleType).add("fold", DataTypes.LongType).add("f", DataTypes.FloatType)
                 .add("i", DataTypes.IntegerType);
@@ -54,11 +59,11 @@ class ColumnarPackingTest {
             v[4] = (float) (r * 0.1);
             v[5] = r % 11 - 5;
             for (int j = 0; j < 118; j++) {
-                v[6 + j] = withNaN && r == n - 3 && j == 5 ? Double.NaN : Math.sin(r * 0.37 + j) * (j + 1);
+                v[6 + j] = bad != null && r == n - 3 && j == 5 ? bad : Math.sin(r * 0.37 + j) * (j + 1);
             }
             rows.add(RowFactory.create(v));
         }
-        String path = dir.resolve("cols-" + n + "-" + withNaN + ".parquet").toString();
+        String path = dir.resolve("cols-" + n + "-" + bad + ".parquet").toString();
         SparkTestSession.get().createDataFrame(rows, schema).repartition(3).write().parquet(path);
         return path;
     }
@@ -91,7 +96,7 @@ class ColumnarPackingTest {
 
     @Test
     void packsTheSameBlocksAsTheRowPath() {
-        String path = write(4000, false);
+        String path = write(4000, null);
         int before = Blocks.columnarPacked.get();
         LoadedData columnar = load(path, true);
         LoadedData rows = load(path, false);
@@ -116,9 +121,10 @@ class ColumnarPackingTest {
         }
     }
 
-    @Test
-    void aRowTheBatchesCannotTakeIsReportedAsTheRowPathReportsIt() {
-        String path = write(600, true);
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void aRowTheBatchesCannotTakeIsReportedAsTheRowPathReportsIt(double bad) {
+        String path = write(600, bad);
         int before = Blocks.columnarPacked.get();
         JobException viaColumnar = assertThrows(JobException.class, () -> load(path, true));
         JobException viaRows = assertThrows(JobException.class, () -> load(path, false));

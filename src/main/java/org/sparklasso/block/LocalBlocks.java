@@ -53,8 +53,12 @@ public final class LocalBlocks {
         if (!sc.isLocal()) {
             return null;
         }
-        if (!allInMemory(sc, blocks)) {
-            LOG.info("localPasses: not every cached block is in memory, so passes stay Spark jobs");
+        Cached cached = cached(sc, blocks);
+        if (cached.partitionsInMemory() < blocks.getNumPartitions() || cached.diskBytes() > 0) {
+            LOG.warn("localPasses: {} MB of the {} MB of cached blocks are on disk, not in memory, so every pass is a "
+                    + "Spark job reading them back (slower); in local mode give the driver more memory, e.g. "
+                    + "--driver-memory {}g", cached.diskBytes() >> 20, (cached.memoryBytes() + cached.diskBytes()) >> 20,
+                    suggestedDriverMemoryGb(cached.memoryBytes() + cached.diskBytes()));
             return null;
         }
         String token = UUID.randomUUID().toString();
@@ -87,27 +91,41 @@ public final class LocalBlocks {
         return new LocalBlocks(ordered, threads);
     }
 
-    /** Whether every partition of {@code blocks} is cached, in memory only. */
-    private static boolean allInMemory(SparkContext sc, JavaRDD<Block> blocks) {
+    /** How a cached RDD is stored: partitions held in memory, bytes in memory and on disk. */
+    private record Cached(int partitionsInMemory, long memoryBytes, long diskBytes) {
+    }
+
+    private static Cached cached(SparkContext sc, JavaRDD<Block> blocks) {
         // Asks the block manager master (a synchronous RPC), not sc.getRDDStorageInfo(): that one is
         // the UI's status store, fed by the listener bus, which lags behind the caching job on a busy
         // machine and then reports the blocks as not cached at all.
         java.util.Set<Integer> inMemory = new java.util.HashSet<>();
+        long memory = 0;
+        long disk = 0;
         for (org.apache.spark.storage.StorageStatus status : sc.env().blockManager().master().getStorageStatus()) {
             var rddBlocks = scala.jdk.javaapi.CollectionConverters.asJava(status.rddBlocks());
             for (var e : rddBlocks.entrySet()) {
                 if (((org.apache.spark.storage.RDDBlockId) e.getKey()).rddId() != blocks.id()) {
                     continue;
                 }
-                if (e.getValue().diskSize() > 0) {
-                    return false;
-                }
-                if (e.getValue().memSize() > 0) {
+                memory += e.getValue().memSize();
+                disk += e.getValue().diskSize();
+                if (e.getValue().memSize() > 0 && e.getValue().diskSize() == 0) {
                     inMemory.add(((org.apache.spark.storage.RDDBlockId) e.getKey()).splitIndex());
                 }
             }
         }
-        return inMemory.size() == blocks.getNumPartitions();
+        return new Cached(inMemory.size(), memory, disk);
+    }
+
+    /**
+     * A driver heap (GB) that holds {@code cachedBytes} of blocks in local mode: Spark lends its
+     * cache at most 60 % of the heap above a 300 MB reserve ({@code spark.memory.fraction}, unified
+     * memory), and loading and the fit need room beside the cache, so twice the blocks plus 1 GB.
+     */
+    static long suggestedDriverMemoryGb(long cachedBytes) {
+        long gb = 1L << 30;
+        return (2 * cachedBytes + gb - 1) / gb + 1;
     }
 
     /** Cores of a local master: {@code local} 1, {@code local[N]} N, {@code local[*]} all. */

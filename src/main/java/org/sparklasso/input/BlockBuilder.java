@@ -11,7 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.rdd.InputFileBlockHolder;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
@@ -186,14 +189,95 @@ public final class BlockBuilder {
         BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
         while (batches.hasNext()) {
             if (!b.addBatch(batches.next())) {
-                Block none = new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]);
-                PartitionAudit refused = new PartitionAudit(partition);
-                refused.requireRowPath();
-                none.setAudit(refused);
-                return List.of(none).iterator();
+                return rowPathNeeded(layout, partition);
             }
         }
         return b.finish().iterator();
+    }
+
+    /**
+     * Packs one partition of a plain CSV's text lines (Spark's text source), split by {@code fields};
+     * with {@code header}, the first line of each file is skipped (where a scan's split starts the
+     * file), as Spark's CSV reader does. At the first line the split or the row checks refuse, it
+     * stops as {@link #packBatches} does, for the row path to pack the input and name the row.
+     */
+    static Iterator<Block> packLines(RowLayout layout, int blockRows, int partition, Iterator<InternalRow> lines,
+                                     CsvLineFields fields, boolean header) {
+        BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
+        UTF8String split = null;
+        long splitStart = -1;
+        while (lines.hasNext()) {
+            InternalRow line = lines.next();
+            if (header) {
+                // the scan sets the file and the split's start as it opens each split
+                UTF8String path = InputFileBlockHolder.getInputFilePath();
+                long start = InputFileBlockHolder.getStartOffset();
+                if (path != split || start != splitStart) {
+                    split = path;
+                    splitStart = start;
+                    if (start == 0) {
+                        continue;
+                    }
+                }
+            }
+            if (!b.addLine(line.getUTF8String(0), fields)) {
+                return rowPathNeeded(layout, partition);
+            }
+        }
+        return b.finish().iterator();
+    }
+
+    /** A single empty block whose audit asks for the row path. */
+    private static Iterator<Block> rowPathNeeded(RowLayout layout, int partition) {
+        Block none = new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]);
+        PartitionAudit refused = new PartitionAudit(partition);
+        refused.requireRowPath();
+        none.setAudit(refused);
+        return List.of(none).iterator();
+    }
+
+    /** Adds a CSV line's row; false when the split or a row check refuses it. */
+    private boolean addLine(UTF8String line, CsvLineFields fields) {
+        if (!fields.split(line)) {
+            return false;
+        }
+        audit.countRow(null);
+        try {
+            if (layout.classLabels()) {
+                rowClass = fields.text(layout.label());
+            } else {
+                rowLabel = fields.number(layout.label());
+                if (!Double.isFinite(rowLabel)) {
+                    return false;
+                }
+            }
+            rowWeight = 1.0;
+            if (layout.weight() >= 0) {
+                rowWeight = fields.number(layout.weight());
+                if (!usableWeight(rowWeight)) {
+                    return false;
+                }
+            }
+            if (layout.foldColumn() >= 0) {
+                rowFold = fields.number(layout.foldColumn());
+                if (!usableFoldId(rowFold)) {
+                    return false;
+                }
+            }
+            int[] cols = layout.featureColumns();
+            int off = count * cols.length;
+            for (int j = 0; j < cols.length; j++) {
+                double x = fields.number(cols[j]);
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+                dense[off + j] = x;
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        accept();
+        return true;
     }
 
     /** Adds a batch's rows; false when one of them is not usable (the row path then names it). */

@@ -63,20 +63,21 @@ public final class Blocks {
                 : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
         JavaRDD<Block> blocks = null;
         List<PartitionAudit> audits = null;
-        boolean fromColumns = false;
-        if (source.columnar() != null && spec.numPartitions() <= 0 && columnarPacking) {
-            JavaRDD<Block> fromBatches = ColumnarBlocks.pack(source.columnar(), packing, blockRows);
-            if (fromBatches != null) {
-                fromBatches = cached(fromBatches);
-                audits = audits(fromBatches, source);
+        String direct = null;
+        if (source.direct() != null && spec.numPartitions() <= 0 && directPacking) {
+            JavaRDD<Block> packed = source.direct().pack(packing, blockRows);
+            if (packed != null) {
+                packed = cached(packed);
+                audits = audits(packed, source);
                 if (audits.stream().anyMatch(PartitionAudit::rowPathNeeded)) {
-                    LOG.info("a row the columnar packing cannot take: packing {} from rows", source.name());
-                    fromBatches.unpersist(false);
+                    LOG.info("a row the packing {} cannot take: packing {} from rows", source.direct().description(),
+                            source.name());
+                    packed.unpersist(false);
                     audits = null;
                 } else {
-                    blocks = fromBatches;
-                    fromColumns = true;
-                    columnarPacked.incrementAndGet();
+                    blocks = packed;
+                    direct = source.direct().description();
+                    directPacked.incrementAndGet();
                 }
             }
         }
@@ -106,15 +107,15 @@ public final class Blocks {
         }
         LOG.info("loaded {} rows × {} features into {} partitions{}{}", seen, layout.numFeatures(),
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "",
-                fromColumns ? " (from columnar batches)" : "");
+                direct != null ? " (" + direct + ")" : "");
         LocalBlocks local = spec.localPasses() ? LocalBlocks.capture(blocks) : null;
         return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes, local);
     }
 
-    /** Whether file sources with columnar batches are packed from them ({@link ColumnarBlocks}); tests turn it off. */
-    static volatile boolean columnarPacking = true;
-    /** Inputs packed from columnar batches so far (for tests). */
-    static final java.util.concurrent.atomic.AtomicInteger columnarPacked = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether sources with a {@link DirectPacking} are packed by it first; tests turn it off. */
+    static volatile boolean directPacking = true;
+    /** Inputs packed by their {@link DirectPacking} so far (for tests). */
+    static final java.util.concurrent.atomic.AtomicInteger directPacked = new java.util.concurrent.atomic.AtomicInteger();
 
     /** {@code blocks} persisted (memory, else disk), their lineage to be cut once cached in local mode. */
     private static JavaRDD<Block> cached(JavaRDD<Block> blocks) {

@@ -40,7 +40,17 @@ final class ColumnarBlocks {
      * @param frame    the source with just these columns, no casts (a scan and a projection)
      * @param features the feature columns, in feature order
      */
-    record Columns(Dataset<Row> frame, String label, String weight, String fold, List<String> features) {
+    record Columns(Dataset<Row> frame, String label, String weight, String fold, List<String> features)
+            implements DirectPacking {
+        @Override
+        public JavaRDD<Block> pack(RowLayout rows, int blockRows) {
+            return ColumnarBlocks.pack(this, rows, blockRows);
+        }
+
+        @Override
+        public String description() {
+            return "from columnar batches";
+        }
     }
 
     /**

@@ -153,7 +153,9 @@ final class CsvFiles {
         RowLayout layout = new RowLayout(names.indexOf(label), weight == null ? -1 : names.indexOf(weight),
                 feats, -1, feats.length, names.indexOf(CORRUPT), RowLayout.SCANNED_FILE,
                 fold == null ? -1 : names.indexOf(fold), 0, 0L).withNumbersAsText(NumberText.of(read.csvOptions()));
-        return RowSource.of(df, layout, featureNames, read.input());
+        RowSource rows = RowSource.of(df, layout, featureNames, read.input());
+        CsvLines lines = CsvLines.of(spark, read.input(), read.csvOptions(), header, schema.length());
+        return lines == null ? rows : rows.withDirect(lines);
     }
 
     /** A 1-based column number of a csv without header ({@code dflt} when not given). */

@@ -131,7 +131,7 @@ final class DatasetColumns {
         List<Column> columns = new ArrayList<>();
         columns.add(df.col(quote(label)));
         numeric.forEach(c -> columns.add(df.col(quote(c))));
-        return rows.withColumnar(new ColumnarBlocks.Columns(df.select(columns.toArray(new Column[0])), label, weight,
+        return rows.withDirect(new ColumnarBlocks.Columns(df.select(columns.toArray(new Column[0])), label, weight,
                 fold, features));
     }
 

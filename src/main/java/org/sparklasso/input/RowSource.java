@@ -19,11 +19,11 @@ import org.sparklasso.spec.JobException;
  * @param description  the source as a failed read names it ("cannot read DESCRIPTION: …")
  * @param headerLine   whether each file starts with a header line, so data row r is line r + 1
  * @param readFailure  the input error for a job that failed reading the rows
- * @param columnar     the same rows' columns as a file holds them, for packing from a scan's columnar
- *                     batches ({@link ColumnarBlocks}), or null
+ * @param direct       a faster way to pack the same rows (a scan's columnar batches, a CSV's text
+ *                     lines: {@link DirectPacking}), or null
  */
 record RowSource(Dataset<Row> frame, RowLayout layout, List<String> featureNames, String name, String description,
-                 boolean headerLine, Function<Exception, JobException> readFailure, ColumnarBlocks.Columns columnar) {
+                 boolean headerLine, Function<Exception, JobException> readFailure, DirectPacking direct) {
 
     /** Rows named {@code name}, read by no file reader: a failed read is reported with its root cause. */
     static RowSource of(Dataset<Row> frame, RowLayout layout, List<String> featureNames, String name) {
@@ -34,11 +34,11 @@ record RowSource(Dataset<Row> frame, RowLayout layout, List<String> featureNames
 
     /** The same rows as read by a file reader, with its description, header lines and failure report. */
     RowSource readBy(String readerDescription, boolean header, Function<Exception, JobException> failure) {
-        return new RowSource(frame, layout, featureNames, name, readerDescription, header, failure, columnar);
+        return new RowSource(frame, layout, featureNames, name, readerDescription, header, failure, direct);
     }
 
-    /** The same rows, which {@code columns} also give as a file scan's columnar batches. */
-    RowSource withColumnar(ColumnarBlocks.Columns columns) {
-        return new RowSource(frame, layout, featureNames, name, description, headerLine, readFailure, columns);
+    /** The same rows, which {@code packing} also packs, faster. */
+    RowSource withDirect(DirectPacking packing) {
+        return new RowSource(frame, layout, featureNames, name, description, headerLine, readFailure, packing);
     }
 }

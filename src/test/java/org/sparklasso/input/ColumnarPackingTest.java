@@ -35,7 +35,7 @@ class ColumnarPackingTest {
 
     @AfterEach
     void columnarBackOn() {
-        Blocks.columnarPacking = true;
+        Blocks.directPacking = true;
     }
 
     /**
@@ -69,7 +69,7 @@ class ColumnarPackingTest {
     }
 
     private static LoadedData load(String path, boolean columnar) {
-        Blocks.columnarPacking = columnar;
+        Blocks.directPacking = columnar;
         SparkSession spark = SparkTestSession.get();
         BlockSpec spec = new BlockSpec(null, List.of(), null, "w", "fold", 0, 1L, Family.MULTINOMIAL, 0, 500, false);
         return new DataLoader(spark, new ReadSpec(path, InputFormat.PARQUET, false, null), spec).load();
@@ -97,11 +97,11 @@ class ColumnarPackingTest {
     @Test
     void packsTheSameBlocksAsTheRowPath() {
         String path = write(4000, null);
-        int before = Blocks.columnarPacked.get();
+        int before = Blocks.directPacked.get();
         LoadedData columnar = load(path, true);
         LoadedData rows = load(path, false);
         try {
-            assertEquals(before + 1, Blocks.columnarPacked.get(), "the batches were packed");
+            assertEquals(before + 1, Blocks.directPacked.get(), "the batches were packed");
             assertEquals(rows.featureNames(), columnar.featureNames());
             assertEquals(rows.classes().classNames(), columnar.classes().classNames());
             assertEquals(List.of("0", "10", "20"), columnar.classes().classNames());
@@ -125,10 +125,10 @@ class ColumnarPackingTest {
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void aRowTheBatchesCannotTakeIsReportedAsTheRowPathReportsIt(double bad) {
         String path = write(600, bad);
-        int before = Blocks.columnarPacked.get();
+        int before = Blocks.directPacked.get();
         JobException viaColumnar = assertThrows(JobException.class, () -> load(path, true));
         JobException viaRows = assertThrows(JobException.class, () -> load(path, false));
-        assertEquals(before, Blocks.columnarPacked.get());
+        assertEquals(before, Blocks.directPacked.get());
         assertEquals(viaRows.getMessage(), viaColumnar.getMessage());
         assertEquals(true, viaColumnar.getMessage().contains("NaN or infinite value in column x5"),
                 viaColumnar.getMessage());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparklasso.SparkTestSession;
-import org.sparklasso.block.Block;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
 
@@ -75,25 +73,6 @@ class ColumnarPackingTest {
         return new DataLoader(spark, new ReadSpec(path, InputFormat.PARQUET, false, null), spec).load();
     }
 
-    /** Every stored row by its id (feature 0): label, weight, fold, then the features. */
-    private static Map<Double, double[]> rowsById(LoadedData data) {
-        Map<Double, double[]> byId = new TreeMap<>();
-        for (Block b : data.blocks().collect()) {
-            int p = b.numFeatures();
-            double[][] x = new double[b.rows()][p];
-            b.forEachEntry((r, j, v) -> x[r][j] = v);
-            for (int r = 0; r < b.rows(); r++) {
-                double[] row = new double[p + 3];
-                row[0] = b.label(r);
-                row[1] = b.weight(r);
-                row[2] = b.fold(r);
-                System.arraycopy(x[r], 0, row, 3, p);
-                byId.put(x[r][0], row);
-            }
-        }
-        return byId;
-    }
-
     @Test
     void packsTheSameBlocksAsTheRowPath() {
         String path = write(4000, null);
@@ -108,8 +87,8 @@ class ColumnarPackingTest {
             assertEquals(rows.numFolds(), columnar.numFolds());
             assertEquals(rows.rows(), columnar.rows());
             assertEquals(rows.storedValues(), columnar.storedValues());
-            Map<Double, double[]> a = rowsById(columnar);
-            Map<Double, double[]> b = rowsById(rows);
+            Map<Double, double[]> a = StoredRows.byId(columnar);
+            Map<Double, double[]> b = StoredRows.byId(rows);
             assertEquals(4000, a.size());
             assertEquals(b.keySet(), a.keySet());
             for (Double id : a.keySet()) {

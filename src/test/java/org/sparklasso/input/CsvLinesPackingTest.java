@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparklasso.SparkTestSession;
-import org.sparklasso.block.Block;
 import org.sparklasso.spec.Family;
 import org.sparklasso.spec.JobException;
 
@@ -86,25 +84,6 @@ class CsvLinesPackingTest {
         return new DataLoader(spark, new ReadSpec(path, InputFormat.CSV, header, options), spec).load();
     }
 
-    /** Every stored row by its id (feature 0): label, weight, fold, then the features. */
-    private static Map<Double, double[]> rowsById(LoadedData data) {
-        Map<Double, double[]> byId = new TreeMap<>();
-        for (Block b : data.blocks().collect()) {
-            int p = b.numFeatures();
-            double[][] x = new double[b.rows()][p];
-            b.forEachEntry((r, j, v) -> x[r][j] = v);
-            for (int r = 0; r < b.rows(); r++) {
-                double[] row = new double[p + 3];
-                row[0] = b.label(r);
-                row[1] = b.weight(r);
-                row[2] = b.fold(r);
-                System.arraycopy(x[r], 0, row, 3, p);
-                byId.put(x[r][0], row);
-            }
-        }
-        return byId;
-    }
-
     /** Loads with the text lines and without; both must give the same rows. Returns whether the lines packed it. */
     private static boolean sameAsTheCsvReader(String path, boolean header, String sep, Family family, int rows) {
         int before = Blocks.directPacked.get();
@@ -119,8 +98,8 @@ class CsvLinesPackingTest {
             if (family.isClassification()) {
                 assertEquals(reader.classes().classNames(), lines.classes().classNames());
             }
-            Map<Double, double[]> a = rowsById(lines);
-            Map<Double, double[]> b = rowsById(reader);
+            Map<Double, double[]> a = StoredRows.byId(lines);
+            Map<Double, double[]> b = StoredRows.byId(reader);
             assertEquals(b.keySet(), a.keySet());
             for (Double id : a.keySet()) {
                 assertArrayEquals(b.get(id), a.get(id), 0.0, "row " + id);

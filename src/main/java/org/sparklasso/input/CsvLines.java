@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.csv.CSVExprUtils;
 import org.sparklasso.block.Block;
 
 /**
@@ -29,8 +30,12 @@ record CsvLines(Dataset<Row> lines, boolean header, byte sep, int columns) imple
      * null when it takes options beyond a single-byte separator.
      */
     static CsvLines of(SparkSession spark, String input, Map<String, String> options, boolean header, int columns) {
-        String sep = options.getOrDefault("sep", ",");
-        if (options.keySet().stream().anyMatch(k -> !k.equalsIgnoreCase("sep")) || sep.length() != 1) {
+        if (options.keySet().stream().anyMatch(k -> !k.equalsIgnoreCase("sep"))) {
+            return null;
+        }
+        // as Spark's CSV reader reads the option: "\t" (backslash, t) is a tab, "\u0001" a code point
+        String sep = CSVExprUtils.toDelimiterStr(options.getOrDefault("sep", ","));
+        if (sep.length() != 1) {
             return null;
         }
         char c = sep.charAt(0);

@@ -138,10 +138,12 @@ class CsvLinesPackingTest {
         }
     }
 
-    @Test
-    void tabSeparatedWithoutAHeader() throws IOException {
-        String path = write("tabs", lines(1500, "\t"), 2, false, "\t");
-        assertEquals(true, sameAsTheCsvReader(path, false, "\t", Family.GAUSSIAN, 1500), "packed from the lines");
+    @ParameterizedTest
+    @ValueSource(strings = {"\t", "\\t"})
+    void tabSeparatedWithoutAHeader(String sep) throws IOException {
+        // the tab itself (a .tsv input) and as a config writes it (sep=\t: backslash, t)
+        String path = write("tabs-" + sep.length(), lines(1500, "\t"), 2, false, "\t");
+        assertEquals(true, sameAsTheCsvReader(path, false, sep, Family.GAUSSIAN, 1500), "packed from the lines");
     }
 
     /** 1,000 rows in one file with a header, line 702 (row 700) rewritten by {@code edit}. */

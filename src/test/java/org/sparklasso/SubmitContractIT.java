@@ -104,6 +104,20 @@ class SubmitContractIT {
                 help.stdout());
     }
 
+    @Test
+    void everyCommandHasTheHelpTheUsagePromises() throws Exception {
+        // submit.sh's usage: "Run 'submit.sh COMMAND --help' for the options of a command."
+        for (String command : List.of("train", "score", "generate", "bench")) {
+            Run help = submit(command, "--help");
+            assertEquals(0, help.exit(), command + ": " + help.stderr());
+            assertTrue(help.stdout().startsWith("usage: submit.sh [spark-submit options] " + command), help.stdout());
+        }
+        Run generate = submit("generate", "--help");
+        assertTrue(generate.stdout().contains("rows         100000") && generate.stdout().contains("signalSd"),
+                generate.stdout());
+        assertTrue(submit("bench", "--help").stdout().contains("conf/bench.properties"));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     record Run(int exit, String stdout, String stderr) {

@@ -58,8 +58,12 @@ public final class Main {
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             boolean help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
-            if (help && (args[0].equals("train") || args[0].equals("score"))) {
-                System.out.print(args[0].equals("train") ? trainHelp() : ScoreConfig.help());
+            if (help && (args[0].equals("train") || args[0].equals("score") || args[0].equals("generate"))) {
+                System.out.print(switch (args[0]) {
+                    case "train" -> trainHelp();
+                    case "score" -> ScoreConfig.help();
+                    default -> SyntheticDataJob.help();
+                });
                 return ExitCode.OK;
             }
             switch (args[0]) {

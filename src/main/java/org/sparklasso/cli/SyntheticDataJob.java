@@ -59,6 +59,32 @@ public final class SyntheticDataJob {
         }
     }
 
+    /** {@code generate --help}: every key with its default and meaning. */
+    static String help() {
+        return String.join(System.lineSeparator(),
+                "usage: submit.sh [spark-submit options] generate --output PATH [--KEY VALUE]... [--verbose]",
+                "",
+                "Writes a synthetic data set (and the true coefficients beside it, _true_coefficients.csv):",
+                "p features of equal pairwise correlation, y = X·beta + noise (gaussian) or a 0/1 draw",
+                "with probability logistic(c·X·beta) (binomial; c scales X·beta to standard deviation signalSd).",
+                "",
+                "  output       (required)  where to write: a directory of part files",
+                "  format       from output's extension, else csv   csv, libsvm or parquet",
+                "  rows         100000      rows",
+                "  features     100         features (p)",
+                "  nonzeros     10          true nonzero coefficients (±1, ±2, ...), spread over the features (0..p)",
+                "  correlation  0.5         pairwise correlation of the features (0 <= c < 1)",
+                "  density      1.0         fraction of nonzero feature values (0 < d <= 1; < 1 for sparse data)",
+                "  noise        1.0         noise standard deviation sigma (gaussian)",
+                "  seed         42          random seed",
+                "  partitions   0           output part files (0: the cores, or one per 200,000 rows if more)",
+                "  family       gaussian    gaussian or binomial",
+                "  signalSd     2           binomial: the standard deviation of c·X·beta",
+                "",
+                "Exit codes: 0 written, 2 a bad key or value, 1 anything else.",
+                "");
+    }
+
     static Settings parse(String[] args) {
         String output = null;
         String format = null;

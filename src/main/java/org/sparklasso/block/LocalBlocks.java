@@ -54,11 +54,15 @@ public final class LocalBlocks {
             return null;
         }
         Cached cached = cached(sc, blocks);
-        if (cached.partitionsInMemory() < blocks.getNumPartitions() || cached.diskBytes() > 0) {
+        if (cached.diskBytes() > 0) {
             LOG.warn("localPasses: {} MB of the {} MB of cached blocks are on disk, not in memory, so every pass is a "
                     + "Spark job reading them back (slower); in local mode give the driver more memory, e.g. "
                     + "--driver-memory {}g", cached.diskBytes() >> 20, (cached.memoryBytes() + cached.diskBytes()) >> 20,
                     suggestedDriverMemoryGb(cached.memoryBytes() + cached.diskBytes()));
+            return null;
+        }
+        if (cached.partitionsInMemory() < blocks.getNumPartitions()) {
+            LOG.info("localPasses: not every partition of the blocks is cached, so passes stay Spark jobs");
             return null;
         }
         String token = UUID.randomUUID().toString();

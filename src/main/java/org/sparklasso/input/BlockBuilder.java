@@ -14,9 +14,9 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.rdd.InputFileBlockHolder;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Packs one partition's rows into blocks, rejecting (and auditing) bad rows. Numeric columns give
@@ -204,7 +204,7 @@ public final class BlockBuilder {
     static Iterator<Block> packLines(RowLayout layout, int blockRows, int partition, Iterator<InternalRow> lines,
                                      CsvLineFields fields, boolean header) {
         BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
-        UTF8String split = null;
+        UTF8String splitPath = null;
         long splitStart = -1;
         while (lines.hasNext()) {
             InternalRow line = lines.next();
@@ -212,8 +212,8 @@ public final class BlockBuilder {
                 // the scan sets the file and the split's start as it opens each split
                 UTF8String path = InputFileBlockHolder.getInputFilePath();
                 long start = InputFileBlockHolder.getStartOffset();
-                if (path != split || start != splitStart) {
-                    split = path;
+                if (path != splitPath || start != splitStart) {
+                    splitPath = path;
                     splitStart = start;
                     if (start == 0) {
                         continue;
@@ -241,28 +241,9 @@ public final class BlockBuilder {
         if (!fields.split(line)) {
             return false;
         }
-        audit.countRow(null);
         try {
-            if (layout.classLabels()) {
-                rowClass = fields.text(layout.label());
-            } else {
-                rowLabel = fields.number(layout.label());
-                if (!Double.isFinite(rowLabel)) {
-                    return false;
-                }
-            }
-            rowWeight = 1.0;
-            if (layout.weight() >= 0) {
-                rowWeight = fields.number(layout.weight());
-                if (!usableWeight(rowWeight)) {
-                    return false;
-                }
-            }
-            if (layout.foldColumn() >= 0) {
-                rowFold = fields.number(layout.foldColumn());
-                if (!usableFoldId(rowFold)) {
-                    return false;
-                }
+            if (!readRow(fields)) {
+                return false;
             }
             int[] cols = layout.featureColumns();
             int off = count * cols.length;
@@ -297,13 +278,15 @@ public final class BlockBuilder {
         if (anyNull) {
             return false;
         }
+        BatchRow row = new BatchRow(batch);
         for (int start = 0; start < n; ) {
             int k = Math.min(n - start, blockRows - count);
             if (!copyFeatures(features, start, k)) {
                 return false;
             }
             for (int r = start; r < start + k; r++) {
-                if (!readRow(label, weight, fold, r)) {
+                row.r = r;
+                if (!readRow(row)) {
                     return false;
                 }
                 accept();
@@ -332,26 +315,67 @@ public final class BlockBuilder {
         return true;
     }
 
-    /** Row r's label, weight and fold id into {@link #rowLabel} and its kin; false when one is unusable. */
-    private boolean readRow(ColumnVector label, ColumnVector weight, ColumnVector fold, int r) {
+    /**
+     * A row's fields by column index, as a direct packing path reads them: a CSV line's
+     * ({@link CsvLineFields}) or a columnar batch's row ({@link BatchRow}).
+     */
+    interface RowFields {
+        /**
+         * Column c's number.
+         *
+         * @throws NumberFormatException when its text is not a number
+         */
+        double number(int c);
+
+        /** Column c's value as a class label's text. */
+        String text(int c);
+    }
+
+    /** Row r of a columnar batch (set before each read) as {@link RowFields}. */
+    private static final class BatchRow implements RowFields {
+        private final ColumnarBatch batch;
+        int r;
+
+        BatchRow(ColumnarBatch batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public double number(int c) {
+            return ColumnValues.number(batch.column(c), r);
+        }
+
+        @Override
+        public String text(int c) {
+            return ColumnValues.text(batch.column(c), r);
+        }
+    }
+
+    /**
+     * A direct path's row: its label, weight and fold id into {@link #rowLabel} and its kin; false
+     * when one is unusable (the features are the caller's).
+     *
+     * @throws NumberFormatException from a field whose text is not a number
+     */
+    private boolean readRow(RowFields fields) {
         audit.countRow(null);
         if (layout.classLabels()) {
-            rowClass = ColumnValues.text(label, r);
+            rowClass = fields.text(layout.label());
         } else {
-            rowLabel = ColumnValues.number(label, r);
+            rowLabel = fields.number(layout.label());
             if (!Double.isFinite(rowLabel)) {
                 return false;
             }
         }
         rowWeight = 1.0;
-        if (weight != null) {
-            rowWeight = ColumnValues.number(weight, r);
+        if (layout.weight() >= 0) {
+            rowWeight = fields.number(layout.weight());
             if (!usableWeight(rowWeight)) {
                 return false;
             }
         }
-        if (fold != null) {
-            rowFold = ColumnValues.number(fold, r);
+        if (layout.foldColumn() >= 0) {
+            rowFold = fields.number(layout.foldColumn());
             if (!usableFoldId(rowFold)) {
                 return false;
             }

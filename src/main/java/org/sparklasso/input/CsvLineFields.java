@@ -14,7 +14,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  *
  * <p>One instance per partition's packing (the buffers are reused line after line).
  */
-final class CsvLineFields implements Serializable {
+final class CsvLineFields implements BlockBuilder.RowFields, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final byte sep;
@@ -75,12 +75,14 @@ final class CsvLineFields implements Serializable {
      *
      * @throws NumberFormatException when it is not a number
      */
-    double number(int c) {
+    @Override
+    public double number(int c) {
         return numbers.parse(UTF8String.fromBytes(bytes, starts[c], ends[c] - starts[c]), scratch);
     }
 
     /** Field c's text. */
-    String text(int c) {
+    @Override
+    public String text(int c) {
         return new String(bytes, starts[c], ends[c] - starts[c], StandardCharsets.US_ASCII);
     }
 }

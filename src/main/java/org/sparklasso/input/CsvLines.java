@@ -2,8 +2,6 @@ package org.sparklasso.input;
 
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.csv.CSVExprUtils;
 import org.sparklasso.block.Block;
@@ -18,12 +16,13 @@ import org.sparklasso.block.Block;
  * <p>Measured cold on G1's CSV (10⁶ × 101 numbers, 1.33 GB, local[2], a throwaway job summing every
  * number): 20.4–21.6 s through the CSV source's rows, 8.8–10.6 s from the text lines.
  *
- * @param lines   the input's lines (Spark's text source: one string column)
+ * @param spark   the session that reads the lines
+ * @param input   the CSV's path (files, a directory or a glob), read by Spark's text source
  * @param header  whether each file's first line is a header (skipped, as Spark's CSV reader does)
  * @param sep     the separator
  * @param columns the fields of a line (the CSV schema's columns)
  */
-record CsvLines(Dataset<Row> lines, boolean header, byte sep, int columns) implements DirectPacking {
+record CsvLines(SparkSession spark, String input, boolean header, byte sep, int columns) implements DirectPacking {
 
     /**
      * The lines of a CSV read with {@code options} (Spark's option names, case-insensitive map), or
@@ -42,7 +41,7 @@ record CsvLines(Dataset<Row> lines, boolean header, byte sep, int columns) imple
         if (c == 0 || c > 127 || c == '"' || c == '\\' || c == '\n' || c == '\r' || c == ' ') {
             return null;
         }
-        return new CsvLines(spark.read().text(input), header, (byte) c, columns);
+        return new CsvLines(spark, input, header, (byte) c, columns);
     }
 
     @Override
@@ -52,7 +51,8 @@ record CsvLines(Dataset<Row> lines, boolean header, byte sep, int columns) imple
         }
         CsvLineFields fields = new CsvLineFields(sep, columns, rows.numberText());
         boolean skipHeader = header;
-        return lines.queryExecution().toRdd().toJavaRDD()
+        // the text source lists the files only here, when the lines are packed (not for a repartitioned input)
+        return spark.read().text(input).queryExecution().toRdd().toJavaRDD()
                 .mapPartitionsWithIndex((idx, it) -> BlockBuilder.packLines(rows, blockRows, idx, it, fields,
                         skipHeader), true);
     }

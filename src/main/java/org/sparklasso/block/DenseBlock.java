@@ -5,10 +5,14 @@ import org.sparklasso.kernel.DenseGram;
 import org.sparklasso.kernel.DenseMoments;
 import org.sparklasso.kernel.FeatureMoments;
 import org.sparklasso.kernel.GramStatistics;
+import org.sparklasso.kernel.RowMajorProducts;
+import org.sparklasso.kernel.VectorKernels;
 
 /**
  * Rows stored row-major in one {@code double[]}: as a column-major matrix this is Xᵀ (p×rows,
- * leading dimension p), so every kernel is a single BLAS call.
+ * leading dimension p), so the products are BLAS calls, except {@code Xᵀ R} for several columns,
+ * which the Vector API's outer-product kernel does when it runs ({@link RowMajorProducts}: netlib's
+ * dgemm copied the block transposed first).
  */
 public final class DenseBlock extends Block {
     private static final long serialVersionUID = 1L;
@@ -55,6 +59,8 @@ public final class DenseBlock extends Block {
         }
         if (k == 1) {
             Blas.get().dgemv("N", p, n, 1.0, values, p, r, 1, 1.0, g, 1);
+        } else if (VectorKernels.enabled()) {
+            RowMajorProducts.addTransposeProduct(values, p, n, r, k, g);
         } else {
             Blas.get().dgemm("N", "N", p, k, n, 1.0, values, p, r, n, 1.0, g, p);
         }

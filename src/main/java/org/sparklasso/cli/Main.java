@@ -6,7 +6,9 @@ import org.sparklasso.spec.ExitCode;
 import org.sparklasso.spec.JobException;
 
 import java.util.Arrays;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sparklasso.output.NioLocalFileSystem;
 import org.sparklasso.input.DataLoader;
 
 /**
@@ -110,9 +112,28 @@ public final class Main {
         void run(SparkSession spark) throws Exception;
     }
 
+    /** Hadoop's implementation of {@code file:} paths, as a Spark setting. */
+    static final String LOCAL_FILE_SYSTEM_KEY = "spark.hadoop.fs.file.impl";
+
+    /**
+     * Settings the CLI adds to what spark-submit was given: in local mode, where the driver is the
+     * only JVM, {@code file:} paths through {@link NioLocalFileSystem} (no chmod process per file
+     * written), unless {@code fs.file.impl} is set already.
+     */
+    static java.util.Map<String, String> sessionDefaults(SparkConf given) {
+        String master = given.get("spark.master", "");
+        boolean local = master.equals("local") || master.startsWith("local[");   // not local-cluster: executor JVMs
+        if (local && !given.contains(LOCAL_FILE_SYSTEM_KEY)) {
+            return java.util.Map.of(LOCAL_FILE_SYSTEM_KEY, NioLocalFileSystem.class.getName());
+        }
+        return java.util.Map.of();
+    }
+
     /** Runs {@code job} in the session, stopped after (unless a test keeps it: spark.lasso.keepSession). */
     private static void inSession(String appName, SessionJob job) throws Exception {
-        SparkSession spark = SparkSession.builder().appName(appName).getOrCreate();
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        sessionDefaults(new SparkConf()).forEach(builder::config);
+        SparkSession spark = builder.getOrCreate();
         boolean stop = !spark.sparkContext().conf().getBoolean("spark.lasso.keepSession", false);
         try {
             job.run(spark);

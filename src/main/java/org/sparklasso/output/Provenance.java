@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.sparklasso.block.Standardization;
 
@@ -91,41 +89,55 @@ public final class Provenance {
         return out;
     }
 
-    /** The files behind the input path or glob, with sizes and modification times. */
+    /**
+     * The files behind the input path or glob, with sizes and modification times. Listed with
+     * {@code listStatus}, not {@code listFiles}: the latter's {@code LocatedFileStatus} copies each
+     * file's owner and permissions, which Hadoop's local file system (without its native library)
+     * reads by running {@code ls -ld} per file — a child process per input file (JFR's
+     * {@code jdk.ProcessStart}; 200 part files would have been ~2 s). Spark's own file index lists
+     * the same way for the same reason.
+     */
     static Map<String, Object> inputFiles(Configuration conf, String input) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> files = new ArrayList<>();
-        long count = 0;
-        long bytes = 0;
+        long[] countAndBytes = new long[2];
         try {
             Path path = new Path(input);
             FileSystem fs = path.getFileSystem(conf);
             FileStatus[] matches = fs.globStatus(path);
             for (FileStatus match : matches == null ? new FileStatus[0] : matches) {
-                RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
-                while (it.hasNext()) {
-                    LocatedFileStatus f = it.next();
-                    String name = f.getPath().getName();
-                    if (name.startsWith(".") || name.startsWith("_")) {
-                        continue;   // Spark's readers skip these too (_SUCCESS, .crc)
-                    }
-                    count++;
-                    bytes += f.getLen();
-                    if (files.size() < MAX_LISTED_FILES) {
-                        Map<String, Object> file = new LinkedHashMap<>();
-                        file.put("path", URI_USER_INFO.matcher(f.getPath().toString()).replaceAll("*****@"));
-                        file.put("bytes", f.getLen());
-                        file.put("modified", Instant.ofEpochMilli(f.getModificationTime()).toString());
-                        files.add(file);
-                    }
-                }
+                addFiles(fs, match, files, countAndBytes);
             }
         } catch (IOException | IllegalArgumentException e) {
             m.put("inputError", e.getMessage());
         }
-        m.put("inputFiles", count);
-        m.put("inputBytes", bytes);
+        m.put("inputFiles", countAndBytes[0]);
+        m.put("inputBytes", countAndBytes[1]);
         m.put("inputs", files);
         return m;
+    }
+
+    /** The files under {@code status}, depth first in listing order, as {@code listFiles(path, true)} gives them. */
+    private static void addFiles(FileSystem fs, FileStatus status, List<Map<String, Object>> files,
+                                 long[] countAndBytes) throws IOException {
+        if (status.isDirectory()) {
+            for (FileStatus child : fs.listStatus(status.getPath())) {
+                addFiles(fs, child, files, countAndBytes);
+            }
+            return;
+        }
+        String name = status.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_")) {
+            return;   // Spark's readers skip these too (_SUCCESS, .crc)
+        }
+        countAndBytes[0]++;
+        countAndBytes[1] += status.getLen();
+        if (files.size() < MAX_LISTED_FILES) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("path", URI_USER_INFO.matcher(status.getPath().toString()).replaceAll("*****@"));
+            file.put("bytes", status.getLen());
+            file.put("modified", Instant.ofEpochMilli(status.getModificationTime()).toString());
+            files.add(file);
+        }
     }
 }

@@ -6,10 +6,11 @@ import org.sparklasso.spec.ExitCode;
 import org.sparklasso.spec.JobException;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.sparklasso.output.NioLocalFileSystem;
 import org.sparklasso.input.DataLoader;
+import org.sparklasso.output.NioLocalFileSystem;
 
 /**
  * Entry point for {@code spark-submit}: {@code train [--config FILE] [--KEY VALUE]… [--verbose]},
@@ -120,13 +121,13 @@ public final class Main {
      * only JVM, {@code file:} paths through {@link NioLocalFileSystem} (no chmod process per file
      * written), unless {@code fs.file.impl} is set already.
      */
-    static java.util.Map<String, String> sessionDefaults(SparkConf given) {
+    static Map<String, String> sessionDefaults(SparkConf given) {
         String master = given.get("spark.master", "");
         boolean local = master.equals("local") || master.startsWith("local[");   // not local-cluster: executor JVMs
         if (local && !given.contains(LOCAL_FILE_SYSTEM_KEY)) {
-            return java.util.Map.of(LOCAL_FILE_SYSTEM_KEY, NioLocalFileSystem.class.getName());
+            return Map.of(LOCAL_FILE_SYSTEM_KEY, NioLocalFileSystem.class.getName());
         }
-        return java.util.Map.of();
+        return Map.of();
     }
 
     /** Runs {@code job} in the session, stopped after (unless a test keeps it: spark.lasso.keepSession). */

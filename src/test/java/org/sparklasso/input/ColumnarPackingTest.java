@@ -1,13 +1,11 @@
 package org.sparklasso.input;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -87,13 +85,7 @@ class ColumnarPackingTest {
             assertEquals(rows.numFolds(), columnar.numFolds());
             assertEquals(rows.rows(), columnar.rows());
             assertEquals(rows.storedValues(), columnar.storedValues());
-            Map<Double, double[]> a = StoredRows.byId(columnar);
-            Map<Double, double[]> b = StoredRows.byId(rows);
-            assertEquals(4000, a.size());
-            assertEquals(b.keySet(), a.keySet());
-            for (Double id : a.keySet()) {
-                assertArrayEquals(b.get(id), a.get(id), 0.0, "row " + id);
-            }
+            assertEquals(4000, StoredRows.assertSameRows(rows, columnar).size());
         } finally {
             columnar.release(true);
             rows.release(true);

@@ -1,6 +1,5 @@
 package org.sparklasso.input;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -98,12 +97,7 @@ class CsvLinesPackingTest {
             if (family.isClassification()) {
                 assertEquals(reader.classes().classNames(), lines.classes().classNames());
             }
-            Map<Double, double[]> a = StoredRows.byId(lines);
-            Map<Double, double[]> b = StoredRows.byId(reader);
-            assertEquals(b.keySet(), a.keySet());
-            for (Double id : a.keySet()) {
-                assertArrayEquals(b.get(id), a.get(id), 0.0, "row " + id);
-            }
+            StoredRows.assertSameRows(reader, lines);
         } finally {
             lines.release(false);
             reader.release(false);

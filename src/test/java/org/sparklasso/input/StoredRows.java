@@ -1,5 +1,8 @@
 package org.sparklasso.input;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Map;
 import java.util.TreeMap;
 import org.sparklasso.block.Block;
@@ -26,5 +29,19 @@ final class StoredRows {
             }
         }
         return byId;
+    }
+
+    /**
+     * Asserts that {@code actual} stored the same rows as {@code expected}, by id and bit for bit;
+     * returns {@code actual}'s rows by id.
+     */
+    static Map<Double, double[]> assertSameRows(LoadedData expected, LoadedData actual) {
+        Map<Double, double[]> a = byId(actual);
+        Map<Double, double[]> b = byId(expected);
+        assertEquals(b.keySet(), a.keySet());
+        for (Double id : a.keySet()) {
+            assertArrayEquals(b.get(id), a.get(id), 0.0, "row " + id);
+        }
+        return a;
     }
 }

@@ -61,8 +61,10 @@ runtime in target/spark/jars (built, like target/spark-lasso.jar, by 'mvn packag
 With the embedded runtime the driver JVM starts from a class-data sharing archive, recorded by the
 first successful 'train' (once, ~30 s) in \$SPARK_LASSO_CDS_DIR (default target/spark/cds);
 SPARK_LASSO_CDS=off runs without one. Where the kernel offers transparent huge pages on request,
-the driver's heap uses them (SPARK_LASSO_THP=off: not). The driver's JIT thresholds are doubled
-(SPARK_LASSO_JIT_SCALING=2; 1 keeps the JVM's own).
+the driver's heap uses them (SPARK_LASSO_THP=off: not). The driver's JIT thresholds are doubled,
+the Gaussian passes' kernels compiled early (SPARK_LASSO_JIT_SCALING=2; 1 keeps the JVM's own), and
+its young generation is 256 MB or a quarter of its heap (SPARK_LASSO_YOUNG_GEN=256, in MB; off: the
+JVM's own sizing).
 EOF
 }
 
@@ -238,6 +240,35 @@ if ! [[ "$jit_scaling" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$jit_scaling" =~ ^0+([.
 fi
 JIT_OPTS=()
 [ "$jit_scaling" != 1 ] && JIT_OPTS=("-XX:CompileThresholdScaling=$jit_scaling")
+# The Gaussian passes' Vector API kernels the other way: C2 as soon as they run. Until C2 compiles
+# them, the interpreter and C1 run every vector operation as an allocated object (JFR: 2.7 GB of
+# DoubleMaxVector garbage in G1's two passes), so the first Gram pass took ~1 s against 0.15 s warm.
+# A per-method factor of 0.05 has them compiled in the first few blocks: G1 from Parquet's fit
+# 2.0-2.7 -> 1.1-1.2 s (three alternating pairs, with the young generation below). B2's kernels are
+# left alone (the same factor on the whole kernel package: B2 0.4-1.0 s slower in two pairs, more
+# recompilations); the classes are listed in SubmitKernelListTest, which fails when one is renamed.
+KERNEL_JIT_CLASSES=(GramTiles DenseGram DenseMoments DenseVectorLoops)
+if [ "$jit_scaling" != 1 ]; then
+  JIT_OPTS+=(-XX:CompileCommand=quiet)
+  for c in "${KERNEL_JIT_CLASSES[@]}"; do
+    JIT_OPTS+=("-XX:CompileCommand=CompileThresholdScaling,org/sparklasso/kernel/$c.*,0.05")
+  done
+fi
+
+# --- a young generation of fixed size ---------------------------------------------------------------
+# Every page the heap touches for the first time is zeroed by the kernel (clear_page: 30 % of the CPU
+# while G1's Parquet loaded, perf). G1 sized its young generation to the growing heap and kept moving
+# to fresh memory (3.5-3.9 GB resident for 0.8 GB of blocks); with a fixed 256 MB it reuses the same
+# pages. G1 from Parquet, three alternating pairs (with the kernels' thresholds above): system time
+# 7.2-7.6 -> 2.7-3.7 s, load 5.7-6.2 -> 3.9-4.3 s, wall 12.6-13.5 -> 9.4-10.1 s; B2 and the sample
+# unchanged. A quarter of the driver's heap where that is less (an -Xmn as large as the heap would
+# have the JVM print a warning). SPARK_LASSO_YOUNG_GEN sets the size in MB (off: the JVM's own
+# sizing); an -Xmn in your --driver-java-options wins.
+young_mb="${SPARK_LASSO_YOUNG_GEN:-256}"
+if [ "$young_mb" != off ] && ! [[ "$young_mb" =~ ^[1-9][0-9]*$ ]]; then
+  echo "submit.sh: SPARK_LASSO_YOUNG_GEN must be a size in MB such as 256, or off (got '$young_mb')" >&2
+  exit 2
+fi
 
 export SPARK_HOME="$EMBEDDED_HOME"
 export SPARK_SCALA_VERSION=2.13
@@ -303,6 +334,20 @@ fi
 
 CMD=("${CMD[@]:0:$LAST}")
 
+# The young generation's size (above), capped at a quarter of the heap the launcher gave the driver.
+HEAP_OPTS=()
+if [ "$young_mb" != off ]; then
+  heap_mb=""
+  for a in "${CMD[@]}"; do
+    case "$a" in
+      -Xmx*[gG]) v="${a#-Xmx}"; v="${v%[gG]}"; [[ "$v" =~ ^[0-9]+$ ]] && heap_mb=$((v * 1024)) ;;
+      -Xmx*[mM]) v="${a#-Xmx}"; v="${v%[mM]}"; [[ "$v" =~ ^[0-9]+$ ]] && heap_mb=$v ;;
+    esac
+  done
+  if [ -n "$heap_mb" ] && (( heap_mb / 4 < young_mb )); then young_mb=$((heap_mb / 4)); fi
+  (( young_mb > 0 )) && HEAP_OPTS=("-Xmn${young_mb}m")
+fi
+
 # --- class-data sharing for the driver JVM (embedded runtime) --------------------------------------
 # The driver maps its classes from a dynamic AppCDS archive (JEP 350) made for this JDK and these
 # jars, instead of loading and verifying them from ~250 jars: 3-4 s less start-up on 2 cores. The
@@ -348,16 +393,15 @@ THP_OPTS=()
 if [ "${SPARK_LASSO_THP:-on}" != off ] && grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
   THP_OPTS=(-XX:+UseTransparentHugePages)
 fi
-# --- JIT compilation thresholds for the driver ------------------------------------------------------
 
 if [ -z "$record_archive" ]; then
-  exec "${CMD[0]}" "${CDS_OPTS[@]}" "${THP_OPTS[@]}" "${JIT_OPTS[@]}" "${CMD[@]:1}"
+  exec "${CMD[0]}" "${CDS_OPTS[@]}" "${THP_OPTS[@]}" "${HEAP_OPTS[@]}" "${JIT_OPTS[@]}" "${CMD[@]:1}"
 fi
 
 # --- the recording run: keep the archive only if the job succeeded ----------------------------------
 # The driver runs as a child (stdin passed on) so that this script can look at its exit code; a
 # TERM/INT/HUP sent to the script is passed on to it.
-"${CMD[0]}" "${CDS_OPTS[@]}" "${THP_OPTS[@]}" "${JIT_OPTS[@]}" "${CMD[@]:1}" <&0 &
+"${CMD[0]}" "${CDS_OPTS[@]}" "${THP_OPTS[@]}" "${HEAP_OPTS[@]}" "${JIT_OPTS[@]}" "${CMD[@]:1}" <&0 &
 driver=$!
 trap 'kill -TERM "$driver" 2>/dev/null' TERM INT HUP
 wait "$driver"; rc=$?

@@ -134,16 +134,41 @@ class SubmitScriptIT {
         }
     }
 
-    /** The driver's JIT scaling takes a positive number; anything else is refused in one line (exit 2). */
+    /**
+     * The driver's JIT scaling takes a positive number and its young generation a size in MB (or
+     * off); anything else is refused in one line (exit 2).
+     */
     @Test
-    void aBadJitScalingIsRefusedInOneLine() throws Exception {
-        Run run = submit(Map.of("SPARK_LASSO_JIT_SCALING", "fast"), "--master", "local[1]", "generate",
-                "--output", tmp.resolve("never.csv").toString(), "--rows", "10");
-        run.assertExit(2);
-        List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), run.stderr());
-        assertTrue(lines.get(0).contains("SPARK_LASSO_JIT_SCALING") && lines.get(0).contains("'fast'"), lines.get(0));
-        assertFalse(Files.exists(tmp.resolve("never.csv")));
+    void aBadJitScalingOrYoungGenerationIsRefusedInOneLine() throws Exception {
+        for (String[] bad : new String[][] {{"SPARK_LASSO_JIT_SCALING", "fast"}, {"SPARK_LASSO_YOUNG_GEN", "256mb"}}) {
+            Run run = submit(Map.of(bad[0], bad[1]), "--master", "local[1]", "generate",
+                    "--output", tmp.resolve("never.csv").toString(), "--rows", "10");
+            run.assertExit(2);
+            List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, lines.size(), run.stderr());
+            assertTrue(lines.get(0).contains(bad[0]) && lines.get(0).contains("'" + bad[1] + "'"), lines.get(0));
+            assertFalse(Files.exists(tmp.resolve("never.csv")));
+        }
+    }
+
+    /**
+     * The driver's young generation: 256 MB, or a quarter of a smaller heap's size (an -Xmn as large
+     * as the heap would make the JVM print a warning), as the JVM itself reports its flags.
+     */
+    @Test
+    void theDriversYoungGenerationIsAQuarterOfASmallHeap() throws Exception {
+        for (String[] memoryAndYoung : new String[][] {{"512m", "134217728"}, {"2g", "268435456"}}) {
+            Run run = submit(Map.of("SPARK_SUBMIT_OPTS", "-XX:+PrintCommandLineFlags"), "--master", "local[1]",
+                    "--driver-memory", memoryAndYoung[0], "generate",
+                    "--output", tmp.resolve("young-" + memoryAndYoung[0] + ".csv").toString(), "--rows", "10");
+            run.assertExit(0);
+            Set<String> flags = Set.of(run.stdout().trim().split("\\s+"));
+            for (String flag : List.of("-XX:MaxNewSize=" + memoryAndYoung[1], "-XX:NewSize=" + memoryAndYoung[1],
+                    "-XX:CompileThresholdScaling=2.000000",
+                    "-XX:CompileCommand=CompileThresholdScaling,org/sparklasso/kernel/GramTiles.*,0.05")) {
+                assertTrue(flags.contains(flag), flag + " not among the driver's flags: " + run.stdout());
+            }
+        }
     }
 
     /**

@@ -8,7 +8,10 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.sparklasso.output.NioLocalFileSystem;
 
-/** The local file system without chmod processes: in local mode only, and never over the user's own. */
+/**
+ * The local file system without chmod processes and no web UI: in local mode only, and never over the
+ * user's own settings.
+ */
 class SessionDefaultsTest {
     private static SparkConf conf(String... keyValues) {
         SparkConf conf = new SparkConf(false);
@@ -19,11 +22,18 @@ class SessionDefaultsTest {
     }
 
     @Test
-    void localModeGetsTheNioLocalFileSystem() {
+    void localModeGetsTheNioLocalFileSystemAndNoWebUi() {
         for (String master : new String[] {"local", "local[*]", "local[2]", "local[2,3]"}) {
-            assertEquals(Map.of("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName()),
+            assertEquals(Map.of("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName(),
+                            "spark.ui.enabled", "false"),
                     Main.sessionDefaults(conf("spark.master", master)), master);
         }
+    }
+
+    @Test
+    void aUserWhoAsksForTheWebUiGetsIt() {
+        assertEquals(Map.of("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName()),
+                Main.sessionDefaults(conf("spark.master", "local[2]", "spark.ui.enabled", "true")));
     }
 
     @Test
@@ -33,6 +43,6 @@ class SessionDefaultsTest {
         assertTrue(Main.sessionDefaults(conf("spark.master", "local-cluster[2,1,1024]")).isEmpty());
         assertTrue(Main.sessionDefaults(conf()).isEmpty());
         assertTrue(Main.sessionDefaults(conf("spark.master", "local[*]", "spark.hadoop.fs.file.impl",
-                "org.apache.hadoop.fs.LocalFileSystem")).isEmpty());
+                "org.apache.hadoop.fs.LocalFileSystem", "spark.ui.enabled", "true")).isEmpty());
     }
 }

@@ -281,7 +281,15 @@ else
   echo "JAVA_HOME is not set" >&2
   exit 1
 fi
-LAUNCH_CLASSPATH="$SPARK_HOME/jars/*"
+# The launcher needs its own jar only (it builds the driver's class path from $SPARK_HOME/jars
+# itself): looking its classes up through all ~250 jars, as spark-class does, took 270-300 ms
+# against 145-150 ms, for the same command (this VM, three runs each).
+launcher_jars=("$SPARK_HOME"/jars/spark-launcher_*.jar)
+if [ ${#launcher_jars[@]} -eq 1 ] && [ -f "${launcher_jars[0]}" ]; then
+  LAUNCH_CLASSPATH="${launcher_jars[0]}"
+else
+  LAUNCH_CLASSPATH="$SPARK_HOME/jars/*"
+fi
 
 # The launcher prints any messages, then a NUL + newline, then the final command with its arguments
 # NUL-separated. The launcher's exit code is appended (NUL-terminated) so that it can be checked.

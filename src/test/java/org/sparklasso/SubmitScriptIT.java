@@ -153,16 +153,20 @@ class SubmitScriptIT {
 
     /**
      * The driver's young generation: 256 MB, or a quarter of a smaller heap's size (an -Xmn as large
-     * as the heap would make the JVM print a warning), as the JVM itself reports its flags.
+     * as the heap would make the JVM print a warning); a heap larger than the default 1g is committed
+     * from the start; as the JVM itself reports its flags.
      */
     @Test
-    void theDriversYoungGenerationIsAQuarterOfASmallHeap() throws Exception {
+    void theDriversYoungGenerationIsAQuarterOfASmallHeapAndALargeHeapIsCommitted() throws Exception {
         for (String[] memoryAndYoung : new String[][] {{"512m", "134217728"}, {"2g", "268435456"}}) {
             Run run = submit(Map.of("SPARK_SUBMIT_OPTS", "-XX:+PrintCommandLineFlags"), "--master", "local[1]",
                     "--driver-memory", memoryAndYoung[0], "generate",
                     "--output", tmp.resolve("young-" + memoryAndYoung[0] + ".csv").toString(), "--rows", "10");
             run.assertExit(0);
             Set<String> flags = Set.of(run.stdout().trim().split("\\s+"));
+            if (memoryAndYoung[0].equals("2g")) {
+                assertTrue(flags.contains("-XX:InitialHeapSize=2147483648"), run.stdout());
+            }
             for (String flag : List.of("-XX:MaxNewSize=" + memoryAndYoung[1], "-XX:NewSize=" + memoryAndYoung[1],
                     "-XX:CompileThresholdScaling=2.000000",
                     "-XX:CompileCommand=CompileThresholdScaling,org/sparklasso/kernel/GramTiles.*,0.05")) {

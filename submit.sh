@@ -244,9 +244,10 @@ JIT_OPTS=()
 # them, the interpreter and C1 run every vector operation as an allocated object (JFR: 2.7 GB of
 # DoubleMaxVector garbage in G1's two passes), so the first Gram pass took ~1 s against 0.15 s warm.
 # A per-method factor of 0.05 has them compiled in the first few blocks: G1 from Parquet's fit
-# 2.0-2.7 -> 1.1-1.2 s (three alternating pairs, with the young generation below). B2's kernels are
-# left alone (the same factor on the whole kernel package: B2 0.4-1.0 s slower in two pairs, more
-# recompilations); the classes are listed in SubmitKernelListTest, which fails when one is renamed.
+# 2.0-2.7 -> 1.1-1.2 s (three alternating pairs, with the young generation below). The logistic
+# kernels are left alone: the same factor on the whole kernel package gained nothing measurable for B2
+# (four pairs within the VM's noise, after two that were 0.4-1.0 s slower) or B1 (three pairs). The
+# classes are listed in SubmitKernelListTest, which fails when one is renamed.
 KERNEL_JIT_CLASSES=(GramTiles DenseGram DenseMoments DenseVectorLoops)
 if [ "$jit_scaling" != 1 ]; then
   JIT_OPTS+=(-XX:CompileCommand=quiet)

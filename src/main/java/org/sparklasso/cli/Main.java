@@ -130,10 +130,13 @@ public final class Main {
         String master = given.get("spark.master", "");
         boolean local = master.equals("local") || master.startsWith("local[");   // not local-cluster: executor JVMs
         Map<String, String> defaults = new LinkedHashMap<>();
-        if (local && !given.contains(LOCAL_FILE_SYSTEM_KEY)) {
+        if (!local) {
+            return defaults;
+        }
+        if (!given.contains(LOCAL_FILE_SYSTEM_KEY)) {
             defaults.put(LOCAL_FILE_SYSTEM_KEY, NioLocalFileSystem.class.getName());
         }
-        if (local && !given.contains(UI_KEY)) {
+        if (!given.contains(UI_KEY)) {
             defaults.put(UI_KEY, "false");
         }
         return defaults;

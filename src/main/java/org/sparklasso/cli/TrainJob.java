@@ -64,7 +64,8 @@ public final class TrainJob {
         }
     }
 
-    private static String seconds(double s) {
+    /** Seconds as the job's log lines give them (three decimals). */
+    static String seconds(double s) {
         return String.format(java.util.Locale.ROOT, "%.3f", s);
     }
 }

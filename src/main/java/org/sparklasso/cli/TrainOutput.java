@@ -96,13 +96,9 @@ final class TrainOutput {
                     result.standardization())));
             long metricsDone = System.nanoTime();
             out.commit();
-            LOG.info(SPLIT_LOG, seconds((tablesDone - start) + (metricsDone - metricsStart)),
-                    seconds(plotsDone[0] - start), seconds(pmmlDone[0] - start));
+            LOG.info(SPLIT_LOG, TrainJob.seconds(((tablesDone - start) + (metricsDone - metricsStart)) / 1e9),
+                    TrainJob.seconds((plotsDone[0] - start) / 1e9), TrainJob.seconds((pmmlDone[0] - start) / 1e9));
         }
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9);
     }
 
     /** Runs {@code task} on a new daemon thread with this thread's context class loader (Spark's, for the app jar). */

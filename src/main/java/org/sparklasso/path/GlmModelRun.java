@@ -123,15 +123,11 @@ final class GlmModelRun implements NewtonOracle, StochasticOracle {
     }
 
     /**
-     * Fits the path's starting model, the intercepts and the unpenalized features with every other
-     * feature held at zero (glmnet's first λ), and sets λ_max and the scale of the KKT stopping rule
-     * from its gradient, and the null loss (intercepts only) that deviance ratios divide by.
-     */
-    /**
      * Where Newton starts the intercepts-only fit: for one margin (binomial, labels 0/1) with an
-     * intercept, its closed form, the log-odds of the weighted label mean (Σ w (y − p) = 0 at p = ȳ), so that the
-     * first pass finds it converged; zeros otherwise. From zeros it took four or five passes, among a
-     * cold job's slowest (B2: the first λ ~2 s for its first five).
+     * intercept, its closed form, the log-odds of the weighted label mean (Σ w (y − p) = 0 at
+     * p = ȳ), so that the first pass finds it converged; zeros otherwise. From zeros it took four or
+     * five passes (B2's path with 5-fold CV: 103 passes, 98 with this start; on a cluster each is a
+     * Spark job and a scan).
      */
     static double[] interceptsOnlyStart(MultiClassPenalty base, double labelMean) {
         double[] start = new double[base.size()];
@@ -141,6 +137,11 @@ final class GlmModelRun implements NewtonOracle, StochasticOracle {
         return start;
     }
 
+    /**
+     * Fits the path's starting model, the intercepts and the unpenalized features with every other
+     * feature held at zero (glmnet's first λ), and sets λ_max and the scale of the KKT stopping rule
+     * from its gradient, and the null loss (intercepts only) that deviance ratios divide by.
+     */
     SolverResult fitNullModel() {
         Convergence<Penalty> absolute = Convergence.kkt(1.0);
         ProxNewton tight = new ProxNewton(1e-12, NEWTON_MAX_STEPS);

@@ -157,6 +157,22 @@ public abstract class Block implements Serializable {
         return y == labels && f == folds ? this : with(y, f);
     }
 
+    /**
+     * The same rows as a block of {@code p} features (p at least this block's): for rows packed
+     * before the input's feature count was known (LIBSVM lines, whose highest index is known only
+     * once every partition is read). Here: an empty block takes any p; the others decide in their
+     * own class.
+     */
+    public Block withNumFeatures(int p) {
+        if (p == numFeatures) {
+            return this;
+        }
+        if (rows() == 0) {
+            return new DenseBlock(p, labels, weights, folds, new double[0]);
+        }
+        throw new IllegalStateException("a dense block of " + numFeatures + " features cannot take " + p);
+    }
+
     /** The same rows (features and weights shared) carrying {@code newLabels} and {@code newFolds}. */
     protected abstract Block with(double[] newLabels, int[] newFolds);
 

@@ -34,6 +34,39 @@ public final class DenseBlock extends Block {
         return new DenseBlock(numFeatures, newLabels, weights, newFolds, values);
     }
 
+    /**
+     * This block's rows as {@code p} features (p at least this block's): the rows of a block packed
+     * dense while the input's width was not known ({@link SparseBlock#sized} decides again, on its
+     * nonzero values, as the packing would have with p).
+     */
+    @Override
+    public Block withNumFeatures(int p) {
+        if (p == numFeatures || rows() == 0) {
+            return super.withNumFeatures(p);
+        }
+        int n = rows();
+        int q = numFeatures;
+        int[] rowPtr = new int[n + 1];
+        int nnz = 0;
+        for (double v : values) {
+            nnz += v != 0 ? 1 : 0;
+        }
+        int[] colIdx = new int[nnz];
+        double[] vals = new double[nnz];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < q; j++) {
+                double v = values[i * q + j];
+                if (v != 0) {
+                    colIdx[e] = j;
+                    vals[e++] = v;
+                }
+            }
+            rowPtr[i + 1] = e;
+        }
+        return SparseBlock.sized(p, labels, weights, folds, rowPtr, colIdx, vals);
+    }
+
     @Override
     public void multiply(double[] v, int k, double[] m) {
         int n = rows();

@@ -38,6 +38,7 @@ public final class PartitionAudit implements Serializable {
     private String firstBadText;
     private List<String> labelValues = new ArrayList<>();
     private boolean rowPathNeeded;
+    private int featureCount;
 
     public PartitionAudit(int partition) {
         this.partition = partition;
@@ -110,6 +111,16 @@ public final class PartitionAudit implements Serializable {
      * Whether packing from columnar batches met a row it could not take (a null, NaN or infinite
      * value, a bad weight or fold id), so the input must be packed from rows, which name it.
      */
+    /** Records the partition's width: its highest feature index stored plus one (input of unknown width). */
+    public void countFeatures(int count) {
+        featureCount = Math.max(featureCount, count);
+    }
+
+    /** The partition's highest feature index stored plus one (0 unless counted: input of unknown width). */
+    public int featureCount() {
+        return featureCount;
+    }
+
     public boolean rowPathNeeded() {
         return rowPathNeeded;
     }

@@ -10,6 +10,9 @@ import org.sparklasso.kernel.GramStatistics;
 public final class SparseBlock extends Block {
     private static final long serialVersionUID = 1L;
 
+    /** A block of vector rows is stored dense when at least this fraction of its values are stored entries. */
+    public static final double DENSE_FILL = 0.25;
+
     private final int[] rowPtr;
     private final int[] colIdx;
     private final double[] vals;
@@ -29,6 +32,38 @@ public final class SparseBlock extends Block {
     @Override
     protected Block with(double[] newLabels, int[] newFolds) {
         return new SparseBlock(numFeatures, newLabels, weights, newFolds, rowPtr, colIdx, vals);
+    }
+
+    /**
+     * The rows of CSR buffers ({@code rowPtr} of at least labels.length + 1 entries, the entries up
+     * to {@code rowPtr[labels.length]}) as a block of {@code p} features: a {@link DenseBlock}
+     * (row-major) when at least {@link #DENSE_FILL} of its values are stored, else a sparse block
+     * (on copies cut to size, or the buffers themselves when they are that size).
+     */
+    public static Block sized(int p, double[] labels, double[] weights, int[] folds, int[] rowPtr, int[] colIdx,
+                              double[] vals) {
+        int count = labels.length;
+        int nnz = rowPtr[count];
+        if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
+            double[] values = new double[count * p];
+            for (int i = 0; i < count; i++) {
+                for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+                    values[i * p + colIdx[e]] = vals[e];
+                }
+            }
+            return new DenseBlock(p, labels, weights, folds, values);
+        }
+        return new SparseBlock(p, labels, weights, folds,
+                rowPtr.length == count + 1 ? rowPtr : java.util.Arrays.copyOf(rowPtr, count + 1),
+                colIdx.length == nnz ? colIdx : java.util.Arrays.copyOf(colIdx, nnz),
+                vals.length == nnz ? vals : java.util.Arrays.copyOf(vals, nnz));
+    }
+
+    /** Stored dense or sparse as {@link #sized} decides for {@code p} features (p at least this block's). */
+    @Override
+    public Block withNumFeatures(int p) {
+        return p == numFeatures && (double) vals.length / ((double) rows() * Math.max(1, p)) < DENSE_FILL ? this
+                : sized(p, labels, weights, folds, rowPtr, colIdx, vals);
     }
 
     @Override

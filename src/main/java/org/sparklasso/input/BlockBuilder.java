@@ -24,8 +24,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Runs on executors.
  */
 public final class BlockBuilder {
-    /** A block goes dense when at least this fraction of its entries are nonzero. */
-    private static final double DENSE_FILL = 0.25;
     /** Largest fold id a fold column may hold. */
     public static final int MAX_FOLD = 1000;
 
@@ -65,6 +63,8 @@ public final class BlockBuilder {
     private int[] colIdx;
     private double[] vals;
     private int nnz;
+    /** The highest feature index stored so far, plus one (vector rows; the width of blocks of unknown width). */
+    private int seenFeatures;
 
     private BlockBuilder(RowLayout layout, int blockRows, int partition) {
         this.layout = layout;
@@ -227,9 +227,52 @@ public final class BlockBuilder {
         return b.finish().iterator();
     }
 
+    /**
+     * Packs one partition of LIBSVM text lines (Spark's text source) read by {@code fields}, into
+     * blocks as wide as the highest index met so far (the input's width is known only once
+     * every partition is read: the loader then sizes the blocks, {@link Block#withNumFeatures});
+     * the audit carries the partition's width. At the first line the reading or the row checks
+     * refuse, it stops as {@link #packBatches} does, for Spark's reader to load the input.
+     */
+    static Iterator<Block> packLibsvmLines(RowLayout layout, int blockRows, int partition,
+                                           Iterator<InternalRow> lines, LibsvmLineFields fields) {
+        BlockBuilder b = new BlockBuilder(layout, blockRows, partition);
+        while (lines.hasNext()) {
+            LibsvmLineFields.Line line = fields.read(lines.next().getUTF8String(0));
+            if (line == LibsvmLineFields.Line.REFUSED || line == LibsvmLineFields.Line.ROW && !b.addEntries(fields)) {
+                return rowPathNeeded(layout, partition);
+            }
+        }
+        return b.finish().iterator();
+    }
+
+    /** Adds a LIBSVM line's row (its nonzero entries, as a vector row's); false when a row check refuses it. */
+    private boolean addEntries(LibsvmLineFields fields) {
+        if (!readRow(fields)) {
+            return false;
+        }
+        int n = fields.entries();
+        for (int e = 0; e < n; e++) {
+            double x = fields.value(e);
+            if (x != 0) {
+                append(fields.index(e), x);
+            }
+        }
+        if (n > 0) {
+            seenFeatures = Math.max(seenFeatures, fields.index(n - 1) + 1);
+        }
+        accept();
+        return true;
+    }
+
+    /** The blocks' width: the layout's, or for an input of unknown width (-1), the highest index met so far. */
+    private int width() {
+        return layout.numFeatures() >= 0 ? layout.numFeatures() : seenFeatures;
+    }
+
     /** A single empty block whose audit asks for the row path. */
     private static Iterator<Block> rowPathNeeded(RowLayout layout, int partition) {
-        Block none = new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]);
+        Block none = new DenseBlock(Math.max(0, layout.numFeatures()), new double[0], null, null, new double[0]);
         PartitionAudit refused = new PartitionAudit(partition);
         refused.requireRowPath();
         none.setAudit(refused);
@@ -619,22 +662,15 @@ public final class BlockBuilder {
         double[] y = java.util.Arrays.copyOf(labels, count);
         double[] w = allUnitWeights ? null : java.util.Arrays.copyOf(weights, count);
         int[] f = folds == null ? null : java.util.Arrays.copyOf(folds, count);
-        int p = layout.numFeatures();
+        int p = width();
         if (!layout.isVector()) {
             // a full block takes the buffer itself (reset() makes the next one): no 8 MB copy per block
             out.add(new DenseBlock(p, y, w, f, count * p == dense.length ? dense
                     : java.util.Arrays.copyOf(dense, count * p)));
-        } else if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
-            double[] values = new double[count * p];
-            for (int i = 0; i < count; i++) {
-                for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
-                    values[i * p + colIdx[e]] = vals[e];
-                }
-            }
-            out.add(new DenseBlock(p, y, w, f, values));
         } else {
-            out.add(new SparseBlock(p, y, w, f, java.util.Arrays.copyOf(rowPtr, count + 1),
-                    java.util.Arrays.copyOf(colIdx, nnz), java.util.Arrays.copyOf(vals, nnz)));
+            // of unknown width, as wide as its partition so far: the loader sizes it (dense LIBSVM rows
+            // stay dense, in their final layout when every partition meets the highest index)
+            out.add(SparseBlock.sized(p, y, w, f, rowPtr, colIdx, vals));
         }
         audit.countStored(out.get(out.size() - 1).storedValues());
         reset();
@@ -691,9 +727,10 @@ public final class BlockBuilder {
     private List<Block> finish() {
         emit();
         if (out.isEmpty()) {
-            out.add(new DenseBlock(layout.numFeatures(), new double[0], null, null, new double[0]));
+            out.add(new DenseBlock(width(), new double[0], null, null, new double[0]));
         }
         audit.setLabelValues(new ArrayList<>(labelCodes.keySet()));
+        audit.countFeatures(seenFeatures);
         out.get(out.size() - 1).setAudit(audit);
         return out;
     }

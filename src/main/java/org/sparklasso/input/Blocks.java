@@ -47,25 +47,12 @@ public final class Blocks {
 
     /** Packs, audits and caches the rows of {@code source}: the step behind every caller. */
     static LoadedData cache(RowSource source, BlockSpec spec) {
-        Dataset<Row> df = source.frame();
-        if (spec.numPartitions() > 0) {
-            df = df.repartition(spec.numPartitions());
-        }
-        RowLayout layout = source.layout();
-        if (spec.nfolds() > 0 && layout.foldColumn() < 0) {
-            layout = layout.withFolds(-1, spec.nfolds(), spec.seed());
-        }
-        if (spec.family().isClassification()) {
-            layout = layout.withClassLabels();
-        }
-        final RowLayout packing = layout;
-        int blockRows = spec.blockRows() > 0 ? spec.blockRows()
-                : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
+        RowLayout layout = packingLayout(source.layout(), spec);
         JavaRDD<Block> blocks = null;
         List<PartitionAudit> audits = null;
         String direct = null;
         if (source.direct() != null && spec.numPartitions() <= 0 && directPacking) {
-            JavaRDD<Block> packed = source.direct().pack(packing, blockRows);
+            JavaRDD<Block> packed = source.direct().pack(layout, blockRows(layout, spec));
             if (packed != null) {
                 packed = cached(packed);
                 audits = audits(packed, source);
@@ -82,6 +69,17 @@ public final class Blocks {
             }
         }
         if (blocks == null) {
+            if (source.frame() == null) {
+                // a source its direct packing packs first: its rows are read only now
+                source = source.rowPath().get();
+                layout = packingLayout(source.layout(), spec);
+            }
+            Dataset<Row> df = source.frame();
+            if (spec.numPartitions() > 0) {
+                df = df.repartition(spec.numPartitions());
+            }
+            final RowLayout packing = layout;
+            int blockRows = blockRows(layout, spec);
             // Internal rows, read through a view: javaRDD() would box every value into a new external Row.
             StructType schema = df.schema();
             blocks = cached(df.queryExecution().toRdd().toJavaRDD()
@@ -91,6 +89,11 @@ public final class Blocks {
         }
         long seen = audits.stream().mapToLong(PartitionAudit::rowsSeen).sum();
         long stored = audits.stream().mapToLong(PartitionAudit::storedValues).sum();
+        // the width of an input only the packing measures (LIBSVM lines): its highest index
+        boolean sizing = layout.numFeatures() < 0;
+        int numFeatures = sizing ? audits.stream().mapToInt(PartitionAudit::featureCount).max().orElse(0)
+                : layout.numFeatures();
+        List<String> featureNames = sizing ? source.direct().featureNames(numFeatures) : source.featureNames();
         AuditChecks.FoldIds folds;
         LabelEncoder classes;
         try {
@@ -102,14 +105,33 @@ public final class Blocks {
         }
         int numFolds = folds == null ? 0 : folds.count();
         int foldShift = folds == null ? 0 : -folds.firstId();
-        if (classes != null || foldShift != 0) {
-            blocks = relabel(blocks, classes == null ? null : classOfCodes(audits, classes), foldShift);
+        if (classes != null || foldShift != 0 || sizing) {
+            Relabeled finished = relabel(blocks, classes == null ? null : classOfCodes(audits, classes), foldShift,
+                    sizing ? numFeatures : -1);
+            blocks = finished.blocks();
+            stored = finished.storedValues();
         }
-        LOG.info("loaded {} rows × {} features into {} partitions{}{}", seen, layout.numFeatures(),
+        LOG.info("loaded {} rows × {} features into {} partitions{}{}", seen, numFeatures,
                 blocks.getNumPartitions(), numFolds > 0 ? ", " + numFolds + " folds" : "",
                 direct != null ? " (" + direct + ")" : "");
         LocalBlocks local = spec.localPasses() ? LocalBlocks.capture(blocks) : null;
-        return new LoadedData(blocks, source.featureNames(), seen, stored, numFolds, classes, local);
+        return new LoadedData(blocks, featureNames, seen, stored, numFolds, classes, local);
+    }
+
+    /** The source's layout with the folds and class labels {@code spec} asks for. */
+    private static RowLayout packingLayout(RowLayout layout, BlockSpec spec) {
+        if (spec.nfolds() > 0 && layout.foldColumn() < 0) {
+            layout = layout.withFolds(-1, spec.nfolds(), spec.seed());
+        }
+        if (spec.family().isClassification()) {
+            layout = layout.withClassLabels();
+        }
+        return layout;
+    }
+
+    private static int blockRows(RowLayout layout, BlockSpec spec) {
+        return spec.blockRows() > 0 ? spec.blockRows()
+                : BlockBuilder.defaultBlockRows(layout.numFeatures(), layout.isVector());
     }
 
     /** Whether sources with a {@link DirectPacking} are packed by it first; tests turn it off. */
@@ -179,21 +201,29 @@ public final class Blocks {
         return map;
     }
 
+    /** Finished blocks and the values they store. */
+    private record Relabeled(JavaRDD<Block> blocks, long storedValues) {
+    }
+
     /**
      * The blocks with labels coded per partition mapped to class indices and fold ids moved to
-     * 0-based folds (see {@link Block#relabeled}): one cheap job over the cached blocks, sharing
-     * their features.
+     * 0-based folds (see {@link Block#relabeled}) and, given a {@code numFeatures} of 0 or more,
+     * sized to it ({@link Block#withNumFeatures}: dense or sparse as the row path would have packed
+     * them): one cheap job over the cached blocks, sharing their features (but those it densifies).
      */
-    private static JavaRDD<Block> relabel(JavaRDD<Block> blocks, double[][] classOfCodes, int foldShift) {
+    private static Relabeled relabel(JavaRDD<Block> blocks, double[][] classOfCodes, int foldShift, int numFeatures) {
         JavaRDD<Block> relabeled = cached(blocks.mapPartitionsWithIndex((idx, it) -> {
             double[] codes = classOfCodes == null ? null : classOfCodes[idx];
             List<Block> out = new ArrayList<>();
-            it.forEachRemaining(b -> out.add(b.relabeled(codes, foldShift)));
+            it.forEachRemaining(b -> {
+                Block r = b.relabeled(codes, foldShift);
+                out.add(numFeatures >= 0 ? r.withNumFeatures(numFeatures) : r);
+            });
             return out.iterator();
         }, true));
-        relabeled.count();
+        long stored = relabeled.map(Block::storedValues).fold(0L, Long::sum);
         blocks.unpersist(false);
-        return relabeled;
+        return new Relabeled(relabeled, stored);
     }
 
     /** Whether a failed Spark job failed because a task could not read or decode an input file. */

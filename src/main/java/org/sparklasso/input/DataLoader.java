@@ -1,8 +1,6 @@
 package org.sparklasso.input;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -64,7 +62,8 @@ public final class DataLoader {
         try {
             return switch (read.format()) {
                 case CSV -> new CsvFiles(spark, read, spec).read();
-                case LIBSVM -> readLibsvm();
+                case LIBSVM -> RowSource.packedFirst(new LibsvmLinePacking(spark, read.input()), this::libsvmRows,
+                        new RowLayout(0, -1, new int[0], 1, -1, -1, -1, -1, 0, 0L), read.input());
                 case PARQUET -> DatasetColumns.resolve(spark.read().parquet(read.input()), spec, read.input(), true);
             };
         } catch (JobException e) {
@@ -95,17 +94,24 @@ public final class DataLoader {
                 + " input " + read.input() + ": " + rootMessage(e), e);
     }
 
-    /** LIBSVM rows: label, a sparse feature vector sized by Spark's reader, features named f1..fp. */
-    private RowSource readLibsvm() {
-        Dataset<Row> df = spark.read().format("libsvm").load(read.input());
-        int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
-        df = df.select(spec.family().isClassification() ? df.col("label").cast(DataTypes.StringType)
-                : df.col("label"), df.col("features"), functions.input_file_name().as(FILE));
-        List<String> names = new ArrayList<>(p);
-        for (int j = 0; j < p; j++) {
-            names.add("f" + (j + 1));
+    /**
+     * LIBSVM rows as Spark's reader reads them: label, a sparse feature vector sized by the reader
+     * (a scan of its own), features named f1..fp. Only when the lines' own packing refuses a line.
+     */
+    private RowSource libsvmRows() {
+        try {
+            Dataset<Row> df = spark.read().format("libsvm").load(read.input());
+            int p = AttributeGroup.fromStructField(df.schema().apply("features")).size();
+            df = df.select(spec.family().isClassification() ? df.col("label").cast(DataTypes.StringType)
+                    : df.col("label"), df.col("features"), functions.input_file_name().as(FILE));
+            return RowSource.of(df, new RowLayout(0, -1, new int[0], 1, p, -1, 2, -1, 0, 0L),
+                    LibsvmLinePacking.names(p), read.input());
+        } catch (JobException e) {
+            throw e;
+        } catch (Exception e) {
+            // the checked SparkException of the reader's pass that counts the features, among others
+            throw readFailure(e);
         }
-        return RowSource.of(df, new RowLayout(0, -1, new int[0], 1, p, -1, 2, -1, 0, 0L), names, read.input());
     }
 
     /** The innermost cause's message, on one line. */

@@ -1,5 +1,6 @@
 package org.sparklasso.input;
 
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.sparklasso.block.Block;
 
@@ -17,6 +18,14 @@ interface DirectPacking {
      * @param rows the row path's layout: its column indices, folds and class labels are kept
      */
     JavaRDD<Block> pack(RowLayout rows, int blockRows);
+
+    /**
+     * The feature names of an input whose width only the packing finds ({@link RowLayout#numFeatures}
+     * of -1: LIBSVM lines); other packings keep their source's names and are never asked.
+     */
+    default List<String> featureNames(int numFeatures) {
+        throw new UnsupportedOperationException(description() + ": the source names its features");
+    }
 
     /** How the load's log line names it, e.g. "from columnar batches". */
     String description();

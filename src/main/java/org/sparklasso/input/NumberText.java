@@ -67,10 +67,30 @@ final class NumberText implements Serializable {
             }
             scratch[i] = (char) b;
         }
+        return parseJavaSyntax(scratch, n);
+    }
+
+    /**
+     * The number that ASCII text {@code bytes[from, to)} stands for in Java's {@link Double#parseDouble}
+     * syntax (no CSV spellings), parsed as {@link #parse(UTF8String, char[])} parses: for the LIBSVM
+     * lines, whose values Spark's reader parses with {@code toDouble}.
+     *
+     * @param scratch a buffer the caller keeps, at least {@code to - from} long
+     * @throws NumberFormatException when it is not a number
+     */
+    static double parseJavaSyntax(byte[] bytes, int from, int to, char[] scratch) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            scratch[i] = (char) bytes[from + i];
+        }
+        return parseJavaSyntax(scratch, n);
+    }
+
+    private static double parseJavaSyntax(char[] text, int n) {
         try {
-            return NumberInput.parseDouble(scratch, 0, n, true);
+            return NumberInput.parseDouble(text, 0, n, true);
         } catch (NumberFormatException e) {
-            return Double.parseDouble(new String(scratch, 0, n));
+            return Double.parseDouble(new String(text, 0, n));
         }
     }
 

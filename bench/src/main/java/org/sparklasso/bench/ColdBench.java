@@ -44,7 +44,7 @@ public final class ColdBench {
             // the keys with their defaults, in the order the usage lists them
             String[] defaults = {"workDir", "/tmp/spark-lasso-cold", "rows", "1000000", "features", "100",
                 "lambda", "0.1", "driverMemory", "6g", "output", "bench/results/cold",
-                "cases", "floor,sample,g1-csv,g1-parquet,b2", "glmnet", "auto", "cds", "on", "b2Rows", "100000",
+                "cases", "floor,sample,g1-csv,g1-parquet,g1-libsvm,b2", "glmnet", "auto", "cds", "on", "b2Rows", "100000",
                 "b2Folds", "5"};
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < defaults.length; i += 2) {
@@ -76,9 +76,14 @@ public final class ColdBench {
 
     /** One process: wall seconds, and the phases it reported (NaN where it reports none). */
     record Run(String name, String command, double wall, double startUp, double load, double train, double write,
-               String stderr) {
+               String stderr, long inputBytes) {
         double rest() {
             return Double.isNaN(startUp) ? Double.NaN : wall - startUp - load - train - write;
+        }
+
+        /** The load's throughput in MB (10⁶ bytes) of input files per second; NaN without an input. */
+        double loadMbPerSecond() {
+            return inputBytes > 0 ? inputBytes / 1e6 / load : Double.NaN;
         }
     }
 
@@ -97,11 +102,16 @@ public final class ColdBench {
         Files.createDirectories(s.workDir());
         String csv = s.workDir().resolve("g1-" + s.rows() + ".csv").toString();
         String parquet = s.workDir().resolve("g1-" + s.rows() + ".parquet").toString();
+        String libsvm = s.workDir().resolve("g1-" + s.rows() + ".libsvm").toString();
         String b2 = s.workDir().resolve("b2-" + s.b2Rows() + ".csv").toString();
-        boolean g1 = s.cases().contains("g1-csv") || s.cases().contains("g1-parquet");
+        boolean g1 = s.cases().stream().anyMatch(c -> c.startsWith("g1-"));
         if (g1) {
+            // the same rows in each format (generate's seed): the objectives compare across them
             generateOnce(s, csv, s.rows());
             generateOnce(s, parquet, s.rows());
+            if (s.cases().contains("g1-libsvm")) {
+                generateOnce(s, libsvm, s.rows());
+            }
         }
         if (s.cases().contains("b2")) {
             generateOnce(s, b2, s.b2Rows(), "--family", "binomial");
@@ -119,8 +129,9 @@ public final class ColdBench {
                         "--features", "2", "--nonzeros", "1"));
                 case "sample" -> runs.add(submit(s, c, "train", "--config", "conf/diabetes.properties",
                         "--output", out.toString()));
-                case "g1-csv", "g1-parquet" -> {
-                    runs.add(submit(s, c, "train", "--input", c.equals("g1-csv") ? csv : parquet,
+                case "g1-csv", "g1-parquet", "g1-libsvm" -> {
+                    String input = c.equals("g1-csv") ? csv : c.equals("g1-parquet") ? parquet : libsvm;
+                    runs.add(submit(s, c, "train", "--input", input,
                             "--lambda", Double.toString(s.lambda()), "--plots", "false", "--output", out.toString()));
                     objectives.put(c, JSON.readTree(out.resolve("metrics.json").toFile()).findValue("objective")
                             .asDouble());
@@ -128,7 +139,7 @@ public final class ColdBench {
                 case "b2" -> runs.add(submit(s, c, "train", "--input", b2, "--family", "binomial", "--nfolds",
                         Integer.toString(s.b2Folds()), "--plots", "false", "--output", out.toString()));
                 default -> throw new IllegalArgumentException("cold bench: unknown case '" + c
-                        + "' (floor, sample, g1-csv, g1-parquet, b2)");
+                        + "' (floor, sample, g1-csv, g1-parquet, g1-libsvm, b2)");
             }
         }
         Run glmnet = s.glmnet() && g1 ? glmnet("glmnet", csv, Double.toString(s.lambda())) : null;
@@ -160,7 +171,26 @@ public final class ColdBench {
                 p[i] = Double.parseDouble(m.group(i + 1));
             }
         }
-        return new Run(name, String.join(" ", cmd), done.wall(), p[0], p[1], p[2], p[3], done.stderr());
+        String input = argumentOf(args, "--input");
+        return new Run(name, String.join(" ", cmd), done.wall(), p[0], p[1], p[2], p[3], done.stderr(),
+                input == null ? 0 : inputBytes(Path.of(input)));
+    }
+
+    /** The bytes of an input's data files (a file, or a directory's files but Spark's and Hadoop's _ and . files). */
+    static long inputBytes(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return Files.size(input);
+        }
+        try (Stream<Path> files = Files.list(input)) {
+            long bytes = 0;
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (Files.isRegularFile(f) && !n.startsWith("_") && !n.startsWith(".")) {
+                    bytes += Files.size(f);
+                }
+            }
+            return bytes;
+        }
     }
 
     /** A process that exited 0: its wall seconds and what it printed on stderr. */
@@ -194,13 +224,18 @@ public final class ColdBench {
         cmd.addAll(Arrays.asList(args));
         Finished done = run(name, cmd, Map.of());
         return new Run(name, String.join(" ", cmd), done.wall(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                done.stderr());
+                done.stderr(), inputBytes(Path.of(csv)));
     }
 
     private static Path outputOf(String[] args) {
+        String output = argumentOf(args, "--output");
+        return output == null ? null : Path.of(output);
+    }
+
+    private static String argumentOf(String[] args, String key) {
         for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--output")) {
-                return Path.of(args[i + 1]);
+            if (args[i].equals(key)) {
+                return args[i + 1];
             }
         }
         return null;
@@ -236,19 +271,21 @@ public final class ColdBench {
                 .append(String.format(Locale.ROOT, "G1: %,d × %d, λ = %s; driver memory %s; %d cores.%n%n",
                         s.rows(), s.features(), s.lambda(), s.driverMemory(),
                         Runtime.getRuntime().availableProcessors()))
-                .append("| case | wall s | × floor | start-up s | load s | train s | write s | rest s |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("| case | wall s | × floor | start-up s | load s | load MB/s | train s | write s | rest s |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         ObjectNode json = JSON.createObjectNode();
         json.put("rows", s.rows()).put("features", s.features()).put("lambda", s.lambda())
                 .put("driverMemory", s.driverMemory()).put("floorSeconds", floor);
         ArrayNode cases = json.putArray("cases");
         for (Run r : runs) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %s | %s | %s | %s | %s |%n", r.name(), r.wall(),
-                    r.wall() / floor, f(r.startUp()), f(r.load()), f(r.train()), f(r.write()), f(r.rest())));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %s | %s | %s | %s | %s | %s |%n", r.name(),
+                    r.wall(), r.wall() / floor, f(r.startUp()), f(r.load()), mbps(r.loadMbPerSecond()), f(r.train()),
+                    f(r.write()), f(r.rest())));
             cases.addObject().put("case", r.name()).put("command", r.command()).put("wallSeconds", r.wall())
                     .put("startUpSeconds", r.startUp()).put("loadSeconds", r.load())
                     .put("trainSeconds", r.train()).put("writeSeconds", r.write())
-                    .put("objective", objectives.getOrDefault(r.name(), Double.NaN));
+                    .put("objective", objectives.getOrDefault(r.name(), Double.NaN))
+                    .put("inputBytes", r.inputBytes()).put("loadMbPerSecond", r.loadMbPerSecond());
         }
         md.append("\nstart-up: the driver JVM's uptime when the job began (JVM and Spark start-up); rest: "
                 + "spark-submit's launcher JVM, stopping Spark, JVM exit.\n");
@@ -262,16 +299,19 @@ public final class ColdBench {
             Matcher m = GLMNET.matcher(glmnet.stderr());
             if (m.find()) {
                 double obj = Double.parseDouble(m.group(3));
+                double freadMbps = glmnet.inputBytes() / 1e6 / Double.parseDouble(m.group(1));
                 md.append(String.format(Locale.ROOT, "%nglmnet (R, fread on 2 threads + glmnet), same CSV and λ: "
-                        + "wall %.2f s (read %s s, fit %s s); objective %.12g", glmnet.wall(), m.group(1), m.group(2),
-                        obj));
+                        + "wall %.2f s (read %s s = %s MB/s, fit %s s); objective %.12g", glmnet.wall(), m.group(1),
+                        mbps(freadMbps), m.group(2), obj));
                 json.putObject("glmnet").put("wallSeconds", glmnet.wall())
                         .put("readSeconds", Double.parseDouble(m.group(1)))
-                        .put("fitSeconds", Double.parseDouble(m.group(2))).put("objective", obj);
+                        .put("fitSeconds", Double.parseDouble(m.group(2))).put("objective", obj)
+                        .put("readMbPerSecond", freadMbps);
                 for (Run r : runs) {
                     if (objectives.containsKey(r.name())) {
-                        md.append(String.format(Locale.ROOT, "; %s: %.2f× glmnet's wall, objective − glmnet's %.2e",
-                                r.name(), r.wall() / glmnet.wall(), objectives.get(r.name()) - obj));
+                        md.append(String.format(Locale.ROOT, "; %s: %.2f× glmnet's wall, load %.2f× fread's MB/s, "
+                                + "objective − glmnet's %.2e", r.name(), r.wall() / glmnet.wall(),
+                                r.loadMbPerSecond() / freadMbps, objectives.get(r.name()) - obj));
                     }
                 }
                 md.append("\n");
@@ -284,11 +324,13 @@ public final class ColdBench {
         if (cvGlmnet != null && b2 != null) {
             Matcher m = GLMNET.matcher(cvGlmnet.stderr());
             if (m.find()) {
+                double freadMbps = cvGlmnet.inputBytes() / 1e6 / Double.parseDouble(m.group(1));
                 md.append(String.format(Locale.ROOT, "%nB2 (binomial %,d × %d, 100-λ path + %d-fold CV): cv.glmnet (same "
-                        + "CSV, fread + cv.glmnet, deviance) wall %.2f s (read %s s, fit %s s); ours %.2f s = %.2f× "
-                        + "cv.glmnet's wall (fit alone: %.2f×)%n", s.b2Rows(), s.features(), s.b2Folds(),
-                        cvGlmnet.wall(), m.group(1), m.group(2), b2.wall(), b2.wall() / cvGlmnet.wall(),
-                        b2.train() / Double.parseDouble(m.group(2))));
+                        + "CSV, fread + cv.glmnet, deviance) wall %.2f s (read %s s = %s MB/s, fit %s s); ours %.2f s = "
+                        + "%.2f× cv.glmnet's wall (fit alone: %.2f×, load %.2f× fread's MB/s)%n", s.b2Rows(),
+                        s.features(), s.b2Folds(), cvGlmnet.wall(), m.group(1), mbps(freadMbps), m.group(2), b2.wall(),
+                        b2.wall() / cvGlmnet.wall(), b2.train() / Double.parseDouble(m.group(2)),
+                        b2.loadMbPerSecond() / freadMbps));
                 json.putObject("cvGlmnetB2").put("wallSeconds", cvGlmnet.wall())
                         .put("readSeconds", Double.parseDouble(m.group(1)))
                         .put("fitSeconds", Double.parseDouble(m.group(2)));
@@ -298,6 +340,10 @@ public final class ColdBench {
         Files.writeString(s.output().resolve("cold.md"), md.toString());
         JSON.writerWithDefaultPrettyPrinter().writeValue(s.output().resolve("cold.json").toFile(), json);
         System.out.print(md);
+    }
+
+    private static String mbps(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static String f(double v) {

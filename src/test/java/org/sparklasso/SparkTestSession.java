@@ -26,4 +26,20 @@ public final class SparkTestSession {
         }
         return session;
     }
+
+    /** Runs {@code body} with the shared session's SQL setting {@code key} at {@code value}, then puts it back. */
+    public static void withConf(String key, String value, Runnable body) {
+        SparkSession spark = get();
+        String before = spark.conf().getOption(key).isDefined() ? spark.conf().get(key) : null;
+        spark.conf().set(key, value);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                spark.conf().unset(key);
+            } else {
+                spark.conf().set(key, before);
+            }
+        }
+    }
 }

@@ -115,21 +115,11 @@ class CsvLinesPackingTest {
     @Test
     void aFileReadInManySplitsHasItsHeaderSkippedOnce() throws IOException {
         String path = write("one-file", lines(4000, ","), 1, true, ",");
-        SparkSession spark = SparkTestSession.get();
-        String key = "spark.sql.files.maxPartitionBytes";
-        String before = spark.conf().getOption(key).isDefined() ? spark.conf().get(key) : null;
-        spark.conf().set(key, "20000");
-        try {
+        SparkTestSession.withConf("spark.sql.files.maxPartitionBytes", "20000", () -> {
             assertEquals(true, sameAsTheCsvReader(path, true, ",", Family.GAUSSIAN, 4000), "packed from the lines");
             assertEquals(true, load(path, true, ",", true, Family.GAUSSIAN).blocks().getNumPartitions() > 10,
                     "read in many splits");
-        } finally {
-            if (before == null) {
-                spark.conf().unset(key);
-            } else {
-                spark.conf().set(key, before);
-            }
-        }
+        });
     }
 
     @ParameterizedTest

@@ -130,21 +130,11 @@ class LibsvmLinesPackingTest {
     @Test
     void sparseRowsInManySplitsPackTheSameSparseBlocks() throws IOException {
         String path = write("sparse", lines(4000, 5000, 6, r -> r % 3 == 0 ? "+1" : "-1"), 2);
-        SparkSession spark = SparkTestSession.get();
-        String key = "spark.sql.files.maxPartitionBytes";
-        String before = spark.conf().getOption(key).isDefined() ? spark.conf().get(key) : null;
-        spark.conf().set(key, "20000");
-        try {
+        SparkTestSession.withConf("spark.sql.files.maxPartitionBytes", "20000", () -> {
             assertEquals(true, sameAsSparksReader(path, Family.BINOMIAL, 5, 4000), "packed from the lines");
             assertEquals(true, load(path, true, Family.GAUSSIAN, 0).blocks().getNumPartitions() > 10,
                     "read in many splits");
-        } finally {
-            if (before == null) {
-                spark.conf().unset(key);
-            } else {
-                spark.conf().set(key, before);
-            }
-        }
+        });
     }
 
     @Test

@@ -32,6 +32,22 @@ final class StoredRows {
     }
 
     /**
+     * Asserts that two loads of the same input hold the same data: {@code rows} rows each, the same
+     * feature names, folds and classes, and the same rows by id, bit for bit.
+     */
+    static void assertSameLoad(LoadedData expected, LoadedData actual, long rows) {
+        assertEquals(expected.featureNames(), actual.featureNames());
+        assertEquals(expected.rows(), actual.rows());
+        assertEquals(rows, actual.rows());
+        assertEquals(expected.numFolds(), actual.numFolds());
+        assertEquals(expected.classes() == null, actual.classes() == null, "classes on one side only");
+        if (expected.classes() != null) {
+            assertEquals(expected.classes().classNames(), actual.classes().classNames());
+        }
+        assertSameRows(expected, actual);
+    }
+
+    /**
      * Asserts that {@code actual} stored the same rows as {@code expected}, by id and bit for bit;
      * returns {@code actual}'s rows by id.
      */

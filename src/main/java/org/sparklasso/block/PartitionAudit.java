@@ -107,10 +107,6 @@ public final class PartitionAudit implements Serializable {
         this.labelValues = new ArrayList<>(values);
     }
 
-    /**
-     * Whether packing from columnar batches met a row it could not take (a null, NaN or infinite
-     * value, a bad weight or fold id), so the input must be packed from rows, which name it.
-     */
     /** Records the partition's width: its highest feature index stored plus one (input of unknown width). */
     public void countFeatures(int count) {
         featureCount = Math.max(featureCount, count);
@@ -121,6 +117,10 @@ public final class PartitionAudit implements Serializable {
         return featureCount;
     }
 
+    /**
+     * Whether packing from columnar batches met a row it could not take (a null, NaN or infinite
+     * value, a bad weight or fold id), so the input must be packed from rows, which name it.
+     */
     public boolean rowPathNeeded() {
         return rowPathNeeded;
     }

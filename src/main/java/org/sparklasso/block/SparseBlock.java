@@ -44,7 +44,7 @@ public final class SparseBlock extends Block {
                               double[] vals) {
         int count = labels.length;
         int nnz = rowPtr[count];
-        if ((double) nnz / ((double) count * Math.max(1, p)) >= DENSE_FILL) {
+        if (storedDense(nnz, count, p)) {
             double[] values = new double[count * p];
             for (int i = 0; i < count; i++) {
                 for (int e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
@@ -59,10 +59,15 @@ public final class SparseBlock extends Block {
                 vals.length == nnz ? vals : java.util.Arrays.copyOf(vals, nnz));
     }
 
+    /** Whether {@code stored} entries of {@code rows} rows of {@code p} features fill {@link #DENSE_FILL} of them. */
+    private static boolean storedDense(long stored, int rows, int p) {
+        return (double) stored / ((double) rows * Math.max(1, p)) >= DENSE_FILL;
+    }
+
     /** Stored dense or sparse as {@link #sized} decides for {@code p} features (p at least this block's). */
     @Override
     public Block withNumFeatures(int p) {
-        return p == numFeatures && (double) vals.length / ((double) rows() * Math.max(1, p)) < DENSE_FILL ? this
+        return p == numFeatures && !storedDense(vals.length, rows(), p) ? this
                 : sized(p, labels, weights, folds, rowPtr, colIdx, vals);
     }
 

@@ -83,8 +83,13 @@ public final class ColdBench {
 
         /** The load's throughput in MB (10⁶ bytes) of input files per second; NaN without an input. */
         double loadMbPerSecond() {
-            return inputBytes > 0 ? inputBytes / 1e6 / load : Double.NaN;
+            return mbPerSecond(inputBytes, load);
         }
+    }
+
+    /** MB (10⁶ bytes) per second; NaN without bytes. */
+    static double mbPerSecond(long bytes, double seconds) {
+        return bytes > 0 ? bytes / 1e6 / seconds : Double.NaN;
     }
 
     private ColdBench() {
@@ -299,7 +304,7 @@ public final class ColdBench {
             Matcher m = GLMNET.matcher(glmnet.stderr());
             if (m.find()) {
                 double obj = Double.parseDouble(m.group(3));
-                double freadMbps = glmnet.inputBytes() / 1e6 / Double.parseDouble(m.group(1));
+                double freadMbps = mbPerSecond(glmnet.inputBytes(), Double.parseDouble(m.group(1)));
                 md.append(String.format(Locale.ROOT, "%nglmnet (R, fread on 2 threads + glmnet), same CSV and λ: "
                         + "wall %.2f s (read %s s = %s MB/s, fit %s s); objective %.12g", glmnet.wall(), m.group(1),
                         mbps(freadMbps), m.group(2), obj));
@@ -324,7 +329,7 @@ public final class ColdBench {
         if (cvGlmnet != null && b2 != null) {
             Matcher m = GLMNET.matcher(cvGlmnet.stderr());
             if (m.find()) {
-                double freadMbps = cvGlmnet.inputBytes() / 1e6 / Double.parseDouble(m.group(1));
+                double freadMbps = mbPerSecond(cvGlmnet.inputBytes(), Double.parseDouble(m.group(1)));
                 md.append(String.format(Locale.ROOT, "%nB2 (binomial %,d × %d, 100-λ path + %d-fold CV): cv.glmnet (same "
                         + "CSV, fread + cv.glmnet, deviance) wall %.2f s (read %s s = %s MB/s, fit %s s); ours %.2f s = "
                         + "%.2f× cv.glmnet's wall (fit alone: %.2f×, load %.2f× fread's MB/s)%n", s.b2Rows(),

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.sparklasso.api.ModelData;
 import org.sparklasso.input.DataLoader;
 import org.sparklasso.input.InputFormat;
+import org.sparklasso.input.ParquetFooterSchema;
 import org.sparklasso.ml.FeatureMatcher;
 import org.sparklasso.ml.LassoModel;
 import org.sparklasso.ml.LassoModels;
@@ -112,7 +113,7 @@ public final class ScoreJob {
     private static Dataset<Row> read(SparkSession spark, ScoreConfig config, ModelData model) {
         try {
             return switch (config.format()) {
-                case PARQUET -> spark.read().parquet(config.input());
+                case PARQUET -> ParquetFooterSchema.read(spark, config.input());
                 case CSV -> readCsv(spark, config, model);
                 case LIBSVM -> spark.read().format("libsvm").option("numFeatures", model.numFeatures())
                         .load(config.input()).withColumnRenamed("features", VECTOR + "_libsvm")
@@ -120,7 +121,7 @@ public final class ScoreJob {
             };
         } catch (JobException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             throw JobException.input("cannot read " + config.format().name().toLowerCase(Locale.ROOT) + " input "
                     + config.input() + ": " + DataLoader.rootMessage(e), e);
         }

@@ -64,7 +64,8 @@ public final class DataLoader {
                 case CSV -> new CsvFiles(spark, read, spec).read();
                 case LIBSVM -> RowSource.packedFirst(new LibsvmLinePacking(spark, read.input()), this::libsvmRows,
                         new RowLayout(0, -1, new int[0], 1, -1, -1, -1, -1, 0, 0L), read.input());
-                case PARQUET -> DatasetColumns.resolve(spark.read().parquet(read.input()), spec, read.input(), true);
+                case PARQUET -> DatasetColumns.resolve(ParquetFooterSchema.read(spark, read.input()), spec, read.input(),
+                        true);
             };
         } catch (JobException e) {
             throw e;

@@ -62,7 +62,7 @@ With the embedded runtime the driver JVM starts from a class-data sharing archiv
 first successful 'train' (once, ~30 s) in \$SPARK_LASSO_CDS_DIR (default target/spark/cds);
 SPARK_LASSO_CDS=off runs without one. Where the kernel offers transparent huge pages on request,
 the driver's heap uses them (SPARK_LASSO_THP=off: not). The driver's JIT thresholds are doubled,
-the Gaussian passes' kernels compiled early (SPARK_LASSO_JIT_SCALING=2; 1 keeps the JVM's own), and
+the passes' kernels compiled early (SPARK_LASSO_JIT_SCALING=2; 1 keeps the JVM's own), and
 its young generation is 256 MB or a quarter of its heap (SPARK_LASSO_YOUNG_GEN=256, in MB; off: the
 JVM's own sizing).
 EOF
@@ -240,19 +240,25 @@ if ! [[ "$jit_scaling" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$jit_scaling" =~ ^0+([.
 fi
 JIT_OPTS=()
 [ "$jit_scaling" != 1 ] && JIT_OPTS=("-XX:CompileThresholdScaling=$jit_scaling")
-# The Gaussian passes' Vector API kernels the other way: C2 as soon as they run. Until C2 compiles
-# them, the interpreter and C1 run every vector operation as an allocated object (JFR: 2.7 GB of
+# The passes' Vector API kernels the other way: C2 as soon as they run. Until C2 compiles them, the
+# interpreter and C1 run every vector operation as an allocated object (JFR: 2.7 GB of
 # DoubleMaxVector garbage in G1's two passes), so the first Gram pass took ~1 s against 0.15 s warm.
 # A per-method factor of 0.05 has them compiled in the first few blocks: G1 from Parquet's fit
 # 2.0-2.7 -> 1.1-1.2 s (three alternating pairs, with the young generation below). The logistic
-# kernels are left alone: the same factor on the whole kernel package gained nothing measurable for B2
-# (four pairs within the VM's noise, after two that were 0.4-1.0 s slower) or B1 (three pairs). The
-# classes are listed in SubmitKernelListTest, which fails when one is renamed.
-KERNEL_JIT_CLASSES=(GramTiles DenseGram DenseMoments DenseVectorLoops)
+# passes' kernels and netlib's VectorBLAS (their margins) joined later, on a 2-core AMD EPYC VM: B1's
+# cold fit faster in 8 of 9 pairs (1.97 -> 1.65 s on average), B2's in 4 of 6 (-0.44 s), G1 Parquet's
+# in 2 of 3; JFR of B1's passes: 139 -> 91 samples (on the whole kernel package, on an earlier VM, the
+# same factor had gained nothing for B1 and B2, docs/running.md). The classes are listed in
+# SubmitKernelListTest, which fails when one is renamed.
+KERNEL_JIT_CLASSES=(GramTiles DenseGram DenseMoments DenseVectorLoops LogisticRows RowMajorProducts WeightedGram WeightedColumns)
+NETLIB_JIT_CLASSES=(VectorBLAS)
 if [ "$jit_scaling" != 1 ]; then
   JIT_OPTS+=(-XX:CompileCommand=quiet)
   for c in "${KERNEL_JIT_CLASSES[@]}"; do
     JIT_OPTS+=("-XX:CompileCommand=CompileThresholdScaling,org/sparklasso/kernel/$c.*,0.05")
+  done
+  for c in "${NETLIB_JIT_CLASSES[@]}"; do
+    JIT_OPTS+=("-XX:CompileCommand=CompileThresholdScaling,dev/ludovic/netlib/blas/$c.*,0.05")
   done
 fi
 

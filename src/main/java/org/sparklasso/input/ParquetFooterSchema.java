@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat$;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.HadoopFSUtils;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -43,12 +44,13 @@ public final class ParquetFooterSchema {
         if (flag(spark, "spark.sql.parquet.mergeSchema")) {
             return null;
         }
-        FileStatus first = firstDataFile(new Path(input), spark.sparkContext().hadoopConfiguration());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        FileStatus first = firstDataFile(new Path(input), conf);
         if (first == null) {
             return null;
         }
         scala.collection.immutable.Seq<Footer> footers = ParquetFileFormat$.MODULE$.readParquetFootersInParallel(
-                spark.sparkContext().hadoopConfiguration(), CollectionConverters.asScala(List.of(first)).toSeq(),
+                conf, CollectionConverters.asScala(List.of(first)).toSeq(),
                 flag(spark, "spark.sql.files.ignoreCorruptFiles"), flag(spark, "spark.sql.files.ignoreMissingFiles"));
         Option<StructType> schema = ParquetFileFormat$.MODULE$.readSchema(footers, spark);
         // as Spark's inference reports it: every column nullable, whatever the file says
@@ -67,7 +69,8 @@ public final class ParquetFooterSchema {
         }
         List<FileStatus> files = new ArrayList<>();
         for (FileStatus m : matches) {
-            if (hidden(m.getPath().getName())) {
+            String matched = m.getPath().getName();
+            if (summary(matched) || HadoopFSUtils.shouldFilterOutPathName(matched)) {
                 return null;
             }
             if (!m.isDirectory()) {
@@ -79,10 +82,10 @@ public final class ParquetFooterSchema {
             }
             for (FileStatus child : fs.listStatus(m.getPath())) {
                 String name = child.getPath().getName();
-                if (name.startsWith("_metadata") || name.startsWith("_common_metadata") || child.isDirectory()) {
+                if (summary(name) || child.isDirectory()) {
                     return null; // summary files and partition directories: Spark's own choice
                 }
-                if (!hidden(name)) {
+                if (!HadoopFSUtils.shouldFilterOutPathName(name)) {
                     files.add(child);
                 }
             }
@@ -90,9 +93,9 @@ public final class ParquetFooterSchema {
         return files.stream().min(Comparator.comparing(f -> f.getPath().toString())).orElse(null);
     }
 
-    /** Names Spark's file listing leaves out ({@code HadoopFSUtils.shouldFilterOutPathName}). */
-    private static boolean hidden(String name) {
-        return name.startsWith("_") && !name.contains("=") || name.startsWith(".") || name.endsWith("._COPYING_");
+    /** Parquet's summary files, which Spark's listing keeps and its inference reads before any data file. */
+    private static boolean summary(String name) {
+        return name.startsWith("_metadata") || name.startsWith("_common_metadata");
     }
 
     private static boolean flag(SparkSession spark, String key) {

@@ -338,7 +338,7 @@ public final class ColdBench {
                         b2.loadMbPerSecond() / freadMbps));
                 json.putObject("cvGlmnetB2").put("wallSeconds", cvGlmnet.wall())
                         .put("readSeconds", Double.parseDouble(m.group(1)))
-                        .put("fitSeconds", Double.parseDouble(m.group(2)));
+                        .put("fitSeconds", Double.parseDouble(m.group(2))).put("readMbPerSecond", freadMbps);
             }
         }
         Files.createDirectories(s.output());
